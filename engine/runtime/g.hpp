@@ -1,0 +1,197 @@
+// G: one goroutine, as the scheduler sees it.
+//
+// A G does not know what language its code is written in. Its code is a `Body`: the C++ coroutine API
+// (api/task.hpp) plugs in a body that resumes a coroutine frame; the VM plugs in a body that runs a
+// bytecode frame stack. The scheduler only ever calls body->resume(g) and then looks at g.handoff to learn
+// why the body gave the thread back.
+//
+// Ownership: a G that is Running belongs to the M running it; a Runnable G belongs to the run queue it sits
+// in; a Waiting G belongs to the wait queues its waiters sit in (and whoever dequeues it must ready it);
+// Dead Gs sit on free lists and are reused. Every G ever allocated stays in the runtime's `all_gs` list
+// until the run ends, so a snapshot may read any G at any time: the fields a snapshot reads are relaxed
+// atomics, and a snapshot may see a mix of old and new values of a G being reused (it is a picture of a
+// moving system, not a transaction).
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <string>
+
+#include "runtime/coro.hpp"
+#include "runtime/timers.hpp"
+
+namespace gopark::rt {
+
+class Runtime;
+struct M;
+struct Waiter;
+struct G;
+
+// The five states of the study note (CURRICULUM row 4), which are also Go's.
+enum class GState : uint8_t {
+  Initial,   // created, never run yet (in a run queue)
+  Runnable,  // ready: in a run queue, has run before
+  Running,   // on a P (or its own thread in threads mode)
+  Waiting,   // suspended: parked on a channel, lock, timer... (see wait_reason / wait_object)
+  Dead,      // terminated (or a free G waiting for reuse)
+};
+const char* go_word(GState s);    // Go's words: "runnable", "running", "waiting", ...
+const char* note_word(GState s);  // the study note's: "initial", "ready", "running", "suspended", "terminated"
+
+// Why a G waits, with Go's own strings (as printed in goroutine dumps).
+enum class WaitReason : uint8_t {
+  None,
+  ChanReceive,
+  ChanSend,
+  ChanReceiveNil,
+  ChanSendNil,
+  Select,
+  SelectNoCases,
+  Sleep,
+  MutexLock,
+  RWMutexRLock,
+  RWMutexLock,
+  WaitGroupWait,
+  CondWait,
+  Preempted,  // used only in dumps of a G stopped by a preemption request
+};
+const char* go_string(WaitReason r);
+
+// Why a body gave its thread back to the scheduler.
+enum class Handoff : uint8_t {
+  None,
+  Park,     // blocked: park_commit runs once the G is off the CPU, then the G is Waiting
+  Yield,    // runtime.Gosched
+  Preempt,  // honoured a preemption request (g.preempt)
+  Exit,     // the goroutine's function returned
+  Goexit,   // runtime.Goexit: deferred calls already ran
+  Panic,    // unrecovered panic: the program ends (message in g.end_message)
+  Fatal,    // fatal error: the program ends (message in g.end_message)
+  OsExit,   // os.Exit(g.exit_code): the program ends at once, no deferred calls
+};
+
+// How a G came to be Dead (carried by the GoEnd trace event).
+enum class EndReason : uint8_t {
+  Returned,
+  Goexit,
+  Panicked,
+  MainReturned,  // killed: main returned (or os.Exit / a panic ended the program)
+  Stopped,       // killed: the run was stopped from outside
+  Deadlocked,    // killed: the run ended in a deadlock
+};
+const char* describe(EndReason r);
+
+// A goroutine's code. Implementations: CoroutineBody (C++ API), the VM's goroutine body.
+class Body {
+ public:
+  virtual ~Body() = default;
+  // Runs g on the calling M until g gives the thread back. Before returning, the body has set g.handoff
+  // (and, for Park, the runtime operation that blocked has set g.park_commit).
+  virtual void resume(G& g) = 0;
+  // Frees everything the body owns for g. g is not running and sits in no wait queue.
+  virtual void destroy(G& g) = 0;
+  // Appends g's call stack in Go's traceback format ("main.worker(...)\n\t/prog.go:12 +0x0\n").
+  virtual void traceback(const G& g, std::string& out) const = 0;
+};
+
+// Runs on the M right after a parked G's body has returned, before anyone else can see the G waiting:
+// typically unlocks the channel or lock the G queued itself on (Go's gopark unlockf).
+using ParkCommit = void (*)(G& g, void* arg);
+// Runs on the M right before a woken G is resumed. Returning false means the hook parked g again
+// (it set g.handoff = Park and a commit); the body is not resumed. Used by Mutex for a woken waiter that
+// must compete for the lock again.
+using ResumeHook = bool (*)(G& g, void* arg);
+
+struct G {
+  // ---- Observable: written by the owner, read by snapshots at any time (relaxed). ----
+  std::atomic<uint64_t> id{0};
+  std::atomic<GState> state{GState::Dead};
+  std::atomic<WaitReason> wait_reason{WaitReason::None};
+  std::atomic<uint64_t> wait_object{0};  // object id (channel, lock...) of the wait, 0 if none
+  std::atomic<const char*> label{""};    // function name; must outlive the runtime
+  std::atomic<int32_t> line{0};          // current source line, kept by the VM; 0 if unknown
+  std::atomic<int32_t> created_line{0};
+  std::atomic<uint64_t> parent_id{0};
+  std::atomic<int32_t> p_id{-1};  // the P it last ran on
+  std::atomic<int32_t> m_id{-1};  // the M it last ran on
+  std::atomic<int64_t> run_ns{0};  // time spent Running (only kept while tracing)
+  std::atomic<uint32_t> switches{0};
+
+  // Set by sysmon (time slice over), GOMAXPROCS shrink and stop; polled by bodies that can honour it.
+  std::atomic<bool> preempt{false};
+
+  // ---- Scheduling: owned by whoever owns the G (see the top of this file). ----
+  Runtime* runtime = nullptr;
+  G* schedlink = nullptr;  // next G in a run queue or free list
+  Handoff handoff = Handoff::None;
+  ParkCommit park_commit = nullptr;
+  void* park_arg = nullptr;
+  ResumeHook on_resume = nullptr;
+  void* on_resume_arg = nullptr;
+  M* bound_m = nullptr;  // threads mode: the OS thread that is this goroutine's own
+  bool is_main = false;
+  int64_t started_ns = 0;  // when the current run slice began (tracing only)
+
+  // ---- Waiting. ----
+  Waiter* waiting = nullptr;             // this G's waiters that may sit in wait queues (select: several)
+  std::atomic<uint32_t> select_done{0};  // select: the first waker CASes 0 -> 1 and wins
+  Waiter* woken_by = nullptr;            // select: the waiter whose case fired
+
+  // ---- Body. ----
+  Body* body = nullptr;
+  void* body_data = nullptr;                 // the body's per-G state (C++ API: root coroutine frame)
+  coro::coroutine_handle<> resume_point{};  // C++ API: innermost suspended coroutine frame
+
+  // time.Sleep's timer. It lives in the G, not in the sleeper's frame, because the timer thread still
+  // touches it after the firing has readied the G (and the G may have run on and freed its frame by then);
+  // Gs are never freed during a run. A reused G re-arming it mid-firing is handled by the timer code.
+  TimerTask sleep_timer;
+
+  // ---- Ending. ----
+  std::string end_message;  // Panic/Fatal message
+  int exit_code = 0;        // OsExit
+
+  // Asks the runtime whether the body should give the thread back at its next safe point.
+  bool should_yield() const { return preempt.load(std::memory_order_relaxed); }
+};
+
+// The G running on this thread, or null outside goroutines.
+G* current_g();
+
+// Records that g is about to park (called by a runtime operation under the lock of the object g queues
+// on); the body must then give its thread back at once. `commit` runs once g is off the CPU. `waiting`
+// is g's chain of queued waiters (null if none), which a run that ends unlinks before freeing them.
+inline void prepare_park(G& g, WaitReason why, uint64_t object, ParkCommit commit, void* arg, Waiter* waiting) {
+  g.waiting = waiting;
+  g.wait_reason.store(why, std::memory_order_relaxed);
+  g.wait_object.store(object, std::memory_order_relaxed);
+  g.park_commit = commit;
+  g.park_arg = arg;
+  g.handoff = Handoff::Park;
+}
+
+// Gs collected under an object's lock, to be readied after it is released, in order (linked through
+// schedlink, which a Waiting G does not otherwise use).
+class GList {
+ public:
+  void push(G* g) {
+    g->schedlink = nullptr;
+    if (tail_) tail_->schedlink = g; else head_ = g;
+    tail_ = g;
+  }
+  G* pop() {
+    G* g = head_;
+    if (g) {
+      head_ = g->schedlink;
+      if (!head_) tail_ = nullptr;
+      g->schedlink = nullptr;
+    }
+    return g;
+  }
+
+ private:
+  G* head_ = nullptr;
+  G* tail_ = nullptr;
+};
+
+}  // namespace gopark::rt

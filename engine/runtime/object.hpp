@@ -1,0 +1,66 @@
+// Object: what every channel, lock and timer of the runtime is, so that snapshots can find them.
+//
+// Each Object gets a process-wide unique id at construction (used in trace events and wait_object). It
+// joins its runtime's registry when it is first used by a goroutine (or explicitly with attach()): Go's
+// sync.Mutex and friends are usable as zero values, and C++ code may construct a channel before the run
+// starts, so there is no runtime to hand to the constructor.
+//
+// Invariants:
+//  - owner_ is null or the runtime whose registry lists this object; it changes only under that
+//    registry's mutex (attach, detach, and the runtime's destructor, which detaches everything).
+//  - A final class calls detach() at the start of its destructor, before its own members die, so a
+//    snapshot never describes a half-destroyed object.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+
+#include "runtime/annotations.hpp"
+
+namespace gopark::trace {
+struct Snapshot;
+}
+
+namespace gopark::rt {
+
+class Runtime;
+
+enum class ObjectKind : uint8_t { Channel, Mutex, RWMutex, WaitGroup, Once, Cond, Timer };
+
+class Object {
+ public:
+  Object(const Object&) = delete;
+  Object& operator=(const Object&) = delete;
+
+  uint64_t object_id() const { return id_; }
+  ObjectKind kind() const { return kind_; }
+  // A name for UIs: the variable or the `make` site. Must outlive the object.
+  void set_name(const char* name) { name_.store(name, std::memory_order_relaxed); }
+  const char* name() const { return name_.load(std::memory_order_relaxed); }
+
+  // Joins r's registry if not in one yet. Idempotent; safe to race.
+  void attach(Runtime& r);
+  Runtime* owner() const { return owner_.load(std::memory_order_acquire); }
+
+  // Adds this object's state to a snapshot. Called with the registry mutex held.
+  virtual void describe(trace::Snapshot& out) const = 0;
+
+ protected:
+  explicit Object(ObjectKind kind);
+  ~Object();
+  void detach();
+
+ private:
+  friend class Runtime;
+  uint64_t id_;
+  ObjectKind kind_;
+  std::atomic<const char*> name_{nullptr};
+  std::atomic<Runtime*> owner_{nullptr};
+  Object* prev_ = nullptr;  // registry list, guarded by the registry's mutex
+  Object* next_ = nullptr;
+};
+
+// Allocates a fresh object id (also used for runtime-internal objects without an Object).
+uint64_t new_object_id();
+
+}  // namespace gopark::rt

@@ -1,0 +1,331 @@
+// Runtime lifecycle: start, the ways a run ends, deadlock detection, and teardown.
+#include "runtime/runtime.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <random>
+
+#include "runtime/object.hpp"
+#include "runtime/tls.hpp"
+#include "runtime/waitq.hpp"
+
+namespace gopark::rt {
+
+namespace tls {
+thread_local constinit G* g = nullptr;
+thread_local constinit M* m = nullptr;
+thread_local constinit Runtime* runtime = nullptr;
+thread_local constinit trace::Sink* sink = nullptr;
+thread_local constinit uint64_t rng = 0;
+}  // namespace tls
+
+G* current_g() { return tls::g; }
+Runtime* current_runtime() { return tls::runtime; }
+
+void internal_error(const char* what) {
+  std::fprintf(stderr, "gopark internal error: %s\n", what);
+  std::fflush(stderr);
+  std::abort();
+}
+
+int Runtime::num_cpu() {
+  unsigned n = std::thread::hardware_concurrency();
+  return n ? int(n) : 1;
+}
+
+int default_max_threads() {
+#ifdef __EMSCRIPTEN__
+  return 12;  // the wasm build's worker pool is small; the web shell may set its own cap
+#else
+  return 10000;  // Go's limit
+#endif
+}
+
+namespace {
+
+Config normalized(Config c) {
+  if (c.procs < 1) c.procs = Runtime::num_cpu();
+  c.procs = std::min(c.procs, kMaxProcs);
+  if (c.max_threads < 1) c.max_threads = 1;
+  if (c.time_slice_ns < 1'000'000) c.time_slice_ns = 1'000'000;
+  return c;
+}
+
+uint64_t mix(uint64_t x) {  // splitmix64 finaliser
+  x += 0x9e3779b97f4a7c15ull;
+  x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ull;
+  x = (x ^ (x >> 27)) * 0x94d049bb133111ebull;
+  return x ^ (x >> 31);
+}
+
+}  // namespace
+
+Runtime::Runtime(Config config) : config_(normalized(config)), epoch_(std::chrono::steady_clock::now()) {
+  seed_ = config_.seed ? config_.seed : (uint64_t(std::random_device{}()) << 32) ^ std::random_device{}();
+  if (config_.trace) recorder_ = std::make_unique<trace::Recorder>(config_.trace_max_events);
+  procs_.store(config_.procs, std::memory_order_relaxed);
+}
+
+Runtime::~Runtime() {
+  if (started_.load()) {
+    stop();
+    wait();
+  }
+  std::lock_guard lock(registry_mutex_);
+  for (Object* o = objects_; o;) {
+    Object* next = o->next_;
+    o->prev_ = o->next_ = nullptr;
+    o->owner_.store(nullptr, std::memory_order_release);
+    o = next;
+  }
+  objects_ = nullptr;
+}
+
+uint32_t Runtime::rand32() {
+  // wyrand: fast, good enough for select fairness and steal order.
+  if (tls::runtime != this || tls::rng == 0) {
+    // A thread outside the runtime: a fresh generator each time is fine (rare).
+    static std::atomic<uint64_t> counter{0};
+    tls::rng = mix(seed_ ^ counter.fetch_add(1));
+  }
+  tls::rng += 0xa0761d6478bd642full;
+  __uint128_t t = __uint128_t(tls::rng) * (tls::rng ^ 0xe7037ed1a0b428dbull);
+  return uint32_t(uint64_t(t >> 64) ^ uint64_t(t));
+}
+
+void Runtime::emit(trace::EventKind kind, uint64_t g, uint64_t obj, int64_t arg, uint8_t detail) {
+  if (!recorder_) return;
+  trace::Event e;
+  e.ts_ns = now_ns();
+  e.g = g;
+  e.obj = obj;
+  e.arg = arg;
+  e.kind = kind;
+  e.detail = detail;
+  if (tls::runtime == this && tls::sink) {
+    if (tls::m) {
+      e.m = int16_t(tls::m->id);
+      e.p = tls::m->p ? int16_t(tls::m->p->id) : int16_t(-1);
+    }
+    tls::sink->emit(e);
+  } else {
+    recorder_->emit_shared(e);
+  }
+}
+
+void Runtime::start(Body& body, void* body_data, const char* label) {
+  if (started_.exchange(true)) internal_error("Runtime::start called twice");
+  if (config_.mode != Mode::Threads) {
+    SpinGuard lock(sched_lock_);
+    resize_procs(config_.mode == Mode::Coroutines ? 1 : config_.procs);
+  }
+  if (recorder_) timer_sink_ = recorder_->new_sink();
+  timer_thread_ = std::thread([this] { timer_main(); });
+  G* main = spawn(body, body_data, label, nullptr);
+  if (!main) internal_error("could not create the main goroutine");
+}
+
+void Runtime::stop() {
+  EndRequest req;
+  req.kind = ExitKind::Stopped;
+  req.exit_code = 130;  // as a shell reports a program stopped by SIGINT
+  req.message = "program stopped";
+  end_program(std::move(req));
+}
+
+void Runtime::end_program(EndRequest req) {
+  {
+    std::lock_guard lock(end_mutex_);
+    if (exiting_.load(std::memory_order_relaxed)) return;  // the first ending wins
+    switch (req.kind) {
+      case ExitKind::Stopped: kill_reason_ = EndReason::Stopped; break;
+      case ExitKind::Deadlock: kill_reason_ = EndReason::Deadlocked; break;
+      default: kill_reason_ = EndReason::MainReturned; break;
+    }
+    if (req.kind == ExitKind::Deadlock && req.goroutines.empty()) dump_goroutines(req.goroutines, nullptr);
+    result_.kind = req.kind;
+    result_.exit_code = req.exit_code;
+    result_.message = std::move(req.message);
+    result_.prefix = std::move(req.prefix);
+    result_.goroutine = req.goroutine;
+    result_.goroutines = std::move(req.goroutines);
+    exiting_.store(true, std::memory_order_seq_cst);
+  }
+  // Ask running goroutines to stop at their next safe point...
+  {
+    std::lock_guard lock(all_gs_mutex_);
+    for (auto& g : all_gs_) {
+      if (g->state.load(std::memory_order_relaxed) != GState::Dead) g->preempt.store(true);
+    }
+  }
+  // ...wake every M so it sees `exiting_`, and the timer thread so it quits.
+  {
+    SpinGuard lock(sched_lock_);
+    for (auto& m : all_ms_) m->note.wake();
+  }
+  {
+    std::lock_guard lock(timer_mutex_);
+    timer_quit_ = true;
+  }
+  timer_cond_.notify_all();
+  end_cond_.notify_all();
+}
+
+RunResult Runtime::wait() {
+  {
+    std::unique_lock lock(end_mutex_);
+    if (!started_.load()) internal_error("Runtime::wait before start");
+    end_cond_.wait(lock, [&] { return exiting_.load(); });
+    if (waited_) return result_;
+    waited_ = true;
+  }
+  teardown();
+  std::lock_guard lock(end_mutex_);
+  return result_;
+}
+
+void Runtime::teardown() {
+  if (timer_thread_.joinable()) timer_thread_.join();
+  // No M is created after exiting_ is set (new_m checks it under the scheduler lock), so this list is
+  // final.
+  std::vector<M*> ms;
+  {
+    SpinGuard lock(sched_lock_);
+    for (auto& m : all_ms_) ms.push_back(m.get());
+  }
+  for (M* m : ms) {
+    if (m->thread.joinable()) m->thread.join();
+  }
+  // No thread of this runtime runs now. Timers first: a sleeping goroutine's timer lives in its frame.
+  {
+    std::lock_guard lock(timer_mutex_);
+    for (TimerTask* t : timer_heap_) {
+      t->status = TimerTask::Status::Idle;
+      t->heap_index = -1;
+      if (t->release) t->release(*t);
+    }
+    timer_heap_.clear();
+    timers_live_.store(0);
+  }
+  // Unlink every parked goroutine's waiters (under the registry mutex, which snapshots take before they
+  // look into any queue), then destroy the goroutines' frames.
+  std::vector<G*> alive;
+  {
+    std::lock_guard lock(all_gs_mutex_);
+    for (auto& g : all_gs_) {
+      if (g->state.load(std::memory_order_relaxed) != GState::Dead) alive.push_back(g.get());
+    }
+  }
+  {
+    std::lock_guard lock(registry_mutex_);
+    for (G* g : alive) {
+      for (Waiter* w = g->waiting; w; w = w->g_next) {
+        if (w->queue) w->queue->remove(*w);
+      }
+      g->waiting = nullptr;
+    }
+  }
+  for (G* g : alive) {
+    g->state.store(GState::Dead, std::memory_order_relaxed);
+    emit(trace::EventKind::GoEnd, g->id, 0, 0, uint8_t(kill_reason_));
+    if (g->body) g->body->destroy(*g);
+    g->body = nullptr;
+    n_goroutines_.fetch_sub(1, std::memory_order_relaxed);
+  }
+  {
+    SpinGuard lock(sched_lock_);
+    while (global_runq_.pop_front()) {
+    }
+    global_runq_size_.store(0);
+    for (int i = 0; i < n_ps_.load(); ++i) {
+      P& p = *all_ps_[i];
+      while (p.runq.pop()) {
+      }
+      p.status.store(PStatus::Dead);
+      p.current.store(nullptr);
+      p.m_id.store(-1);
+    }
+    for (auto& m : all_ms_) {
+      m->status.store(MStatus::Idle);
+      m->p_id.store(-1);
+      m->running_gid.store(0);
+    }
+  }
+  std::lock_guard lock(end_mutex_);
+  result_.killed = alive.size();
+  finished_.store(true, std::memory_order_release);
+}
+
+// ---- deadlock ----
+
+void Runtime::check_dead_locked(EndRequest& req, bool& dead) {
+  dead = false;
+  if (exiting_.load() || timers_live_.load() > 0 || active_ms_.load() > 0) return;
+  // Every M is asleep and no timer can wake one: queued work now would never run.
+  bool stranded = global_runq_size_.load() > 0;
+  for (int i = 0, n = n_ps_.load(); i < n && !stranded; ++i) stranded = !all_ps_[i]->runq.empty();
+  if (stranded) internal_error("runnable goroutines are queued but every M is asleep (lost wake-up)");
+  if (n_goroutines_.load() == 0) {
+    if (!main_goexited_.load()) return;
+    req.kind = ExitKind::Fatal;
+    req.exit_code = 2;
+    req.message = "no goroutines (main called runtime.Goexit) - deadlock!";
+  } else {
+    req.kind = ExitKind::Deadlock;
+    req.exit_code = 2;
+    req.message = "all goroutines are asleep - deadlock!";
+  }
+  dead = true;
+}
+
+void Runtime::check_dead() {
+  EndRequest req;
+  bool dead = false;
+  {
+    SpinGuard lock(sched_lock_);
+    check_dead_locked(req, dead);
+  }
+  if (dead) end_program(std::move(req));
+}
+
+// Go's goroutine dump: goroutines in id order, `first` (if any) marked running and listed first.
+void Runtime::dump_goroutines(std::string& out, const G* first) const {
+  std::vector<const G*> gs;
+  {
+    std::lock_guard lock(all_gs_mutex_);
+    for (auto& g : all_gs_) {
+      if (g->state.load(std::memory_order_relaxed) != GState::Dead && g.get() != first) gs.push_back(g.get());
+    }
+  }
+  std::sort(gs.begin(), gs.end(), [](const G* a, const G* b) { return a->id < b->id; });
+  if (first) gs.insert(gs.begin(), first);
+  for (const G* g : gs) {
+    if (!out.empty()) out += "\n";
+    out += "goroutine " + std::to_string(g->id.load()) + " [";
+    GState st = g->state.load(std::memory_order_relaxed);
+    if (g == first || st == GState::Running) out += "running";
+    else if (st == GState::Waiting) out += go_string(g->wait_reason.load(std::memory_order_relaxed));
+    else out += "runnable";
+    out += "]:\n";
+    if (g->body) g->body->traceback(*g, out);
+  }
+}
+
+std::string RunResult::report() const {
+  switch (kind) {
+    case ExitKind::MainReturned:
+    case ExitKind::Exit:
+      return "";
+    case ExitKind::Stopped:
+      return "gopark: " + message + "\n";
+    case ExitKind::Panic:
+      return "panic: " + message + "\n\n" + goroutines;
+    case ExitKind::Fatal:
+    case ExitKind::Deadlock:
+      return prefix + "fatal error: " + message + "\n" + (goroutines.empty() ? "" : "\n" + goroutines);
+  }
+  return "";
+}
+
+}  // namespace gopark::rt

@@ -1,0 +1,273 @@
+// Runtime: one run of one program on gopark's M:N scheduler. The public face of engine/runtime.
+//
+// A Runtime is created with a Config, started with a main goroutine, and ends when main returns, a
+// goroutine panics, os.Exit is called, a deadlock is found, or stop() is called. wait() returns a
+// RunResult saying which, with Go's message. A process may hold many runtimes (tests do; "Run xN" does);
+// they share nothing.
+//
+// Threads: start(), stop(), gomaxprocs(), snapshot() and wait() may be called from any thread outside the
+// runtime. Everything else is called by goroutines, through the C++ API (api/) or the VM.
+//
+// Error tiers (HACKING.md): Go panics and fatal errors end the run with a RunResult; gopark's own bugs
+// call internal_error(), which prints "gopark internal error" and aborts.
+#pragma once
+
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "runtime/annotations.hpp"
+#include "runtime/g.hpp"
+#include "runtime/runq.hpp"
+#include "runtime/sched.hpp"
+#include "runtime/spinlock.hpp"
+#include "runtime/timers.hpp"
+#include "trace/event.hpp"
+#include "trace/recorder.hpp"
+#include "trace/snapshot.hpp"
+
+namespace gopark::rt {
+
+class Object;
+
+enum class Mode : uint8_t {
+  MN,          // goroutines: M:N, preemptive (the default)
+  Threads,     // 1:1: every goroutine on its own OS thread
+  Coroutines,  // N:1: one thread, switching only where a goroutine blocks or yields
+};
+const char* to_string(Mode m);
+bool parse_mode(std::string_view s, Mode& out);  // "mn", "threads", "coroutines"
+
+// The most OS threads threads mode may use by default (Go's limit is 10000; the browser's worker pool is
+// much smaller, and the web build sets its own).
+int default_max_threads();
+
+struct Config {
+  int procs = 0;                    // GOMAXPROCS; < 1 means the number of logical CPUs
+  Mode mode = Mode::MN;
+  uint64_t seed = 0;                // select and steal randomness; 0 picks one
+  int max_threads = default_max_threads();
+  bool trace = false;               // record events (and per-goroutine run time)
+  size_t trace_max_events = size_t(4) << 20;
+  int64_t time_slice_ns = 10'000'000;  // sysmon preempts a G after this long (MN mode)
+};
+
+enum class ExitKind : uint8_t {
+  MainReturned,  // exit status 0
+  Panic,         // unrecovered panic: exit status 2
+  Fatal,         // fatal error (unlock of unlocked mutex, thread exhaustion, ...): exit status 2
+  Deadlock,      // fatal error: all goroutines are asleep: exit status 2
+  Exit,          // os.Exit(n)
+  Stopped,       // stop() from outside
+};
+
+struct RunResult {
+  ExitKind kind = ExitKind::MainReturned;
+  int exit_code = 0;
+  std::string message;        // panic value / fatal error text, without the "panic: " prefix
+  std::string prefix;         // lines Go prints before "fatal error:" (e.g. the thread limit)
+  uint64_t goroutine = 0;     // the goroutine that panicked or failed
+  std::string goroutines;     // Go's goroutine dump ("goroutine 1 [chan receive]:\nmain.main()\n...")
+  uint64_t killed = 0;        // goroutines still alive when the run ended
+  // What `go run` prints on stderr for this ending ("" for a normal exit).
+  std::string report() const;
+};
+
+// Prints "gopark internal error: <what>" and aborts. For broken runtime invariants only.
+[[noreturn]] void internal_error(const char* what);
+
+class Runtime {
+ public:
+  explicit Runtime(Config config = {});
+  ~Runtime();  // stops the run if it is still going and waits for it
+  Runtime(const Runtime&) = delete;
+  Runtime& operator=(const Runtime&) = delete;
+
+  // Starts the program with goroutine 1 (main) running `body`. Returns at once. Call once.
+  void start(Body& body, void* body_data, const char* label = "main.main");
+  // Blocks until the run ends, then releases every goroutine and thread. Idempotent.
+  RunResult wait();
+  bool finished() const { return finished_.load(std::memory_order_acquire); }
+  // Ends the run: goroutines are killed at their next scheduling point (bodies that poll g.preempt,
+  // like the VM's, stop promptly even in `for {}`). The RunResult says Stopped.
+  void stop();
+
+  // runtime.GOMAXPROCS: n >= 1 sets the number of Ps (live, while goroutines run); returns the previous
+  // setting. Any thread.
+  int gomaxprocs(int n);
+  int num_goroutine() const { return int(n_goroutines_.load(std::memory_order_relaxed)); }
+  // The GOMAXPROCS setting, without a lock (for hot paths such as Mutex spinning).
+  int procs() const { return procs_.load(std::memory_order_relaxed); }
+  static int num_cpu();
+  const Config& config() const { return config_; }
+  Mode mode() const { return config_.mode; }
+
+  // A picture of the run for UIs; any thread, any time (60 Hz is fine).
+  trace::Snapshot snapshot() const;
+  // The trace of this run, or null if Config::trace is off.
+  const trace::Recorder* recorder() const { return recorder_.get(); }
+
+  // Nanoseconds since the run started (steady clock).
+  int64_t now_ns() const {
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - epoch_)
+        .count();
+  }
+
+  // ---- For runtime operations and bodies (the C++ API, the VM) ----
+
+  // Creates a goroutine running `body` and makes it runnable. `parent` is the creating goroutine (null
+  // from outside). Returns null if no goroutine was created (the run is ending; or threads mode is past
+  // max_threads, which ends the run with Go's thread-exhaustion error); body_data is then still the
+  // caller's to free.
+  G* spawn(Body& body, void* body_data, const char* label, G* parent, int32_t line = 0);
+  // Makes a Waiting g runnable. `by` is the goroutine that woke it (null: a timer or the runtime).
+  void ready(G& g, G* by);
+  // Goroutines register their objects (channels, locks) here on first use.
+  void register_object(Object& o);
+  void unregister_object(Object& o);
+
+  // time.Sleep: parks g for ns nanoseconds (the caller gives g's thread back at once).
+  void prepare_sleep(G& g, int64_t ns);
+
+  // Timers (timers.hpp). add_timer schedules t at when_ns (runtime clock); cancel_timer returns true if t
+  // was pending and will not fire; it waits for a firing in progress to finish. The owner of a task must
+  // cancel it before freeing it (unless the runtime owns it: TimerTask::release).
+  void add_timer(TimerTask& t, int64_t when_ns, int64_t period_ns);
+  bool cancel_timer(TimerTask& t);
+
+  bool tracing() const { return recorder_ != nullptr; }
+  void emit(trace::EventKind kind, uint64_t g, uint64_t obj = 0, int64_t arg = 0, uint8_t detail = 0);
+
+  // A random number from the calling thread's generator (seeded from Config::seed).
+  uint32_t rand32();
+
+ private:
+  friend struct Scheduler;
+  // ---- lifecycle (runtime.cpp) ----
+  struct EndRequest {
+    ExitKind kind;
+    int exit_code = 0;
+    std::string message;
+    std::string prefix;
+    uint64_t goroutine = 0;
+    std::string goroutines;
+  };
+  void end_program(EndRequest req);
+  void teardown();
+  void dump_goroutines(std::string& out, const G* first) const;
+  void check_dead_locked(EndRequest& req, bool& dead) GOPARK_REQUIRES(sched_lock_);
+  void check_dead();
+  // ---- goroutines: creation, running, parking, ending (goroutines.cpp) ----
+  G* alloc_g(P* p);
+  void free_g(G& g, P* p);
+  void run_g(M& m, G& g, int32_t p_id);
+  static Handoff take_handoff(G& g) {
+    Handoff h = g.handoff;
+    g.handoff = Handoff::None;
+    return h;
+  }
+  void park_g(G& g);
+  void end_g(G& g, Handoff how, P* p);
+  void finish_g(G& g, EndReason why, P* p);
+  // ---- MN scheduler (sched.cpp) ----
+  void m_main(M& m);
+  void schedule(M& m);
+  void execute(M& m, G& g);
+  G* find_runnable(M& m);
+  G* steal_work(M& m);
+  void idle_m(M& m);
+  void stop_m(M& m);
+  void start_m(P* p, bool spinning) GOPARK_EXCLUDES(sched_lock_);
+  void wakep();
+  void reset_spinning(M& m);
+  void runq_put(P& p, G& g, bool next);
+  void global_put_batch(G** gs, uint32_t n);
+  G* global_get(P& p, uint32_t max) GOPARK_REQUIRES(sched_lock_);
+  void retire_p(M& m);
+  P* pidle_get() GOPARK_REQUIRES(sched_lock_);
+  void pidle_put(P& p) GOPARK_REQUIRES(sched_lock_);
+  M* new_m() GOPARK_REQUIRES(sched_lock_);
+  void launch(M& m);
+  void resize_procs(int n) GOPARK_REQUIRES(sched_lock_);
+  // ---- threads mode (sched_threads.cpp) ----
+  void thread_main(M& m);
+  void run_bound(M& m, G& g);
+  void thread_idle(M& m, bool goroutine_ended);
+  bool bind_thread(G& g);
+  // ---- timers and sysmon (timers.cpp) ----
+  void timer_main();
+  void sysmon(int64_t now);
+  // Heap operations: the caller holds timer_mutex_.
+  void heap_up(int32_t i);
+  void heap_down(int32_t i);
+  void heap_remove(TimerTask& t);
+  // ---- snapshots (snapshot.cpp) ----
+  void snapshot_goroutines(trace::Snapshot& s) const;
+  void snapshot_sched(trace::Snapshot& s) const;
+
+  const Config config_;
+  const std::chrono::steady_clock::time_point epoch_;
+  std::unique_ptr<trace::Recorder> recorder_;
+  uint64_t seed_;
+
+  // Scheduler state.
+  mutable SpinLock sched_lock_;
+  GQueue global_runq_ GOPARK_GUARDED_BY(sched_lock_);
+  std::atomic<uint32_t> global_runq_size_{0};  // mirrors global_runq_ for lock-free "is it empty" peeks
+  P* idle_ps_ GOPARK_GUARDED_BY(sched_lock_) = nullptr;
+  std::atomic<int32_t> n_idle_ps_{0};
+  M* idle_ms_ GOPARK_GUARDED_BY(sched_lock_) = nullptr;
+  std::atomic<int32_t> n_spinning_{0};
+  std::atomic<int32_t> active_ms_{0};
+  std::atomic<int32_t> procs_{0};   // GOMAXPROCS setting
+  std::atomic<int32_t> n_ps_{0};    // Ps allocated in all_ps_ (never shrinks)
+  std::unique_ptr<P> all_ps_[kMaxProcs];
+  std::vector<std::unique_ptr<M>> all_ms_ GOPARK_GUARDED_BY(sched_lock_);
+  std::atomic<int32_t> n_threads_{0};  // threads mode: live goroutine threads
+
+  // Goroutines.
+  mutable std::mutex all_gs_mutex_;
+  std::vector<std::unique_ptr<G>> all_gs_;  // guarded by all_gs_mutex_; never shrinks during a run
+  SpinLock gfree_lock_;
+  G* gfree_ GOPARK_GUARDED_BY(gfree_lock_) = nullptr;
+  uint32_t n_gfree_ GOPARK_GUARDED_BY(gfree_lock_) = 0;
+  std::atomic<uint64_t> next_goid_{1};
+  std::atomic<int64_t> n_goroutines_{0};  // not Dead
+  std::atomic<bool> main_goexited_{false};
+
+  // Ending.
+  std::atomic<bool> exiting_{false};
+  std::atomic<bool> finished_{false};
+  std::atomic<bool> started_{false};
+  bool waited_ = false;  // guarded by end_mutex_
+  mutable std::mutex end_mutex_;
+  std::condition_variable end_cond_;
+  RunResult result_;  // guarded by end_mutex_; written once by end_program
+  EndReason kill_reason_ = EndReason::MainReturned;
+
+  // Timers.
+  mutable std::mutex timer_mutex_;
+  std::condition_variable timer_cond_;
+  // std::mutex carries no thread-safety annotations in libstdc++, so these say it in words:
+  std::vector<TimerTask*> timer_heap_;  // guarded by timer_mutex_
+  std::atomic<int32_t> timers_live_{0};
+  bool timer_quit_ = false;             // guarded by timer_mutex_
+  std::atomic<bool> sysmon_idle_{false};  // sysmon sleeps without a time-slice tick; wake it on work
+  std::thread timer_thread_;
+  trace::Sink* timer_sink_ = nullptr;
+
+  // Registry of channels and locks.
+  mutable std::mutex registry_mutex_;
+  Object* objects_ = nullptr;  // guarded by registry_mutex_
+};
+
+// The runtime of the goroutine (or runtime thread) running on this thread, or null.
+Runtime* current_runtime();
+
+}  // namespace gopark::rt
