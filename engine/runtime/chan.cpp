@@ -1,6 +1,7 @@
 #include "runtime/chan.hpp"
 
 #include <cstdlib>
+#include <cstring>
 #include <new>
 
 #include "runtime/runtime.hpp"
@@ -68,12 +69,28 @@ struct ChanOps {
     if (rt && rt->tracing()) rt->emit(kind, g ? g->id.load(std::memory_order_relaxed) : 0, c.object_id(), arg);
   }
 
+  // Counters are written only under the channel lock, so a relaxed load + store (no locked RMW) is enough;
+  // they are atomics only because snapshots read them without the lock.
+  static void bump(std::atomic<uint64_t>& counter) {
+    counter.store(counter.load(std::memory_order_relaxed) + 1, std::memory_order_relaxed);
+  }
+  // Element moves: a plain copy for trivially copyable types (ints, the VM's values), else the type's own.
+  static void move_assign(const Channel& c, void* dst, void* src) {
+    if (c.type_.trivial) std::memcpy(dst, src, c.type_.size); else c.type_.move_assign(dst, src);
+  }
+  static void move_construct(const Channel& c, void* dst, void* src) {
+    if (c.type_.trivial) std::memcpy(dst, src, c.type_.size); else c.type_.move_construct(dst, src);
+  }
+  static void destroy(const Channel& c, void* p) {
+    if (!c.type_.trivial) c.type_.destroy(p);
+  }
+
   // Delivers a sender's value to receiver slot `dst` and completes both sides' bookkeeping.
   // Caller holds c.lock_.
   static void transfer(Channel& c, void* dst, void* src) {
-    if (dst) c.type_.move_assign(dst, src);
-    c.sends_.fetch_add(1, std::memory_order_relaxed);
-    c.recvs_.fetch_add(1, std::memory_order_relaxed);
+    if (dst) move_assign(c, dst, src);
+    bump(c.sends_);
+    bump(c.recvs_);
   }
 
   // Receives from a channel whose sendq head `s` is parked (unbuffered: take its value; full buffer:
@@ -83,31 +100,31 @@ struct ChanOps {
       transfer(c, dst, s.elem);
     } else {
       void* head = c.slot(c.recvx_);
-      if (dst) c.type_.move_assign(dst, head);
-      c.type_.destroy(head);
-      c.type_.move_construct(head, s.elem);
-      c.recvx_ = (c.recvx_ + 1) % c.cap_;
+      if (dst) move_assign(c, dst, head);
+      destroy(c, head);
+      move_construct(c, head, s.elem);
+      c.recvx_ = c.recvx_ + 1 == c.cap_ ? 0 : c.recvx_ + 1;
       c.sendx_ = c.recvx_;
-      c.sends_.fetch_add(1, std::memory_order_relaxed);
-      c.recvs_.fetch_add(1, std::memory_order_relaxed);
+      bump(c.sends_);
+      bump(c.recvs_);
     }
     s.success = true;
   }
 
   static void buffer_put(Channel& c, void* src) GOPARK_REQUIRES(c.lock_) {
-    c.type_.move_construct(c.slot(c.sendx_), src);
-    c.sendx_ = (c.sendx_ + 1) % c.cap_;
+    move_construct(c, c.slot(c.sendx_), src);
+    c.sendx_ = c.sendx_ + 1 == c.cap_ ? 0 : c.sendx_ + 1;
     c.count_.store(c.count_.load(std::memory_order_relaxed) + 1, std::memory_order_relaxed);
-    c.sends_.fetch_add(1, std::memory_order_relaxed);
+    bump(c.sends_);
   }
 
   static void buffer_take(Channel& c, void* dst) GOPARK_REQUIRES(c.lock_) {
     void* head = c.slot(c.recvx_);
-    if (dst) c.type_.move_assign(dst, head);
-    c.type_.destroy(head);
-    c.recvx_ = (c.recvx_ + 1) % c.cap_;
+    if (dst) move_assign(c, dst, head);
+    destroy(c, head);
+    c.recvx_ = c.recvx_ + 1 == c.cap_ ? 0 : c.recvx_ + 1;
     c.count_.store(c.count_.load(std::memory_order_relaxed) - 1, std::memory_order_relaxed);
-    c.recvs_.fetch_add(1, std::memory_order_relaxed);
+    bump(c.recvs_);
   }
 
   // Tries to complete a send without waiting. Caller holds c.lock_; on Done with a partner, *partner

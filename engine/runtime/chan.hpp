@@ -43,6 +43,7 @@ struct ElemType {
   void (*destroy)(void* p);
   void (*assign_zero)(void* dst);
   void (*format)(const void* p, std::string& out);  // for snapshots; may be null
+  bool trivial = false;  // trivially copyable: moves are memcpy and destroy is a no-op (the fast path)
 };
 
 class Channel final : public Object {

@@ -82,6 +82,34 @@ void Runtime::free_g(G& g, P* p) {
   ++n_gfree_;
 }
 
+// ---- ids and counts ----
+
+uint64_t Runtime::new_goid(P* p) {
+  constexpr uint64_t kBatch = 16;
+  if (!p) return next_goid_.fetch_add(1, std::memory_order_relaxed);
+  if (p->goid_next == p->goid_end) {
+    p->goid_next = next_goid_.fetch_add(kBatch, std::memory_order_relaxed);
+    p->goid_end = p->goid_next + kBatch;
+  }
+  return p->goid_next++;
+}
+
+void Runtime::count_goroutine(P* p, int64_t delta) {
+  if (p) {
+    p->goroutines.store(p->goroutines.load(std::memory_order_relaxed) + delta, std::memory_order_relaxed);
+  } else {
+    goroutines_without_p_.fetch_add(delta, std::memory_order_relaxed);
+  }
+}
+
+int64_t Runtime::count_goroutines() const {
+  int64_t n = goroutines_without_p_.load(std::memory_order_relaxed);
+  for (int i = 0, np = n_ps_.load(std::memory_order_acquire); i < np; ++i) {
+    n += all_ps_[i]->goroutines.load(std::memory_order_relaxed);
+  }
+  return n;
+}
+
 // ---- creation and readying ----
 
 G* Runtime::spawn(Body& body, void* body_data, const char* label, G* parent, int32_t line) {
@@ -89,7 +117,7 @@ G* Runtime::spawn(Body& body, void* body_data, const char* label, G* parent, int
   if (exiting_.load(std::memory_order_relaxed)) return nullptr;
   P* p = (tls::runtime == this && tls::m) ? tls::m->p : nullptr;
   G* g = alloc_g(p);
-  const uint64_t id = next_goid_.fetch_add(1, std::memory_order_relaxed);
+  const uint64_t id = new_goid(p);
   g->id.store(id, std::memory_order_relaxed);
   g->runtime = this;
   g->is_main = id == 1;
@@ -108,7 +136,7 @@ G* Runtime::spawn(Body& body, void* body_data, const char* label, G* parent, int
   g->preempt.store(false, std::memory_order_relaxed);
   g->handoff = Handoff::None;
   g->state.store(GState::Initial, std::memory_order_release);
-  n_goroutines_.fetch_add(1, std::memory_order_relaxed);
+  count_goroutine(p, +1);
   if (recorder_) {
     emit(EventKind::GoCreate, id, uint64_t(reinterpret_cast<uintptr_t>(label)),
          int64_t(parent ? parent->id.load(std::memory_order_relaxed) : 0));
@@ -116,7 +144,7 @@ G* Runtime::spawn(Body& body, void* body_data, const char* label, G* parent, int
   if (config_.mode == Mode::Threads) {
     if (bind_thread(*g)) return g;
     g->state.store(GState::Dead, std::memory_order_relaxed);  // body_data stays the caller's
-    n_goroutines_.fetch_sub(1, std::memory_order_relaxed);
+    count_goroutine(p, -1);
     free_g(*g, nullptr);
     return nullptr;
   }
@@ -192,18 +220,9 @@ void Runtime::park_g(G& g) {
 
 // g's body has returned for good (or the program ends with it).
 void Runtime::end_g(G& g, Handoff how, P* p) {
-  EndRequest req;
-  auto running_trace = [&] {
-    std::string s = "goroutine " + std::to_string(g.id.load()) + " [running]:\n";
-    if (g.body) g.body->traceback(g, s);
-    return s;
-  };
   switch (how) {
     case Handoff::Exit:
-      if (g.is_main) {
-        req.kind = ExitKind::MainReturned;
-        end_program(std::move(req));
-      }
+      if (g.is_main) end_program(EndRequest{ExitKind::MainReturned, 0, {}, {}, 0, {}});
       finish_g(g, EndReason::Returned, p);
       return;
     case Handoff::Goexit:
@@ -211,22 +230,23 @@ void Runtime::end_g(G& g, Handoff how, P* p) {
       finish_g(g, EndReason::Goexit, p);
       return;
     case Handoff::Panic:
-    case Handoff::Fatal:
-      req.kind = how == Handoff::Panic ? ExitKind::Panic : ExitKind::Fatal;
-      req.exit_code = 2;
+    case Handoff::Fatal: {
+      EndRequest req{how == Handoff::Panic ? ExitKind::Panic : ExitKind::Fatal, 2, {}, {}, 0, {}};
       req.message = g.end_message;
       req.goroutine = g.id;
-      req.goroutines = running_trace();
+      req.goroutines = "goroutine " + std::to_string(g.id.load()) + " [running]:\n";
+      if (g.body) g.body->traceback(g, req.goroutines);
       end_program(std::move(req));
       finish_g(g, EndReason::Panicked, p);
       return;
-    case Handoff::OsExit:
-      req.kind = ExitKind::Exit;
-      req.exit_code = g.exit_code;
+    }
+    case Handoff::OsExit: {
+      EndRequest req{ExitKind::Exit, g.exit_code, {}, {}, 0, {}};
       req.goroutine = g.id;
       end_program(std::move(req));
       finish_g(g, EndReason::MainReturned, p);
       return;
+    }
     case Handoff::None:
     case Handoff::Park:
     case Handoff::Yield:
@@ -240,7 +260,7 @@ void Runtime::finish_g(G& g, EndReason why, P* p) {
   g.state.store(GState::Dead, std::memory_order_release);
   if (recorder_) emit(EventKind::GoEnd, g.id, 0, 0, uint8_t(why));
   if (g.body) g.body->destroy(g);
-  n_goroutines_.fetch_sub(1, std::memory_order_relaxed);
+  count_goroutine(p, -1);
   free_g(g, p);
 }
 

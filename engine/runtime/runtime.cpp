@@ -231,7 +231,7 @@ void Runtime::teardown() {
     emit(trace::EventKind::GoEnd, g->id, 0, 0, uint8_t(kill_reason_));
     if (g->body) g->body->destroy(*g);
     g->body = nullptr;
-    n_goroutines_.fetch_sub(1, std::memory_order_relaxed);
+    count_goroutine(nullptr, -1);
   }
   {
     SpinGuard lock(sched_lock_);
@@ -254,7 +254,6 @@ void Runtime::teardown() {
   }
   std::lock_guard lock(end_mutex_);
   result_.killed = alive.size();
-  finished_.store(true, std::memory_order_release);
 }
 
 // ---- deadlock ----
@@ -266,7 +265,7 @@ void Runtime::check_dead_locked(EndRequest& req, bool& dead) {
   bool stranded = global_runq_size_.load() > 0;
   for (int i = 0, n = n_ps_.load(); i < n && !stranded; ++i) stranded = !all_ps_[i]->runq.empty();
   if (stranded) internal_error("runnable goroutines are queued but every M is asleep (lost wake-up)");
-  if (n_goroutines_.load() == 0) {
+  if (count_goroutines() == 0) {
     if (!main_goexited_.load()) return;
     req.kind = ExitKind::Fatal;
     req.exit_code = 2;

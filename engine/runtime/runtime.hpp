@@ -93,7 +93,8 @@ class Runtime {
   void start(Body& body, void* body_data, const char* label = "main.main");
   // Blocks until the run ends, then releases every goroutine and thread. Idempotent.
   RunResult wait();
-  bool finished() const { return finished_.load(std::memory_order_acquire); }
+  // True once the program has ended (main returned, a panic, stop()...): wait() will not block long.
+  bool finished() const { return exiting_.load(std::memory_order_acquire); }
   // Ends the run: goroutines are killed at their next scheduling point (bodies that poll g.preempt,
   // like the VM's, stop promptly even in `for {}`). The RunResult says Stopped.
   void stop();
@@ -101,7 +102,7 @@ class Runtime {
   // runtime.GOMAXPROCS: n >= 1 sets the number of Ps (live, while goroutines run); returns the previous
   // setting. Any thread.
   int gomaxprocs(int n);
-  int num_goroutine() const { return int(n_goroutines_.load(std::memory_order_relaxed)); }
+  int num_goroutine() const { return int(count_goroutines()); }
   // The GOMAXPROCS setting, without a lock (for hot paths such as Mutex spinning).
   int procs() const { return procs_.load(std::memory_order_relaxed); }
   static int num_cpu();
@@ -164,6 +165,9 @@ class Runtime {
   void check_dead_locked(EndRequest& req, bool& dead) GOPARK_REQUIRES(sched_lock_);
   void check_dead();
   // ---- goroutines: creation, running, parking, ending (goroutines.cpp) ----
+  int64_t count_goroutines() const;
+  uint64_t new_goid(P* p);
+  void count_goroutine(P* p, int64_t delta);
   G* alloc_g(P* p);
   void free_g(G& g, P* p);
   void run_g(M& m, G& g, int32_t p_id);
@@ -211,40 +215,47 @@ class Runtime {
   void snapshot_goroutines(trace::Snapshot& s) const;
   void snapshot_sched(trace::Snapshot& s) const;
 
+  // Field layout: read-mostly fields first; then each group that some M writes often on its own cache
+  // lines, so that one M's writes do not evict what the others read on every scheduling decision.
+
+  // ---- Read-mostly. ----
   const Config config_;
   const std::chrono::steady_clock::time_point epoch_;
   std::unique_ptr<trace::Recorder> recorder_;
   uint64_t seed_;
-
-  // Scheduler state.
-  mutable SpinLock sched_lock_;
-  GQueue global_runq_ GOPARK_GUARDED_BY(sched_lock_);
-  std::atomic<uint32_t> global_runq_size_{0};  // mirrors global_runq_ for lock-free "is it empty" peeks
-  P* idle_ps_ GOPARK_GUARDED_BY(sched_lock_) = nullptr;
-  std::atomic<int32_t> n_idle_ps_{0};
-  M* idle_ms_ GOPARK_GUARDED_BY(sched_lock_) = nullptr;
-  std::atomic<int32_t> n_spinning_{0};
-  std::atomic<int32_t> active_ms_{0};
   std::atomic<int32_t> procs_{0};   // GOMAXPROCS setting
   std::atomic<int32_t> n_ps_{0};    // Ps allocated in all_ps_ (never shrinks)
   std::unique_ptr<P> all_ps_[kMaxProcs];
+  std::atomic<bool> exiting_{false};
+  std::atomic<bool> started_{false};
+  std::atomic<bool> main_goexited_{false};
+
+  // ---- The scheduler lock and what it guards. ----
+  alignas(64) mutable SpinLock sched_lock_;
+  GQueue global_runq_ GOPARK_GUARDED_BY(sched_lock_);
+  std::atomic<uint32_t> global_runq_size_{0};  // mirrors global_runq_ for lock-free "is it empty" peeks
+  P* idle_ps_ GOPARK_GUARDED_BY(sched_lock_) = nullptr;
+  M* idle_ms_ GOPARK_GUARDED_BY(sched_lock_) = nullptr;
   std::vector<std::unique_ptr<M>> all_ms_ GOPARK_GUARDED_BY(sched_lock_);
   std::atomic<int32_t> n_threads_{0};  // threads mode: live goroutine threads
 
-  // Goroutines.
-  mutable std::mutex all_gs_mutex_;
+  // ---- Read by every wakep(). ----
+  alignas(64) std::atomic<int32_t> n_idle_ps_{0};
+  std::atomic<int32_t> n_spinning_{0};
+  alignas(64) std::atomic<int32_t> active_ms_{0};
+
+  // ---- Goroutine ids and counts: per P (P::goid_*, P::goroutines), plus these for Gs without a P. ----
+  alignas(64) std::atomic<uint64_t> next_goid_{1};
+  std::atomic<int64_t> goroutines_without_p_{0};
+
+  // ---- Goroutines. ----
+  alignas(64) mutable std::mutex all_gs_mutex_;
   std::vector<std::unique_ptr<G>> all_gs_;  // guarded by all_gs_mutex_; never shrinks during a run
   SpinLock gfree_lock_;
   G* gfree_ GOPARK_GUARDED_BY(gfree_lock_) = nullptr;
   uint32_t n_gfree_ GOPARK_GUARDED_BY(gfree_lock_) = 0;
-  std::atomic<uint64_t> next_goid_{1};
-  std::atomic<int64_t> n_goroutines_{0};  // not Dead
-  std::atomic<bool> main_goexited_{false};
 
-  // Ending.
-  std::atomic<bool> exiting_{false};
-  std::atomic<bool> finished_{false};
-  std::atomic<bool> started_{false};
+  // ---- Ending. ----
   bool waited_ = false;  // guarded by end_mutex_
   mutable std::mutex end_mutex_;
   std::condition_variable end_cond_;

@@ -281,10 +281,12 @@ G* Runtime::steal_work(M& m) {
       if (!victim || victim == m.p) continue;
       if (steal_next && victim->status.load(std::memory_order_relaxed) == PStatus::Running &&
           victim->runq.size() == 1 && victim->runq.peek_next()) {
-        // Its runnext is probably about to run on its own P (a channel partner, as in ping-pong):
-        // give it ~3us before stealing, as Go does, so we do not split the pair across threads.
-        auto until = std::chrono::steady_clock::now() + std::chrono::microseconds(3);
-        while (std::chrono::steady_clock::now() < until) cpu_relax();
+        // Its runnext is probably about to run on its own P (a channel partner, as in ping-pong or a
+        // producer/consumer pair): give it a moment before stealing, so we do not split the pair across
+        // threads, where every channel operation would bounce the channel's cache lines between cores.
+        // Go sleeps 3 us here, which Linux stretches to ~50 us (timer slack); so do we, and the thread
+        // sleeps rather than burns the CPU the partner may need.
+        std::this_thread::sleep_for(std::chrono::microseconds(3));
       }
       if (G* g = victim->runq.steal_into(m.p->runq, steal_next)) return g;
     }

@@ -77,6 +77,11 @@ struct P {
   // Dead Gs for reuse (owner M only).
   G* gfree = nullptr;
   uint32_t n_gfree = 0;
+  // Goroutine ids handed out in batches (as Go's goidcache), so Ms do not fight over one counter.
+  uint64_t goid_next = 0;
+  uint64_t goid_end = 0;
+  // Goroutines created minus goroutines ended on this P (written by the owner M; summed by readers).
+  std::atomic<int64_t> goroutines{0};
 };
 
 struct M {

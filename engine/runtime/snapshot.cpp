@@ -31,7 +31,7 @@ trace::Snapshot Runtime::snapshot() const {
 
 void Runtime::snapshot_goroutines(trace::Snapshot& s) const {
   std::lock_guard lock(all_gs_mutex_);
-  s.goroutines.reserve(size_t(std::max<int64_t>(0, n_goroutines_.load())));
+  s.goroutines.reserve(size_t(std::max<int64_t>(0, count_goroutines())));
   for (const auto& gp : all_gs_) {
     const G& g = *gp;
     GState st = g.state.load(std::memory_order_acquire);

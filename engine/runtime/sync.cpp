@@ -328,27 +328,35 @@ void WaitGroup::commit(G&, void* arg) GOPARK_NO_THREAD_SAFETY_ANALYSIS { static_
 
 bool WaitGroup::add(G* g, int64_t delta) {
   if (g) attach(*g->runtime);
+  const uint64_t state = state_.fetch_add(uint64_t(delta) << 32, std::memory_order_acq_rel) + (uint64_t(delta) << 32);
+  const int32_t counter = int32_t(state >> 32);
+  if (g && g->runtime->tracing()) emit(*this, g, EventKind::SyncOp, LockOp::WaitGroupAdd, delta);
+  if (counter < 0) return false;
+  if (counter > 0 || uint32_t(state) == 0) return true;
+  // Down to zero with goroutines waiting: wake them all.
   GList wake;
   {
     SpinGuard guard(lock_);
-    int64_t v = counter_.load(std::memory_order_relaxed) + delta;
-    counter_.store(v, std::memory_order_relaxed);
-    if (v < 0) return false;
-    if (v == 0) {
-      while (Waiter* w = waiters_.pop_front()) wake.push(w->g);
-    }
+    uint64_t now = state_.load(std::memory_order_acquire);
+    if (int32_t(now >> 32) != 0) return true;  // an Add raced us back up: they wait on
+    state_.store(now & ~uint64_t(0xffffffff), std::memory_order_release);
+    while (Waiter* w = waiters_.pop_front()) wake.push(w->g);
   }
-  emit(*this, g, EventKind::SyncOp, LockOp::WaitGroupAdd, delta);
   ready_all(wake, g);
   return true;
 }
 
 LockStatus WaitGroup::wait(G& g, Waiter& w) GOPARK_NO_THREAD_SAFETY_ANALYSIS {
   attach(*g.runtime);
+  if ((state_.load(std::memory_order_acquire) >> 32) == 0) return LockStatus::Acquired;
   lock_.lock();
-  if (counter_.load(std::memory_order_relaxed) == 0) {
-    lock_.unlock();
-    return LockStatus::Acquired;
+  uint64_t state = state_.load(std::memory_order_acquire);
+  for (;;) {
+    if ((state >> 32) == 0) {
+      lock_.unlock();
+      return LockStatus::Acquired;
+    }
+    if (state_.compare_exchange_weak(state, state + 1, std::memory_order_acq_rel)) break;
   }
   waiters_.push_back(queue_waiter(w, g, this));
   emit(*this, &g, EventKind::SyncOp, LockOp::WaitGroupWait);
@@ -359,7 +367,7 @@ LockStatus WaitGroup::wait(G& g, Waiter& w) GOPARK_NO_THREAD_SAFETY_ANALYSIS {
 void WaitGroup::describe(trace::Snapshot& out) const {
   auto info = lock_info(*this, trace::LockInfo::Kind::WaitGroup);
   SpinGuard guard(lock_);
-  info.counter = counter_.load(std::memory_order_relaxed);
+  info.counter = counter();
   describe_waiters(waiters_, info.waiters);
   out.locks.push_back(std::move(info));
 }

@@ -93,20 +93,26 @@ class RWMutex final : public Object {
   WaitQueue writeq_ GOPARK_GUARDED_BY(lock_);
 };
 
-// sync.WaitGroup.
+// sync.WaitGroup. As Go's: counter and waiter count share one 64-bit word, so Add/Done is a single atomic
+// add unless it brings the counter to zero with waiters queued.
+//   state_ = counter << 32 | waiters
+// Invariant: waiters (the low half) counts goroutines queued in waiters_; it is incremented only under
+// lock_, by a CAS that also checks the counter is not zero, and the goroutine queues before releasing
+// lock_. So an Add that brings the counter to zero and sees waiters > 0 finds every one of them queued
+// once it takes lock_.
 class WaitGroup final : public Object {
  public:
   WaitGroup();
   ~WaitGroup();
   bool add(G* g, int64_t delta);  // false: the counter went negative (panic "sync: negative WaitGroup counter")
   LockStatus wait(G& g, Waiter& w);
-  int64_t counter() const { return counter_.load(std::memory_order_relaxed); }
+  int64_t counter() const { return int32_t(state_.load(std::memory_order_relaxed) >> 32); }
   void describe(trace::Snapshot& out) const override;
 
  private:
   static void commit(G& g, void* arg);
   mutable SpinLock lock_;
-  std::atomic<int64_t> counter_{0};  // written under lock_
+  std::atomic<uint64_t> state_{0};
   WaitQueue waiters_ GOPARK_GUARDED_BY(lock_);
 };
 

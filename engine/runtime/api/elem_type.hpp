@@ -55,6 +55,7 @@ const rt::ElemType& elem_type() {
           out = "?";
         }
       },
+      std::is_trivially_copyable_v<T>,
   };
   return type;
 }

@@ -22,6 +22,7 @@
 #include <type_traits>
 #include <utility>
 
+#include "runtime/api/frame_pool.hpp"
 #include "runtime/coro.hpp"
 #include "runtime/g.hpp"
 #include "runtime/runtime.hpp"
@@ -55,6 +56,8 @@ struct PromiseBase {
 
   coro::suspend_always initial_suspend() noexcept { return {}; }
   FinalAwaiter final_suspend() noexcept { return {}; }
+  static void* operator new(std::size_t size) { return allocate_frame(size); }
+  static void operator delete(void* p, std::size_t size) { free_frame(p, size); }
   void unhandled_exception() noexcept { rt::internal_error("a C++ exception escaped a goroutine"); }
 };
 

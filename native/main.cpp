@@ -1,0 +1,79 @@
+// gopark: the command-line face of the project.
+//
+//   gopark demo [--procs N] [--mode mn|threads|coroutines] [--seed S] [--jobs N] [--trace out.json]
+//   gopark version
+//
+// `gopark run prog.go` (like `go run`) and the desktop dashboard arrive with the Go front end and the
+// dashboard.
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <string>
+
+#include "demo.hpp"
+
+namespace {
+
+constexpr const char* kUsage =
+    "usage:\n"
+    "  gopark demo [--procs N] [--mode mn|threads|coroutines] [--seed S] [--jobs N] [--trace out.json]\n"
+    "              watch a worker pool run on the goroutine runtime\n"
+    "  gopark version\n";
+
+int usage_error(const std::string& why) {
+  std::fprintf(stderr, "gopark: %s\n%s", why.c_str(), kUsage);
+  return 2;
+}
+
+bool parse_int(const char* s, long long& out) {
+  char* end = nullptr;
+  out = std::strtoll(s, &end, 10);
+  return end && *end == '\0' && end != s;
+}
+
+int demo(int argc, char** argv) {
+  gopark::native::DemoOptions options;
+  options.live = isatty(STDOUT_FILENO);
+  for (int i = 0; i < argc; ++i) {
+    std::string flag = argv[i];
+    if (i + 1 >= argc) return usage_error("missing value after " + flag);
+    const char* value = argv[++i];
+    long long n = 0;
+    if (flag == "--procs" && parse_int(value, n) && n >= 1) {
+      options.config.procs = int(n);
+    } else if (flag == "--mode") {
+      if (!gopark::rt::parse_mode(value, options.config.mode)) return usage_error("unknown mode " + std::string(value));
+    } else if (flag == "--seed" && parse_int(value, n)) {
+      options.config.seed = uint64_t(n);
+    } else if (flag == "--jobs" && parse_int(value, n) && n >= 1 && n <= 10000) {
+      options.jobs = int(n);
+    } else if (flag == "--trace") {
+      options.trace_path = value;
+    } else {
+      return usage_error("bad flag " + flag + " " + value);
+    }
+  }
+  return gopark::native::run_demo(options);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2) {
+    std::fputs(kUsage, stderr);
+    return 2;
+  }
+  std::string command = argv[1];
+  if (command == "demo") return demo(argc - 2, argv + 2);
+  if (command == "version") {
+    std::puts("gopark 0.1.0 (runtime only: the Go front end is not built yet)");
+    return 0;
+  }
+  if (command == "help" || command == "-h" || command == "--help") {
+    std::fputs(kUsage, stdout);
+    return 0;
+  }
+  return usage_error("unknown command " + command);
+}

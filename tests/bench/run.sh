@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# make bench: runs gopark's runtime benchmarks and the same workloads in Go, side by side.
+#   tests/bench/run.sh [build-dir] [extra args for both binaries, e.g. --procs 4]
+# Prints a table with the ratio gopark/Go for each workload (below 1.00: gopark is faster or smaller).
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+build=$(cd "${1:-$root/build/native}" && pwd)
+shift || true
+gopark_bin=$build/tests/bench/runtime_bench
+[[ -x $gopark_bin ]] || { echo "bench: $gopark_bin is missing (make bench builds it)" >&2; exit 1; }
+
+declare -A gp go unit
+# Memory per goroutine is measured as a growth of RSS, so it runs first in a process of its own.
+run_all() {  # run_all <binary> <flag prefix> args...
+  local bin=$1 dash=$2
+  shift 2
+  "$bin" "${dash}only" blocked_mem "$@"
+  for w in spawn pingpong buffered mutex4 select4; do "$bin" "${dash}only" "$w" "$@"; done
+}
+while IFS=$'\t' read -r name value u; do gp[$name]=$value; unit[$name]=$u; done < <(run_all "$gopark_bin" -- "$@")
+
+have_go=0
+if command -v go >/dev/null; then
+  have_go=1
+  mkdir -p "$build/go"
+  # Go's build cache lives in the build tree: CI machines may have no writable $HOME.
+  (cd "$root/tests/bench/go" && GOCACHE="$build/go/cache" GOPATH="$build/go/path" GO111MODULE=off \
+     go build -o "$build/go/runtime_bench" runtime_bench.go)
+  go_args=()
+  for a in "$@"; do go_args+=("${a/#--/-}"); done
+  while IFS=$'\t' read -r name value u; do go[$name]=$value; done < <(run_all "$build/go/runtime_bench" - "${go_args[@]+"${go_args[@]}"}")
+fi
+
+procs=$(echo "$@" | grep -oP '(?<=--procs )\d+' || nproc)
+reps=$(echo "$@" | grep -oP '(?<=--reps )\d+' || echo 3)
+printf '\nRuntime benchmarks: GOMAXPROCS=%s, best of %s runs, %s, %s\n' "$procs" "$reps" \
+  "$(go version 2>/dev/null | awk '{print $3}' || echo 'no Go')" "$(nproc) CPUs"
+printf '%-12s %-16s %12s %12s %10s\n' workload unit gopark Go gopark/Go
+for name in spawn pingpong buffered mutex4 select4 blocked_mem; do
+  [[ -n ${gp[$name]:-} ]] || continue
+  if [[ $have_go == 1 && -n ${go[$name]:-} ]]; then
+    ratio=$(awk -v a="${gp[$name]}" -v b="${go[$name]}" 'BEGIN { printf "%.2f", a / b }')
+    printf '%-12s %-16s %12s %12s %10s\n' "$name" "${unit[$name]}" "${gp[$name]}" "${go[$name]}" "$ratio"
+  else
+    printf '%-12s %-16s %12s %12s %10s\n' "$name" "${unit[$name]}" "${gp[$name]}" "-" "-"
+  fi
+done
+[[ $have_go == 1 ]] || echo "(Go is not installed: cmake/deps.sh installs golang-go for the comparison)"
