@@ -6,11 +6,12 @@
 # As root it runs apt-get; otherwise it prints the one `sudo apt-get install ...` line to run and fails.
 set -euo pipefail
 
-want=(make cmake ninja-build clang libclang-rt-14-dev)           # native build + sanitizers
+want=(make cmake ninja-build clang libclang-rt-14-dev          # native build + sanitizers
+      doctest-dev)                                              # unit tests (every native build configures them)
 if [[ "${1:-}" != "--play" ]]; then
-  want+=(doctest-dev                                             # unit tests
-         emscripten nodejs                                       # engine tests as wasm under node
-         golang-go)                                              # benchmarks and differential tests
+  want+=(emscripten nodejs                                      # engine tests as wasm under node (Debian's
+                                                                # node 18 needs --experimental-wasm-return_call)
+         golang-go)                                             # benchmarks and differential tests
 fi
 
 missing=()

@@ -20,6 +20,10 @@ Channel::Channel(const ElemType& type, uint32_t cap) : Object(ObjectKind::Channe
 
 Channel::~Channel() {
   detach();
+  // Goroutines parked here (possible only when the run has ended, or through a dangling C++ reference):
+  // unlink them so that teardown never writes into this freed queue.
+  recvq_.clear();
+  sendq_.clear();
   uint32_t n = count_.load(std::memory_order_relaxed);
   for (uint32_t i = 0; i < n; ++i) type_.destroy(slot((recvx_ + i) % cap_));
   if (buf_) {
@@ -57,12 +61,12 @@ struct ChanOps {
     return false;
   }
 
-  static Runtime* runtime_of(Channel& c, G* g) {
-    if (g) {
-      c.attach(*g->runtime);
-      return g->runtime;
-    }
-    return c.owner();
+  // The runtime an operation belongs to: the calling goroutine's, or (from a thread outside every
+  // goroutine, e.g. a timer) the partner goroutine's. Not the channel's owner: read before taking the
+  // lock, it can still be null while a goroutine that attached it is already queued.
+  static Runtime* runtime_of(Channel& c, G* g, G* partner) {
+    if (g) return g->runtime;
+    return partner ? partner->runtime : nullptr;
   }
 
   static void emit(Runtime* rt, EventKind kind, G* g, Channel& c, int64_t arg) {
@@ -114,7 +118,7 @@ struct ChanOps {
   static void buffer_put(Channel& c, void* src) GOPARK_REQUIRES(c.lock_) {
     move_construct(c, c.slot(c.sendx_), src);
     c.sendx_ = c.sendx_ + 1 == c.cap_ ? 0 : c.sendx_ + 1;
-    c.count_.store(c.count_.load(std::memory_order_relaxed) + 1, std::memory_order_relaxed);
+    c.count_.store(c.count_.load(std::memory_order_relaxed) + 1, std::memory_order_release);
     bump(c.sends_);
   }
 
@@ -123,7 +127,7 @@ struct ChanOps {
     if (dst) move_assign(c, dst, head);
     destroy(c, head);
     c.recvx_ = c.recvx_ + 1 == c.cap_ ? 0 : c.recvx_ + 1;
-    c.count_.store(c.count_.load(std::memory_order_relaxed) - 1, std::memory_order_relaxed);
+    c.count_.store(c.count_.load(std::memory_order_relaxed) - 1, std::memory_order_release);
     bump(c.recvs_);
   }
 
@@ -165,7 +169,7 @@ struct ChanOps {
   }
 
   static void close_locked(Channel& c, GList& wake) GOPARK_REQUIRES(c.lock_) {
-    c.closed_.store(true, std::memory_order_relaxed);
+    c.closed_.store(true, std::memory_order_release);
     while (Waiter* r = dequeue(c.recvq_)) {
       if (r->elem) c.type_.assign_zero(r->elem);
       r->success = false;
@@ -190,7 +194,7 @@ ChanStatus chan_send(Channel* c, void* elem, G* g, Waiter* w, bool block) GOPARK
     prepare_park(*g, WaitReason::ChanSendNil, 0, nullptr, nullptr, nullptr);
     return ChanStatus::Parked;
   }
-  Runtime* rt = ChanOps::runtime_of(*c, g);
+  if (g) c->attach(*g->runtime);
   SpinLock& lock = ChanOps::lock(*c);
   lock.lock();
   G* partner = nullptr;
@@ -209,10 +213,11 @@ ChanStatus chan_send(Channel* c, void* elem, G* g, Waiter* w, bool block) GOPARK
   }
   lock.unlock();
   if (st == ChanStatus::Done) {
+    Runtime* rt = ChanOps::runtime_of(*c, g, partner);
     ChanOps::emit(rt, EventKind::ChanSend, g, *c, partner != nullptr);
     if (partner) {
       ChanOps::emit(rt, EventKind::ChanRecv, partner, *c, 1);
-      rt->ready(*partner, g);
+      partner->runtime->ready(*partner, g);
     }
   }
   return st;
@@ -226,8 +231,11 @@ ChanStatus chan_recv(Channel* c, void* slot, bool* ok, G* g, Waiter* w, bool blo
     return ChanStatus::Parked;
   }
   // Fast path, as Go's: an empty buffered channel that is not closed cannot be received from now.
+  // Emptiness is read before closedness (both acquire; emptying and closing happen in separate critical
+  // sections): a channel cannot be reopened, so seeing it open now means it was open when we saw it
+  // empty, and we answer as of that moment.
   if (!block && c->cap() > 0 && c->len() == 0 && !c->closed()) return ChanStatus::WouldBlock;
-  Runtime* rt = ChanOps::runtime_of(*c, g);
+  if (g) c->attach(*g->runtime);
   SpinLock& lock = ChanOps::lock(*c);
   lock.lock();
   G* partner = nullptr;
@@ -243,10 +251,11 @@ ChanStatus chan_recv(Channel* c, void* slot, bool* ok, G* g, Waiter* w, bool blo
   }
   lock.unlock();
   if (st == ChanStatus::Done) {
+    Runtime* rt = ChanOps::runtime_of(*c, g, partner);
     ChanOps::emit(rt, EventKind::ChanRecv, g, *c, *ok);
     if (partner) {
       ChanOps::emit(rt, EventKind::ChanSend, partner, *c, 1);
-      rt->ready(*partner, g);
+      partner->runtime->ready(*partner, g);
     }
   }
   return st;
@@ -254,15 +263,15 @@ ChanStatus chan_recv(Channel* c, void* slot, bool* ok, G* g, Waiter* w, bool blo
 
 CloseStatus chan_close(Channel* c, G* g) {
   if (!c) return CloseStatus::Nil;
-  Runtime* rt = ChanOps::runtime_of(*c, g);
+  if (g) c->attach(*g->runtime);
   GList wake;
   {
     SpinGuard guard(ChanOps::lock(*c));
     if (c->closed()) return CloseStatus::AlreadyClosed;
     ChanOps::close_locked(*c, wake);
   }
-  ChanOps::emit(rt, EventKind::ChanClose, g, *c, 0);
-  while (G* w = wake.pop()) rt->ready(*w, g);
+  ChanOps::emit(g ? g->runtime : c->owner(), EventKind::ChanClose, g, *c, 0);
+  while (G* w = wake.pop()) w->runtime->ready(*w, g);
   return CloseStatus::Done;
 }
 

@@ -171,11 +171,18 @@ void Runtime::ready(G& g, G* by) {
   P* p = (tls::runtime == this && tls::m) ? tls::m->p : nullptr;
   if (p) {
     runq_put(*p, g, true);
-  } else {
-    G* gp = &g;
-    global_put_batch(&gp, 1);
+    wakep();
+    return;
   }
+  // From a thread that is not an M. The timer thread's readies are covered by timers_live_ (sched.hpp:
+  // Deadlock); any other thread counts as an active M until wakep() has handed the work to one, so the
+  // last M cannot fall asleep and find work queued that nobody will run.
+  const bool outsider = tls::runtime != this;
+  if (outsider) active_ms_.fetch_add(1);
+  G* gp = &g;
+  global_put_batch(&gp, 1);
   wakep();
+  if (outsider && active_ms_.fetch_sub(1) == 1) check_dead();
 }
 
 // ---- running ----
@@ -185,7 +192,13 @@ void Runtime::run_g(M& m, G& g, int32_t p_id) {
   g.state.store(GState::Running, std::memory_order_relaxed);
   g.m_id.store(m.id, std::memory_order_relaxed);
   g.p_id.store(p_id, std::memory_order_relaxed);
-  g.preempt.store(false, std::memory_order_relaxed);
+  // Clear a stale preemption request, but never a stop: end_program sets exiting_ before it sets every
+  // G's preempt, so either we see exiting_ here or its store to preempt comes after ours. (If preempt
+  // reads false there is nothing to clear, and a stop arriving later stays set.)
+  if (g.preempt.load(std::memory_order_relaxed)) {
+    g.preempt.store(false, std::memory_order_seq_cst);
+    if (exiting_.load(std::memory_order_seq_cst)) g.preempt.store(true, std::memory_order_relaxed);
+  }
   g.switches.store(g.switches.load(std::memory_order_relaxed) + 1, std::memory_order_relaxed);
   m.running_gid.store(g.id.load(std::memory_order_relaxed), std::memory_order_relaxed);
   tls::g = &g;
@@ -198,7 +211,12 @@ void Runtime::run_g(M& m, G& g, int32_t p_id) {
     g.on_resume = nullptr;
     run_body = hook(g, g.on_resume_arg);
   }
-  if (run_body) g.body->resume(g);
+  if (run_body) {
+    // g is past its wait: its waiters have been dequeued (by the waker, or by select_finish in the hook)
+    // and may die with the frame that holds them. Teardown must not follow this pointer any more.
+    g.waiting = nullptr;
+    g.body->resume(g);
+  }
   tls::g = nullptr;
   m.running_gid.store(0, std::memory_order_relaxed);
   if (recorder_) g.run_ns.fetch_add(now_ns() - g.started_ns, std::memory_order_relaxed);
@@ -237,15 +255,15 @@ void Runtime::end_g(G& g, Handoff how, P* p) {
       req.goroutines = "goroutine " + std::to_string(g.id.load()) + " [running]:\n";
       if (g.body) g.body->traceback(g, req.goroutines);
       end_program(std::move(req));
-      finish_g(g, EndReason::Panicked, p);
+      // Its frame stays until teardown: goroutines still running on other Ms may use objects in it
+      // (in Go the process would be gone; here they run on to their next scheduling point).
       return;
     }
     case Handoff::OsExit: {
       EndRequest req{ExitKind::Exit, g.exit_code, {}, {}, 0, {}};
       req.goroutine = g.id;
       end_program(std::move(req));
-      finish_g(g, EndReason::MainReturned, p);
-      return;
+      return;  // as for a panic, the frame stays until teardown
     }
     case Handoff::None:
     case Handoff::Park:

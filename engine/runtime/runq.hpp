@@ -89,7 +89,7 @@ class LocalRunQueue {
     uint32_t h = head_.load(std::memory_order_acquire);
     uint32_t t = tail_.load(std::memory_order_acquire);
     for (uint32_t i = h; i != t && i - h < max && i - h < kSize; ++i) {
-      if (G* g = slots_[i % kSize].load(std::memory_order_relaxed)) f(g);
+      if (G* g = slots_[i % kSize].load(std::memory_order_acquire)) f(g);
     }
   }
   G* peek_next() const { return next_.load(std::memory_order_acquire); }

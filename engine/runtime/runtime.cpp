@@ -226,9 +226,11 @@ void Runtime::teardown() {
       g->waiting = nullptr;
     }
   }
+  const bool failed = result_.kind == ExitKind::Panic || result_.kind == ExitKind::Fatal;
   for (G* g : alive) {
     g->state.store(GState::Dead, std::memory_order_relaxed);
-    emit(trace::EventKind::GoEnd, g->id, 0, 0, uint8_t(kill_reason_));
+    const bool culprit = failed && g->id.load() == result_.goroutine;
+    emit(trace::EventKind::GoEnd, g->id, 0, 0, uint8_t(culprit ? EndReason::Panicked : kill_reason_));
     if (g->body) g->body->destroy(*g);
     g->body = nullptr;
     count_goroutine(nullptr, -1);
@@ -260,21 +262,24 @@ void Runtime::teardown() {
 
 void Runtime::check_dead_locked(EndRequest& req, bool& dead) {
   dead = false;
-  if (exiting_.load() || timers_live_.load() > 0 || active_ms_.load() > 0) return;
-  // Every M is asleep and no timer can wake one: queued work now would never run.
-  bool stranded = global_runq_size_.load() > 0;
-  for (int i = 0, n = n_ps_.load(); i < n && !stranded; ++i) stranded = !all_ps_[i]->runq.empty();
-  if (stranded) internal_error("runnable goroutines are queued but every M is asleep (lost wake-up)");
+  if (exiting_.load() || active_ms_.load() > 0) return;
+  // As Go's checkdead: with main gone through Goexit and nobody left, it is over whatever timers say.
   if (count_goroutines() == 0) {
     if (!main_goexited_.load()) return;
     req.kind = ExitKind::Fatal;
     req.exit_code = 2;
     req.message = "no goroutines (main called runtime.Goexit) - deadlock!";
-  } else {
-    req.kind = ExitKind::Deadlock;
-    req.exit_code = 2;
-    req.message = "all goroutines are asleep - deadlock!";
+    dead = true;
+    return;
   }
+  if (timers_live_.load() > 0) return;  // a timer may still wake someone
+  // Every M is asleep and no timer can wake one: queued work now would never run.
+  bool stranded = global_runq_size_.load() > 0;
+  for (int i = 0, n = n_ps_.load(); i < n && !stranded; ++i) stranded = !all_ps_[i]->runq.empty();
+  if (stranded) internal_error("runnable goroutines are queued but every M is asleep (lost wake-up)");
+  req.kind = ExitKind::Deadlock;
+  req.exit_code = 2;
+  req.message = "all goroutines are asleep - deadlock!";
   dead = true;
 }
 

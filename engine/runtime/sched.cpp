@@ -50,12 +50,14 @@ void Runtime::pidle_put(P& p) {
 // Makes Ps [0, n) live and retires the rest. Running Ps past n are retired by their own M at its next
 // scheduling point (their G is asked to yield); idle ones die at once.
 void Runtime::resize_procs(int n) {
+  // Create missing Ps first and publish n_ps_ once they all exist: readers without the lock iterate
+  // all_ps_[0, n_ps_).
+  for (int i = n_ps_.load(); i < n; ++i) {
+    all_ps_[i] = std::make_unique<P>(i);
+    all_ps_[i]->status.store(PStatus::Dead);
+  }
+  if (n > n_ps_.load()) n_ps_.store(n);
   for (int i = n - 1; i >= 0; --i) {  // backwards, so the idle list hands out P0 first
-    if (!all_ps_[i]) {
-      all_ps_[i] = std::make_unique<P>(i);
-      all_ps_[i]->status.store(PStatus::Dead);
-      n_ps_.store(std::max(n_ps_.load(), i + 1));
-    }
     P& p = *all_ps_[i];
     switch (p.status.load()) {
       case PStatus::Dead: pidle_put(p); break;
@@ -78,7 +80,7 @@ void Runtime::resize_procs(int n) {
       }
       case PStatus::Running:
         p.status.store(PStatus::Retiring);
-        if (G* g = p.current.load()) g->preempt.store(true);
+        if (G* g = p.current.load(std::memory_order_acquire)) g->preempt.store(true);
         break;
       case PStatus::Retiring:
       case PStatus::Dead: break;
@@ -152,7 +154,7 @@ void Runtime::start_m(P* p, bool spinning) {
     if (fresh) launch(*m);
   }
   if (!fresh) m->note.wake();
-  if (sysmon_idle_.load(std::memory_order_relaxed)) {
+  if (sysmon_idle_.load(std::memory_order_seq_cst)) {
     std::lock_guard lock(timer_mutex_);
     timer_cond_.notify_all();
   }
@@ -402,7 +404,7 @@ void Runtime::stop_m(M& m) {
 
 void Runtime::execute(M& m, G& g) {
   P& p = *m.p;
-  p.current.store(&g, std::memory_order_relaxed);
+  p.current.store(&g, std::memory_order_release);  // readers (sysmon, snapshots) then see the G whole
   p.schedtick.store(p.schedtick.load(std::memory_order_relaxed) + 1, std::memory_order_relaxed);
   run_g(m, g, p.id);
   p.current.store(nullptr, std::memory_order_relaxed);

@@ -72,18 +72,21 @@ void Runtime::thread_main(M& m) {
 #else
   m.os_tid.store(uint64_t(pthread_self()));
 #endif
-  while (!exiting_.load()) {
-    G* g;
-    {
-      SpinGuard lock(sched_lock_);
-      g = m.bound_g;
-    }
-    if (!g) {
-      m.status.store(MStatus::Idle, std::memory_order_relaxed);
-      m.note.sleep();
-      continue;
-    }
+  // A fresh thread is launched with its goroutine already bound. Once that goroutine ends, the thread
+  // waits in the pool for bind_thread's wake-up, and only then reads bound_g: reading it before
+  // consuming the wake-up would leave a stale wake for the next park, and run a goroutine that waits.
+  G* g;
+  {
+    SpinGuard lock(sched_lock_);
+    g = m.bound_g;
+  }
+  while (g && !exiting_.load()) {
     run_bound(m, *g);
+    if (exiting_.load()) break;
+    m.status.store(MStatus::Idle, std::memory_order_relaxed);
+    m.note.sleep();
+    SpinGuard lock(sched_lock_);
+    g = m.bound_g;
   }
   m.status.store(MStatus::Idle);
   tls::m = nullptr;

@@ -61,7 +61,7 @@ void Runtime::snapshot_sched(trace::Snapshot& s) const {
     info.id = p.id;
     info.status = uint8_t(p.status.load(std::memory_order_relaxed));
     info.m = p.m_id.load(std::memory_order_relaxed);
-    info.running = gid(p.current.load(std::memory_order_relaxed));
+    info.running = gid(p.current.load(std::memory_order_acquire));
     info.runnext = gid(p.runq.peek_next());
     info.runq_size = p.runq.size();
     p.runq.peek([&](G* g) { info.runq.push_back(gid(g)); }, kMaxQueueShown);

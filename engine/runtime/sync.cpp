@@ -46,7 +46,11 @@ Waiter& queue_waiter(Waiter& w, G& g, void* object) {
 // ---- Mutex ----
 
 Mutex::Mutex() : Object(ObjectKind::Mutex) {}
-Mutex::~Mutex() { detach(); }
+Mutex::~Mutex() {
+  detach();
+  SpinGuard guard(lock_);  // see ~Channel: never leave a dead queue linked to a parked goroutine
+  waiters_.clear();
+}
 
 void Mutex::commit(G&, void* arg) GOPARK_NO_THREAD_SAFETY_ANALYSIS { static_cast<Mutex*>(arg)->lock_.unlock(); }
 
@@ -184,7 +188,12 @@ void Mutex::describe(trace::Snapshot& out) const {
 // ---- RWMutex ----
 
 RWMutex::RWMutex() : Object(ObjectKind::RWMutex) {}
-RWMutex::~RWMutex() { detach(); }
+RWMutex::~RWMutex() {
+  detach();
+  SpinGuard guard(lock_);  // see ~Channel: never leave a dead queue linked to a parked goroutine
+  readq_.clear();
+  writeq_.clear();
+}
 
 void RWMutex::commit(G&, void* arg) GOPARK_NO_THREAD_SAFETY_ANALYSIS { static_cast<RWMutex*>(arg)->lock_.unlock(); }
 
@@ -322,7 +331,11 @@ void RWMutex::describe(trace::Snapshot& out) const {
 // ---- WaitGroup ----
 
 WaitGroup::WaitGroup() : Object(ObjectKind::WaitGroup) {}
-WaitGroup::~WaitGroup() { detach(); }
+WaitGroup::~WaitGroup() {
+  detach();
+  SpinGuard guard(lock_);  // see ~Channel: never leave a dead queue linked to a parked goroutine
+  waiters_.clear();
+}
 
 void WaitGroup::commit(G&, void* arg) GOPARK_NO_THREAD_SAFETY_ANALYSIS { static_cast<WaitGroup*>(arg)->lock_.unlock(); }
 
@@ -375,7 +388,11 @@ void WaitGroup::describe(trace::Snapshot& out) const {
 // ---- Once ----
 
 Once::Once() : Object(ObjectKind::Once) {}
-Once::~Once() { detach(); }
+Once::~Once() {
+  detach();
+  SpinGuard guard(lock_);  // see ~Channel: never leave a dead queue linked to a parked goroutine
+  waiters_.clear();
+}
 
 void Once::commit(G&, void* arg) GOPARK_NO_THREAD_SAFETY_ANALYSIS { static_cast<Once*>(arg)->lock_.unlock(); }
 
@@ -424,7 +441,11 @@ void Once::describe(trace::Snapshot& out) const {
 // ---- Cond ----
 
 Cond::Cond() : Object(ObjectKind::Cond) {}
-Cond::~Cond() { detach(); }
+Cond::~Cond() {
+  detach();
+  SpinGuard guard(lock_);  // see ~Channel: never leave a dead queue linked to a parked goroutine
+  waiters_.clear();
+}
 
 void Cond::commit(G&, void* arg) GOPARK_NO_THREAD_SAFETY_ANALYSIS { static_cast<Cond*>(arg)->lock_.unlock(); }
 

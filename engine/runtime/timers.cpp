@@ -170,7 +170,10 @@ void Runtime::timer_main() {
     }
     int64_t wake = timer_heap_.empty() ? INT64_MAX : timer_heap_[0]->when_ns;
     if (watch) wake = std::min(wake, next_sysmon);
-    sysmon_idle_.store(!watch, std::memory_order_relaxed);
+    // Going idle races with start_m, which makes an M active and then reads sysmon_idle_: both sides
+    // write then read (seq_cst), so either start_m sees us idle and notifies, or we see its M here.
+    sysmon_idle_.store(!watch, std::memory_order_seq_cst);
+    if (!watch && config_.mode == Mode::MN && active_ms_.load(std::memory_order_seq_cst) > 0) continue;
     if (timer_quit_) break;
     if (wake == INT64_MAX) {
       timer_cond_.wait(lock);
@@ -187,7 +190,7 @@ void Runtime::sysmon(int64_t now) {
     P& p = *all_ps_[i];
     PStatus status = p.status.load(std::memory_order_relaxed);
     if (status == PStatus::Retiring) {
-      if (G* g = p.current.load(std::memory_order_relaxed)) g->preempt.store(true, std::memory_order_relaxed);
+      if (G* g = p.current.load(std::memory_order_acquire)) g->preempt.store(true, std::memory_order_relaxed);
       continue;
     }
     if (status != PStatus::Running) continue;
@@ -196,7 +199,7 @@ void Runtime::sysmon(int64_t now) {
       p.sysmon_tick = tick;
       p.sysmon_since_ns = now;
     } else if (now - p.sysmon_since_ns >= config_.time_slice_ns) {
-      if (G* g = p.current.load(std::memory_order_relaxed)) g->preempt.store(true, std::memory_order_relaxed);
+      if (G* g = p.current.load(std::memory_order_acquire)) g->preempt.store(true, std::memory_order_relaxed);
       p.sysmon_since_ns = now;
     }
   }

@@ -70,6 +70,11 @@ class WaitQueue {
     if (w) remove(*w);
     return w;
   }
+  // Unlinks every waiter (their goroutines are not readied).
+  void clear() {
+    while (pop_front()) {
+    }
+  }
   template <class F>
   void for_each(F&& f) const {
     for (Waiter* w = first_; w; w = w->next) f(*w);

@@ -49,7 +49,7 @@ TEST_CASE("Mutex: TryLock, and queued lockers get it in turn") {
         co_await mu.unlock();
       });
     }
-    co_await co::sleep(5ms);
+    co_await wait_until([] { return others_waiting(3); });
     CHECK(got == 0);
     auto snap = co::detail::self().runtime->snapshot();
     REQUIRE(snap.locks.size() == 1);
@@ -286,14 +286,16 @@ TEST_CASE("Cond: Signal wakes one waiter, Broadcast wakes all, a Signal between 
       woke = 1;
       cond.signal();
       co_await mu.unlock();
-      co_await co::sleep(3ms);
-      CHECK(co::num_goroutine() == 3);  // exactly one left
+      co_await wait_until([] { return co::num_goroutine() == 3; });  // exactly one left
+      co_await co::sleep(2ms);
+      CHECK(co::num_goroutine() == 3);  // and no other woke up
       co_await mu.lock();
-      woke = 2;
+      woke += 2;
       cond.broadcast();
       co_await mu.unlock();
       co_await wg.wait();
     });
     CHECK(res.kind == rt::ExitKind::MainReturned);
+    if (res.kind != rt::ExitKind::MainReturned) MESSAGE(res.report());
   }
 }

@@ -89,8 +89,8 @@ TEST_CASE("Timer Stop and Reset") {
 
 TEST_CASE("Ticker ticks until stopped, dropping ticks a slow reader misses, Tick too") {
   auto res = co::run(rt::Config{.procs = 2}, [&]() -> Task<> {
+    auto start = Clock::now();  // before the ticker: its ticks are due 2, 4, 6... ms after this
     co::Ticker tk(2ms);
-    auto start = Clock::now();
     for (int i = 0; i < 5; ++i) co_await tk.c.recv();
     CHECK(ms_since(start) >= 10);
     co_await co::sleep(20ms);  // ~10 ticks pass; the channel holds at most one

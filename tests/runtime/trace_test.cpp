@@ -65,11 +65,11 @@ TEST_CASE("snapshots from another thread at a high rate while goroutines churn")
     cfg.trace = true;
     rt::Runtime r(cfg);
     std::atomic<bool> quit{false};
-    size_t max_goroutines = 0, snapshots = 0;
+    std::atomic<size_t> max_goroutines{0}, snapshots{0};
     std::thread ui([&] {
       while (!quit) {
         auto s = r.snapshot();
-        max_goroutines = std::max(max_goroutines, s.goroutines.size());
+        max_goroutines = std::max(max_goroutines.load(), s.goroutines.size());
         ++snapshots;
         std::this_thread::sleep_for(200us);
       }
@@ -91,6 +91,7 @@ TEST_CASE("snapshots from another thread at a high rate while goroutines churn")
           co_await wg.done();
         });
       }
+      co_await wait_until([&] { return snapshots >= 5; });  // some of them while the workers churn
       co_await wg.wait();
     });
     quit = true;
