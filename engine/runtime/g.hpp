@@ -19,6 +19,7 @@
 
 #include "runtime/coro.hpp"
 #include "runtime/timers.hpp"
+#include "runtime/tls.hpp"
 
 namespace gopark::rt {
 
@@ -156,7 +157,7 @@ struct G {
 };
 
 // The G running on this thread, or null outside goroutines.
-G* current_g();
+inline G* current_g() { return tls::g; }
 
 // Records that g is about to park (called by a runtime operation under the lock of the object g queues
 // on); the body must then give its thread back at once. `commit` runs once g is off the CPU. `waiting`

@@ -15,10 +15,7 @@ Object::~Object() {
   if (owner_.load(std::memory_order_acquire)) internal_error("object destroyed without detach()");
 }
 
-void Object::attach(Runtime& r) {
-  if (owner_.load(std::memory_order_acquire)) return;
-  r.register_object(*this);
-}
+void Object::attach_slow(Runtime& r) { r.register_object(*this); }
 
 void Object::detach() {
   if (Runtime* r = owner_.load(std::memory_order_acquire)) r->unregister_object(*this);

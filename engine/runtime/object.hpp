@@ -38,8 +38,10 @@ class Object {
   void set_name(const char* name) { name_.store(name, std::memory_order_relaxed); }
   const char* name() const { return name_.load(std::memory_order_relaxed); }
 
-  // Joins r's registry if not in one yet. Idempotent; safe to race.
-  void attach(Runtime& r);
+  // Joins r's registry if not in one yet. Idempotent; safe to race. (Inline: on every operation.)
+  void attach(Runtime& r) {
+    if (!owner_.load(std::memory_order_acquire)) attach_slow(r);
+  }
   Runtime* owner() const { return owner_.load(std::memory_order_acquire); }
 
   // Adds this object's state to a snapshot. Called with the registry mutex held.
@@ -51,6 +53,7 @@ class Object {
   void detach();
 
  private:
+  void attach_slow(Runtime& r);
   friend class Runtime;
   uint64_t id_;
   ObjectKind kind_;

@@ -20,7 +20,6 @@ thread_local constinit trace::Sink* sink = nullptr;
 thread_local constinit uint64_t rng = 0;
 }  // namespace tls
 
-G* current_g() { return tls::g; }
 Runtime* current_runtime() { return tls::runtime; }
 
 void internal_error(const char* what) {

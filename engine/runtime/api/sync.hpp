@@ -27,10 +27,11 @@ class Mutex {
   Mutex() = default;
   explicit Mutex(const char* name) { m_.set_name(name); }
 
+  // Fast paths run in await_ready: an operation that completes at once never suspends the coroutine.
   struct [[nodiscard]] LockAwaiter {
     rt::Mutex& m;
     rt::Waiter waiter{};
-    bool await_ready() const noexcept { return false; }
+    bool await_ready() { return m.try_lock(rt::current_g()); }
     bool await_suspend(coro::coroutine_handle<> h) {
       rt::G& g = detail::self();
       return detail::park_unless_acquired(m.lock(g, waiter), g, h);
@@ -39,10 +40,9 @@ class Mutex {
   };
   struct [[nodiscard]] UnlockAwaiter {
     rt::Mutex& m;
-    bool await_ready() const noexcept { return false; }
+    bool await_ready() { return m.unlock(rt::current_g()); }  // false: it was not locked
     bool await_suspend(coro::coroutine_handle<>) {
-      rt::G& g = detail::self();
-      return !m.unlock(&g) && detail::fail(g, rt::Handoff::Fatal, "sync: unlock of unlocked mutex");
+      return detail::fail(detail::self(), rt::Handoff::Fatal, "sync: unlock of unlocked mutex");
     }
     void await_resume() const noexcept {}
   };
@@ -105,10 +105,9 @@ class WaitGroup {
   struct [[nodiscard]] AddAwaiter {
     rt::WaitGroup& wg;
     int64_t delta;
-    bool await_ready() const noexcept { return false; }
+    bool await_ready() { return wg.add(rt::current_g(), delta); }  // false: the counter went negative
     bool await_suspend(coro::coroutine_handle<>) {
-      rt::G& g = detail::self();
-      return !wg.add(&g, delta) && detail::fail(g, rt::Handoff::Panic, "sync: negative WaitGroup counter");
+      return detail::fail(detail::self(), rt::Handoff::Panic, "sync: negative WaitGroup counter");
     }
     void await_resume() const noexcept {}
   };
