@@ -4,6 +4,7 @@
 #include <cstring>
 #include <new>
 
+#include "runtime/runq.hpp"
 #include "runtime/runtime.hpp"
 #include "trace/snapshot.hpp"
 
@@ -168,16 +169,16 @@ struct ChanOps {
     return ChanStatus::WouldBlock;
   }
 
-  static void close_locked(Channel& c, GList& wake) GOPARK_REQUIRES(c.lock_) {
+  static void close_locked(Channel& c, GQueue& wake) GOPARK_REQUIRES(c.lock_) {
     c.closed_.store(true, std::memory_order_release);
     while (Waiter* r = dequeue(c.recvq_)) {
       if (r->elem) c.type_.assign_zero(r->elem);
       r->success = false;
-      wake.push(r->g);
+      wake.push_back(r->g);
     }
     while (Waiter* s = dequeue(c.sendq_)) {
       s->success = false;
-      wake.push(s->g);
+      wake.push_back(s->g);
     }
   }
 
@@ -204,7 +205,6 @@ ChanStatus chan_send(Channel* c, void* elem, G* g, Waiter* w, bool block) GOPARK
     *w = Waiter{};
     w->g = g;
     w->elem = elem;
-    w->chan = c;
     ChanOps::sendq(*c).push_back(*w);
     g->on_resume = &ChanOps::send_resumed;
     g->on_resume_arg = w;
@@ -244,7 +244,6 @@ ChanStatus chan_recv(Channel* c, void* slot, bool* ok, G* g, Waiter* w, bool blo
     *w = Waiter{};
     w->g = g;
     w->elem = slot;
-    w->chan = c;
     ChanOps::recvq(*c).push_back(*w);
     prepare_park(*g, WaitReason::ChanReceive, c->object_id(), &ChanOps::unlock_commit, c, w);
     return ChanStatus::Parked;
@@ -264,14 +263,14 @@ ChanStatus chan_recv(Channel* c, void* slot, bool* ok, G* g, Waiter* w, bool blo
 CloseStatus chan_close(Channel* c, G* g) {
   if (!c) return CloseStatus::Nil;
   if (g) c->attach(*g->runtime);
-  GList wake;
+  GQueue wake;
   {
     SpinGuard guard(ChanOps::lock(*c));
     if (c->closed()) return CloseStatus::AlreadyClosed;
     ChanOps::close_locked(*c, wake);
   }
   ChanOps::emit(g ? g->runtime : c->owner(), EventKind::ChanClose, g, *c, 0);
-  while (G* w = wake.pop()) w->runtime->ready(*w, g);
+  while (G* w = wake.pop_front()) w->runtime->ready(*w, g);
   return CloseStatus::Done;
 }
 
@@ -375,7 +374,6 @@ SelectOutcome select_begin(SelectState& s, G& g, bool block) GOPARK_NO_THREAD_SA
     w.is_select = true;
     w.case_index = i;
     w.elem = sc.elem;
-    w.chan = sc.chan;
     (sc.is_send ? ChanOps::sendq(*sc.chan) : ChanOps::recvq(*sc.chan)).push_back(w);
     w.g_next = chain;
     chain = &w;

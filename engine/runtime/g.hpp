@@ -171,28 +171,5 @@ inline void prepare_park(G& g, WaitReason why, uint64_t object, ParkCommit commi
   g.handoff = Handoff::Park;
 }
 
-// Gs collected under an object's lock, to be readied after it is released, in order (linked through
-// schedlink, which a Waiting G does not otherwise use).
-class GList {
- public:
-  void push(G* g) {
-    g->schedlink = nullptr;
-    if (tail_) tail_->schedlink = g; else head_ = g;
-    tail_ = g;
-  }
-  G* pop() {
-    G* g = head_;
-    if (g) {
-      head_ = g->schedlink;
-      if (!head_) tail_ = nullptr;
-      g->schedlink = nullptr;
-    }
-    return g;
-  }
-
- private:
-  G* head_ = nullptr;
-  G* tail_ = nullptr;
-};
 
 }  // namespace gopark::rt

@@ -240,7 +240,7 @@ void Runtime::park_g(G& g) {
 void Runtime::end_g(G& g, Handoff how, P* p) {
   switch (how) {
     case Handoff::Exit:
-      if (g.is_main) end_program(EndRequest{ExitKind::MainReturned, 0, {}, {}, 0, {}});
+      if (g.is_main) end_program(RunResult{});
       finish_g(g, EndReason::Returned, p);
       return;
     case Handoff::Goexit:
@@ -249,7 +249,9 @@ void Runtime::end_g(G& g, Handoff how, P* p) {
       return;
     case Handoff::Panic:
     case Handoff::Fatal: {
-      EndRequest req{how == Handoff::Panic ? ExitKind::Panic : ExitKind::Fatal, 2, {}, {}, 0, {}};
+      RunResult req;
+      req.kind = how == Handoff::Panic ? ExitKind::Panic : ExitKind::Fatal;
+      req.exit_code = 2;
       req.message = g.end_message;
       req.goroutine = g.id;
       req.goroutines = "goroutine " + std::to_string(g.id.load()) + " [running]:\n";
@@ -260,7 +262,9 @@ void Runtime::end_g(G& g, Handoff how, P* p) {
       return;
     }
     case Handoff::OsExit: {
-      EndRequest req{ExitKind::Exit, g.exit_code, {}, {}, 0, {}};
+      RunResult req;
+      req.kind = ExitKind::Exit;
+      req.exit_code = g.exit_code;
       req.goroutine = g.id;
       end_program(std::move(req));
       return;  // as for a panic, the frame stays until teardown

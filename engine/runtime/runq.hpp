@@ -121,7 +121,8 @@ class LocalRunQueue {
 };
 
 // A FIFO of Gs linked through G::schedlink. Not thread-safe: the global run queue lives under the
-// scheduler lock.
+// scheduler lock, and objects collect the Waiting Gs to ready after releasing their own lock in one
+// (a Waiting G uses its schedlink for nothing else).
 class GQueue {
  public:
   bool empty() const { return head_ == nullptr; }

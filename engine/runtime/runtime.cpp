@@ -28,6 +28,12 @@ void internal_error(const char* what) {
   std::abort();
 }
 
+void api_misuse(const char* what) {
+  std::fprintf(stderr, "gopark: misuse of the C++ API: %s\n", what);
+  std::fflush(stderr);
+  std::abort();
+}
+
 int Runtime::num_cpu() {
   unsigned n = std::thread::hardware_concurrency();
   return n ? int(n) : 1;
@@ -126,14 +132,14 @@ void Runtime::start(Body& body, void* body_data, const char* label) {
 }
 
 void Runtime::stop() {
-  EndRequest req;
+  RunResult req;
   req.kind = ExitKind::Stopped;
   req.exit_code = 130;  // as a shell reports a program stopped by SIGINT
   req.message = "program stopped";
   end_program(std::move(req));
 }
 
-void Runtime::end_program(EndRequest req) {
+void Runtime::end_program(RunResult req) {
   {
     std::lock_guard lock(end_mutex_);
     if (exiting_.load(std::memory_order_relaxed)) return;  // the first ending wins
@@ -143,12 +149,7 @@ void Runtime::end_program(EndRequest req) {
       default: kill_reason_ = EndReason::MainReturned; break;
     }
     if (req.kind == ExitKind::Deadlock && req.goroutines.empty()) dump_goroutines(req.goroutines, nullptr);
-    result_.kind = req.kind;
-    result_.exit_code = req.exit_code;
-    result_.message = std::move(req.message);
-    result_.prefix = std::move(req.prefix);
-    result_.goroutine = req.goroutine;
-    result_.goroutines = std::move(req.goroutines);
+    result_ = std::move(req);
     exiting_.store(true, std::memory_order_seq_cst);
   }
   // Ask running goroutines to stop at their next safe point...
@@ -259,7 +260,7 @@ void Runtime::teardown() {
 
 // ---- deadlock ----
 
-void Runtime::check_dead_locked(EndRequest& req, bool& dead) {
+void Runtime::check_dead_locked(RunResult& req, bool& dead) {
   dead = false;
   if (exiting_.load() || active_ms_.load() > 0) return;
   // As Go's checkdead: with main gone through Goexit and nobody left, it is over whatever timers say.
@@ -283,7 +284,7 @@ void Runtime::check_dead_locked(EndRequest& req, bool& dead) {
 }
 
 void Runtime::check_dead() {
-  EndRequest req;
+  RunResult req;
   bool dead = false;
   {
     SpinGuard lock(sched_lock_);

@@ -81,6 +81,9 @@ struct RunResult {
 
 // Prints "gopark internal error: <what>" and aborts. For broken runtime invariants only.
 [[noreturn]] void internal_error(const char* what);
+// Prints "gopark: misuse of the C++ API: <what>" and aborts: a C++ caller broke a documented
+// precondition (as an assert would). Go programs never reach it: the VM checks these itself.
+[[noreturn]] void api_misuse(const char* what);
 
 class Runtime {
  public:
@@ -151,18 +154,10 @@ class Runtime {
  private:
   friend struct Scheduler;
   // ---- lifecycle (runtime.cpp) ----
-  struct EndRequest {
-    ExitKind kind;
-    int exit_code = 0;
-    std::string message;
-    std::string prefix;
-    uint64_t goroutine = 0;
-    std::string goroutines;
-  };
-  void end_program(EndRequest req);
+  void end_program(RunResult ending);  // the first ending wins
   void teardown();
   void dump_goroutines(std::string& out, const G* first) const;
-  void check_dead_locked(EndRequest& req, bool& dead) GOPARK_REQUIRES(sched_lock_);
+  void check_dead_locked(RunResult& ending, bool& dead) GOPARK_REQUIRES(sched_lock_);
   void check_dead();
   // ---- goroutines: creation, running, parking, ending (goroutines.cpp) ----
   int64_t count_goroutines() const;

@@ -113,7 +113,6 @@ int Runtime::gomaxprocs(int n) {
 M* Runtime::new_m() {
   all_ms_.push_back(std::make_unique<M>(int32_t(all_ms_.size())));
   M& m = *all_ms_.back();
-  m.rng = 0;
   if (recorder_) m.sink = recorder_->new_sink();
   return &m;
 }
@@ -377,7 +376,7 @@ void Runtime::idle_m(M& m) {
 
 // Puts m to sleep until someone hands it a P (or the run ends).
 void Runtime::stop_m(M& m) {
-  EndRequest req;
+  RunResult req;
   bool dead = false;
   {
     SpinGuard lock(sched_lock_);

@@ -39,6 +39,7 @@
 // ---- Lock order ----
 //   registry mutex -> object locks (channel, sync) -> scheduler lock -> M notes
 //   timer mutex -> scheduler lock
+//   end mutex -> all_gs mutex (the deadlock dump)
 // A channel or lock readies its waiters after releasing its own lock where it can; ready() may take the
 // scheduler lock.
 #pragma once
@@ -100,7 +101,6 @@ struct M {
   G* bound_g = nullptr;    // threads mode: the G this thread exists for (under the scheduler lock)
   std::atomic<uint64_t> bound_gid{0};
   trace::Sink* sink = nullptr;
-  uint64_t rng = 0;
 };
 
 }  // namespace gopark::rt

@@ -50,7 +50,7 @@ bool Runtime::bind_thread(G& g) {
     }
   }
   if (over) {
-    EndRequest req;
+    RunResult req;
     req.kind = ExitKind::Fatal;
     req.exit_code = 2;
     req.prefix = "runtime: program exceeds " + std::to_string(config_.max_threads) + "-thread limit\n";
@@ -122,7 +122,7 @@ void Runtime::run_bound(M& m, G& g) {
 
 // This thread stops running Go code: its goroutine waits, or ended (then the thread joins the pool).
 void Runtime::thread_idle(M& m, bool goroutine_ended) {
-  EndRequest req;
+  RunResult req;
   bool dead = false;
   {
     SpinGuard lock(sched_lock_);

@@ -18,8 +18,8 @@ void emit(const Object& o, G* g, EventKind kind, LockOp op, int64_t arg = 0) {
   if (g && g->runtime->tracing()) g->runtime->emit(kind, gid(g), o.object_id(), arg, uint8_t(op));
 }
 
-void ready_all(GList& wake, G* by) {
-  while (G* w = wake.pop()) w->runtime->ready(*w, by);
+void ready_all(GQueue& wake, G* by) {
+  while (G* w = wake.pop_front()) w->runtime->ready(*w, by);
 }
 
 void describe_waiters(const WaitQueue& q, std::vector<trace::WaiterInfo>& out) {
@@ -262,14 +262,14 @@ LockStatus RWMutex::rlock(G& g, Waiter& w) GOPARK_NO_THREAD_SAFETY_ANALYSIS {
 
 // Lets in whoever is next: after a writer, every queued reader (or, if none, the next writer); after the
 // last reader, one writer. (A reader only queues while a writer holds or waits for the lock.)
-void RWMutex::grant_locked(bool after_writer, GList& wake) {
+void RWMutex::grant_locked(bool after_writer, GQueue& wake) {
   if (writer_) return;
   if (after_writer && !readq_.empty()) {
     while (Waiter* w = readq_.pop_front()) {
       w->success = true;
       ++readers_;
       if (reader_ids_.size() < kReadersTracked) reader_ids_.push_back(gid(w->g));
-      wake.push(w->g);
+      wake.push_back(w->g);
     }
     return;
   }
@@ -278,13 +278,13 @@ void RWMutex::grant_locked(bool after_writer, GList& wake) {
       w->success = true;
       writer_ = true;
       writer_id_ = gid(w->g);
-      wake.push(w->g);
+      wake.push_back(w->g);
     }
   }
 }
 
 bool RWMutex::unlock(G* g) {
-  GList wake;
+  GQueue wake;
   {
     SpinGuard guard(lock_);
     if (!writer_) return false;
@@ -298,7 +298,7 @@ bool RWMutex::unlock(G* g) {
 }
 
 bool RWMutex::runlock(G* g) {
-  GList wake;
+  GQueue wake;
   {
     SpinGuard guard(lock_);
     if (readers_ <= 0) return false;
@@ -347,13 +347,13 @@ bool WaitGroup::add(G* g, int64_t delta) {
   if (counter < 0) return false;
   if (counter > 0 || uint32_t(state) == 0) return true;
   // Down to zero with goroutines waiting: wake them all.
-  GList wake;
+  GQueue wake;
   {
     SpinGuard guard(lock_);
     uint64_t now = state_.load(std::memory_order_acquire);
     if (int32_t(now >> 32) != 0) return true;  // an Add raced us back up: they wait on
     state_.store(now & ~uint64_t(0xffffffff), std::memory_order_release);
-    while (Waiter* w = waiters_.pop_front()) wake.push(w->g);
+    while (Waiter* w = waiters_.pop_front()) wake.push_back(w->g);
   }
   ready_all(wake, g);
   return true;
@@ -418,13 +418,13 @@ Once::Begin Once::begin(G& g, Waiter& w) GOPARK_NO_THREAD_SAFETY_ANALYSIS {
 }
 
 void Once::finish(G* g) {
-  GList wake;
+  GQueue wake;
   {
     SpinGuard guard(lock_);
     done_.store(true, std::memory_order_release);
     running_ = false;
     runner_ = 0;
-    while (Waiter* w = waiters_.pop_front()) wake.push(w->g);
+    while (Waiter* w = waiters_.pop_front()) wake.push_back(w->g);
   }
   ready_all(wake, g);
 }
@@ -488,11 +488,11 @@ void Cond::signal(G* g) {
 }
 
 void Cond::broadcast(G* g) {
-  GList wake;
+  GQueue wake;
   {
     SpinGuard guard(lock_);
     notified_ = next_ticket_;
-    while (Waiter* w = waiters_.pop_front()) wake.push(w->g);
+    while (Waiter* w = waiters_.pop_front()) wake.push_back(w->g);
   }
   emit(*this, g, EventKind::SyncOp, LockOp::CondBroadcast);
   ready_all(wake, g);

@@ -16,6 +16,7 @@
 
 #include "runtime/g.hpp"
 #include "runtime/object.hpp"
+#include "runtime/runq.hpp"
 #include "runtime/spinlock.hpp"
 #include "runtime/waitq.hpp"
 
@@ -82,7 +83,7 @@ class RWMutex final : public Object {
 
  private:
   static void commit(G& g, void* arg);
-  void grant_locked(bool after_writer, GList& wake) GOPARK_REQUIRES(lock_);
+  void grant_locked(bool after_writer, GQueue& wake) GOPARK_REQUIRES(lock_);
 
   mutable SpinLock lock_;
   int32_t readers_ GOPARK_GUARDED_BY(lock_) = 0;  // goroutines holding a read lock

@@ -26,7 +26,6 @@ struct Waiter {
   Waiter* next = nullptr;
   Waiter* g_next = nullptr;  // the same G's next waiter (select)
   void* elem = nullptr;      // channel send: the value; receive: the slot to fill (null: discard)
-  Channel* chan = nullptr;
   void* object = nullptr;     // the lock this waiter waits for (Mutex retry)
   uint32_t case_index = 0;   // select: which case this waiter stands for
   bool is_select = false;

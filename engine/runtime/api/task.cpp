@@ -4,7 +4,7 @@ namespace gopark::co {
 
 rt::G& detail::self() {
   rt::G* g = rt::current_g();
-  if (!g) rt::internal_error("a goroutine operation was called outside any goroutine");
+  if (!g) rt::api_misuse("a goroutine operation was called outside any goroutine");
   return *g;
 }
 

@@ -58,7 +58,7 @@ struct PromiseBase {
   FinalAwaiter final_suspend() noexcept { return {}; }
   static void* operator new(std::size_t size) { return allocate_frame(size); }
   static void operator delete(void* p, std::size_t size) { free_frame(p, size); }
-  void unhandled_exception() noexcept { rt::internal_error("a C++ exception escaped a goroutine"); }
+  void unhandled_exception() noexcept { rt::api_misuse("a C++ exception escaped a goroutine"); }
 };
 
 // The goroutine running on this thread; an internal error outside goroutines.

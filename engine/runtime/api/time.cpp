@@ -61,7 +61,7 @@ bool Timer::reset(Duration d) {
 }
 
 Ticker::Ticker(Duration d) : c(make_chan<Time>(1)), runtime_(*detail::self().runtime) {
-  if (d.count() <= 0) rt::internal_error("non-positive interval for NewTicker");
+  if (d.count() <= 0) rt::api_misuse("non-positive interval for NewTicker");
   task_.arg = c.core();
   task_.fire = &send_time;
   runtime_.add_timer(task_, runtime_.now_ns() + d.count(), d.count());
