@@ -57,8 +57,8 @@ Task<> worker(Pool* pool, int id) {
   for (;;) {
     auto [job, ok] = co_await pool->jobs.recv_ok();
     if (!ok) break;
-    co_await compute(20 + (job * 7 % 5) * 10);
-    co_await co::sleep(std::chrono::milliseconds(100 + (job * 13 % 7) * 40));  // "waiting on I/O"
+    co_await compute(40 + (job * 7 % 5) * 20);                                // 40-120 ms of CPU
+    co_await co::sleep(std::chrono::milliseconds(60 + (job * 13 % 7) * 20));  // "waiting on I/O"
     co_await pool->stats.lock();
     ++pool->done;
     co_await pool->stats.unlock();
@@ -70,7 +70,7 @@ Task<> worker(Pool* pool, int id) {
 Task<> producer(Pool* pool, int jobs) {
   for (int j = 1; j <= jobs; ++j) {
     co_await pool->jobs.send(j);
-    co_await co::sleep(60ms);
+    co_await co::sleep(30ms);
   }
   co_await pool->jobs.close();
 }

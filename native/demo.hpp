@@ -13,7 +13,7 @@ namespace gopark::native {
 
 struct DemoOptions {
   rt::Config config;
-  int jobs = 16;
+  int jobs = 24;
   std::string trace_path;  // write Chrome trace JSON here when set
   bool live = true;        // redraw in place (a terminal); otherwise print a few frames
 };
