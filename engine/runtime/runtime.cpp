@@ -226,11 +226,17 @@ void Runtime::teardown() {
       g->waiting = nullptr;
     }
   }
+  // The goroutine whose panic, fatal error or os.Exit ended the run is still here (its frame is kept until
+  // now, see end_g) but it was not killed.
   const bool failed = result_.kind == ExitKind::Panic || result_.kind == ExitKind::Fatal;
+  const bool by_goroutine = failed || result_.kind == ExitKind::Exit;
+  uint64_t killed = 0;
   for (G* g : alive) {
     g->state.store(GState::Dead, std::memory_order_relaxed);
-    const bool culprit = failed && g->id.load() == result_.goroutine;
-    emit(trace::EventKind::GoEnd, g->id, 0, 0, uint8_t(culprit ? EndReason::Panicked : kill_reason_));
+    const bool culprit = by_goroutine && g->id.load() == result_.goroutine;
+    killed += !culprit;
+    emit(trace::EventKind::GoEnd, g->id, 0, 0,
+         uint8_t(culprit && failed ? EndReason::Panicked : kill_reason_));
     if (g->body) g->body->destroy(*g);
     g->body = nullptr;
     count_goroutine(nullptr, -1);
@@ -255,7 +261,7 @@ void Runtime::teardown() {
     }
   }
   std::lock_guard lock(end_mutex_);
-  result_.killed = alive.size();
+  result_.killed = killed;
 }
 
 // ---- deadlock ----

@@ -120,11 +120,22 @@ M* Runtime::new_m() {
 // Starts m's OS thread. Called under the scheduler lock, so teardown (which collects the Ms under the
 // same lock after exiting_ is set) never misses a thread being born.
 void Runtime::launch(M& m) {
-  if (config_.mode == Mode::Threads) {
-    m.thread = std::thread([this, &m] { thread_main(m); });
-  } else {
-    m.thread = std::thread([this, &m] { m_main(m); });
-  }
+  m.thread = std::thread([this, &m] {
+    tls::m = &m;
+    tls::runtime = this;
+    tls::sink = m.sink;
+    tls::rng = 0;
+    m.os_tid.store(os_thread_id());
+    if (config_.mode == Mode::Threads) {
+      thread_main(m);
+    } else {
+      m_main(m);
+    }
+    m.status.store(MStatus::Idle);
+    tls::m = nullptr;
+    tls::runtime = nullptr;
+    tls::sink = nullptr;
+  });
 }
 
 void Runtime::start_m(P* p, bool spinning) {
@@ -223,11 +234,6 @@ G* Runtime::global_get(P& p, uint32_t max) {
 // ---- the scheduling loop ----
 
 void Runtime::m_main(M& m) {
-  tls::m = &m;
-  tls::runtime = this;
-  tls::sink = m.sink;
-  tls::rng = 0;
-  m.os_tid.store(os_thread_id());
   m.p = m.next_p;
   m.next_p = nullptr;
   if (m.p) {
@@ -237,10 +243,6 @@ void Runtime::m_main(M& m) {
   }
   m.status.store(m.spinning ? MStatus::Spinning : MStatus::Running);
   schedule(m);
-  m.status.store(MStatus::Idle);
-  tls::m = nullptr;
-  tls::runtime = nullptr;
-  tls::sink = nullptr;
 }
 
 void Runtime::schedule(M& m) {

@@ -10,14 +10,6 @@
 // `active_ms_` and deadlock detection work as in the M:N scheduler (sched.hpp): a thread is active
 // while its goroutine runs or has been readied.
 #include "runtime/runtime.hpp"
-#include "runtime/tls.hpp"
-
-#if defined(__linux__) && !defined(__EMSCRIPTEN__)
-#include <sys/syscall.h>
-#include <unistd.h>
-#else
-#include <pthread.h>
-#endif
 
 namespace gopark::rt {
 
@@ -63,15 +55,6 @@ bool Runtime::bind_thread(G& g) {
 }
 
 void Runtime::thread_main(M& m) {
-  tls::m = &m;
-  tls::runtime = this;
-  tls::sink = m.sink;
-  tls::rng = 0;
-#if defined(__linux__) && !defined(__EMSCRIPTEN__)
-  m.os_tid.store(uint64_t(::syscall(SYS_gettid)));
-#else
-  m.os_tid.store(uint64_t(pthread_self()));
-#endif
   // A fresh thread is launched with its goroutine already bound. Once that goroutine ends, the thread
   // waits in the pool for bind_thread's wake-up, and only then reads bound_g: reading it before
   // consuming the wake-up would leave a stale wake for the next park, and run a goroutine that waits.
@@ -88,10 +71,6 @@ void Runtime::thread_main(M& m) {
     SpinGuard lock(sched_lock_);
     g = m.bound_g;
   }
-  m.status.store(MStatus::Idle);
-  tls::m = nullptr;
-  tls::runtime = nullptr;
-  tls::sink = nullptr;
 }
 
 // Runs the goroutine this thread exists for until it ends (or the run does).

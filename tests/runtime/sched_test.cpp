@@ -257,6 +257,7 @@ TEST_CASE("os.Exit ends the program at once with its code") {
     });
     CHECK(res.kind == rt::ExitKind::Exit);
     CHECK(res.exit_code == 3);
+    CHECK(res.killed == 1);  // the sleeper; not main, which ended the run itself
     CHECK(res.report().empty());
   }
 }
@@ -269,6 +270,7 @@ TEST_CASE("a panic in any goroutine ends the program with Go's report") {
   CHECK(res.kind == rt::ExitKind::Panic);
   CHECK(res.exit_code == 2);
   CHECK(res.report() == "panic: boom\n\ngoroutine 2 [running]:\nmain.worker(...)\n\t(C++ coroutine)\n");
+  CHECK(res.killed == 1);  // main; not the goroutine that panicked
 }
 
 TEST_CASE("goroutine states go initial -> running -> waiting -> runnable -> running -> dead, with events") {
