@@ -56,7 +56,7 @@ struct ChanOps {
   // A parked sender woken by close panics once it is back on its M, before its body resumes.
   static bool send_resumed(G& g, void* arg) {
     auto* w = static_cast<Waiter*>(arg);
-    if (w->success) return true;
+    if (w->success || g.body_recovers) return true;
     g.end_message = "send on closed channel";
     g.handoff = Handoff::Panic;
     return false;
@@ -293,7 +293,7 @@ void select_commit(G&, void* arg) { unlock_all(*static_cast<SelectState*>(arg));
 bool select_resumed(G& g, void* arg) {
   auto& s = *static_cast<SelectState*>(arg);
   s.outcome = select_finish(s, g);
-  if (s.outcome.status == ChanStatus::Closed) {
+  if (s.outcome.status == ChanStatus::Closed && !g.body_recovers) {
     g.end_message = "send on closed channel";
     g.handoff = Handoff::Panic;
     return false;

@@ -58,6 +58,12 @@ class Channel final : public Object {
   const ElemType& elem_type() const { return type_; }
 
   void describe(trace::Snapshot& out) const override;
+  // Calls fn(slot, ctx) for each buffered element, oldest first. For a garbage collector that has
+  // stopped every goroutine (no operation is in progress, so no lock is taken).
+  void visit_buffer(void (*fn)(void* slot, void* ctx), void* ctx) const GOPARK_NO_THREAD_SAFETY_ANALYSIS {
+    uint32_t n = count_.load(std::memory_order_relaxed);
+    for (uint32_t i = 0, x = recvx_; i < n; ++i, x = x + 1 == cap_ ? 0 : x + 1) fn(slot(x), ctx);
+  }
 
  private:
   friend struct ChanOps;

@@ -131,6 +131,9 @@ struct G {
   void* on_resume_arg = nullptr;
   M* bound_m = nullptr;  // threads mode: the OS thread that is this goroutine's own
   bool is_main = false;
+  // The body raises Go's recoverable panics itself (the VM): a send woken by close resumes the body
+  // (its Waiter::success / SelectState outcome says Closed) instead of ending the run.
+  bool body_recovers = false;
   int64_t started_ns = 0;  // when the current run slice began (tracing only)
 
   // ---- Waiting. ----

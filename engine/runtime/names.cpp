@@ -101,6 +101,8 @@ const char* name(EventKind k) {
     case EventKind::LockRelease: return "LockRelease";
     case EventKind::SyncOp: return "SyncOp";
     case EventKind::TimerFire: return "TimerFire";
+    case EventKind::GcStart: return "GcStart";
+    case EventKind::GcEnd: return "GcEnd";
     case EventKind::Count: break;
   }
   return "?";

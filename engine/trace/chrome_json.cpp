@@ -158,6 +158,8 @@ void write_chrome_json(const std::vector<Event>& events, std::ostream& out) {
       case EventKind::ProcStop:
       case EventKind::ChanMake:
       case EventKind::TimerFire:
+      case EventKind::GcStart:
+      case EventKind::GcEnd:
       case EventKind::Count:
         break;
     }

@@ -36,6 +36,8 @@ enum class EventKind : uint8_t {
   LockRelease,  // g released obj; detail: LockOp
   SyncOp,       // WaitGroup Add/Done (arg: delta), Cond Signal/Broadcast, Once; detail: LockOp
   TimerFire,    // obj: timer id
+  GcStart,      // a stop-the-world collection began (every goroutine is stopped)
+  GcEnd,        // the collection finished; arg: live bytes after it
   Count,
 };
 const char* name(EventKind k);
