@@ -1,0 +1,411 @@
+// Program-level compilation: which functions exist, runtime type descriptors with their method
+// tables, natives, globals, string constants, and the package initialization function.
+//
+// Functions are compiled on demand, starting from the initialization function: a library
+// function the program never reaches is never compiled.
+#include <algorithm>
+#include <cstring>
+
+#include "lang/compiler.hpp"
+
+namespace gopark::lang {
+
+std::shared_ptr<vm::Image> compile(std::unique_ptr<Program> program, const std::string& file_name,
+                                   const std::string& source, const NativeLookup& natives,
+                                   Diagnostics& diags) {
+  auto image = std::make_shared<vm::Image>();
+  image->file_name = file_name;
+  image->source = source;
+  Program& p = *program;
+  image->program = std::move(program);
+  compile_detail::Compiler compiler(p, *image, natives, diags);
+  if (!compiler.run() || !diags.empty()) return nullptr;
+  return image;
+}
+
+namespace compile_detail {
+
+bool is_composite(const Type* t) {
+  TypeKind k = underlying(t)->kind;
+  return k == TypeKind::Struct || k == TypeKind::Array;
+}
+
+std::uint8_t ext_kind(const Type* t) {
+  switch (underlying(t)->kind) {
+    case TypeKind::Int8: return 1;
+    case TypeKind::Int16: return 2;
+    case TypeKind::Int32: return 3;
+    case TypeKind::Uint8: return 4;
+    case TypeKind::Uint16: return 5;
+    case TypeKind::Uint32: return 6;
+    default: return 0;
+  }
+}
+
+namespace {
+
+vm::TypeInfo::Kind kind_of(const Type* t) {
+  using K = vm::TypeInfo::Kind;
+  switch (underlying(t)->kind) {
+    case TypeKind::Bool: return K::Bool;
+    case TypeKind::Int: return K::Int;
+    case TypeKind::Int8: return K::Int8;
+    case TypeKind::Int16: return K::Int16;
+    case TypeKind::Int32: return K::Int32;
+    case TypeKind::Int64: return K::Int64;
+    case TypeKind::Uint: return K::Uint;
+    case TypeKind::Uint8: return K::Uint8;
+    case TypeKind::Uint16: return K::Uint16;
+    case TypeKind::Uint32: return K::Uint32;
+    case TypeKind::Uint64: return K::Uint64;
+    case TypeKind::Uintptr: return K::Uintptr;
+    case TypeKind::Float32: return K::Float32;
+    case TypeKind::Float64: return K::Float64;
+    case TypeKind::String: return K::String;
+    case TypeKind::Array: return K::Array;
+    case TypeKind::Slice: return K::Slice;
+    case TypeKind::Struct: return K::Struct;
+    case TypeKind::Pointer: return K::Pointer;
+    case TypeKind::Signature: return K::Func;
+    case TypeKind::Interface: return K::Interface;
+    case TypeKind::Map: return K::Map;
+    case TypeKind::Chan: return K::Chan;
+    default: return K::Handle;
+  }
+}
+
+}  // namespace
+
+std::uint32_t Compiler::type_index(const Type* t) {
+  if (!t) t = program.types.invalid();
+  // Untyped constants reaching run time have their default type.
+  if (is_untyped(t)) t = default_type(program.types, t);
+  auto it = types_.find(t);
+  if (it != types_.end()) return it->second;
+  auto info = std::make_unique<vm::TypeInfo>();
+  std::uint32_t index = std::uint32_t(image.types.size());
+  info->type = t;
+  info->index = index;
+  info->kind = kind_of(t);
+  bool valued = t->kind != TypeKind::Invalid && t->kind != TypeKind::Tuple && !is_untyped(t);
+  info->size = valued ? std::uint32_t(t->size()) : 8;
+  info->align = valued ? t->align() : 8;
+  info->word_sized = !is_composite(t);
+  info->comparable = comparable(t);
+  info->has_pointers = valued && !t->pointer_offsets().empty();
+  vm::TypeInfo* raw = info.get();
+  image.types.push_back(std::move(info));
+  types_.emplace(t, index);
+  // Element types after registering t: recursive types terminate.
+  const Type* u = underlying(t);
+  if (const auto* m = u->as<MapType>()) {
+    raw->key = &type_info(m->key);
+    raw->elem = &type_info(m->value);
+  } else if (const auto* s = u->as<SliceType>()) {
+    raw->elem = &type_info(s->elem);
+  } else if (const auto* a = u->as<ArrayType>()) {
+    raw->elem = &type_info(a->elem);
+    raw->len = a->len;
+  } else if (const auto* ch = u->as<ChanType>()) {
+    raw->elem = &type_info(ch->elem);
+  } else if (const auto* p = u->as<PointerType>()) {
+    raw->elem = &type_info(p->elem);
+  } else if (const auto* st = u->as<StructType>()) {
+    for (const StructField& f : st->fields) {
+      raw->fields.push_back({std::uint32_t(f.offset), &type_info(f.type)});
+    }
+  } else if (const auto* it2 = u->as<InterfaceType>()) {
+    for (const InterfaceMethod& m : it2->methods) raw->iface_methods.push_back(name_id(m.name));
+  }
+  build_methods(*raw, t);
+  return index;
+}
+
+std::uint32_t Compiler::name_id(std::string_view name) {
+  auto it = names_.find(std::string(name));
+  if (it != names_.end()) return it->second;
+  std::uint32_t id = std::uint32_t(image.names.size());
+  image.names.emplace_back(name);
+  names_.emplace(std::string(name), id);
+  return id;
+}
+
+// The method set of t for dynamic calls: T's value methods; for *T all of T's methods; plus
+// methods promoted from embedded fields (the shallowest wins), through wrappers.
+void Compiler::build_methods(vm::TypeInfo& info, const Type* t) {
+  const Type* base = t;
+  bool pointer = false;
+  if (const auto* p = t->as<PointerType>()) {
+    base = p->elem;
+    pointer = true;
+  }
+  const auto* named = base->as<NamedType>();
+  if (named) {
+    for (Object* m : named->methods) {
+      if (m->pointer_recv && !pointer) continue;
+      std::uint32_t fn;
+      if (pointer && !m->pointer_recv) fn = method_wrapper(t, m, nullptr);
+      else fn = function_of(m);
+      // Dynamic calls push a frame: a native method is reached through its bytecode thunk.
+      const vm::Function* callee = image.functions[fn].get();
+      if (callee->native >= 0) callee = callee->static_closure->fn;
+      info.methods.emplace(name_id(m->name), callee);
+    }
+  }
+  // Promoted methods: one level of embedding at a time, shallow first.
+  const auto* st = underlying(base)->as<StructType>();
+  if (!st) return;
+  for (std::size_t i = 0; i < st->fields.size(); ++i) {
+    const StructField& f = st->fields[i];
+    if (!f.embedded) continue;
+    const Type* ft = f.type;
+    bool field_ptr = false;
+    if (const auto* p = ft->as<PointerType>()) {
+      ft = p->elem;
+      field_ptr = true;
+    }
+    if (const auto* iface = underlying(ft)->as<InterfaceType>(); iface && !field_ptr) {
+      // An embedded interface: its methods are called on the field's dynamic value.
+      for (const InterfaceMethod& im : iface->methods) {
+        std::uint32_t id = name_id(im.name);
+        if (info.methods.count(id) || !im.object) continue;
+        Selection path;
+        path.kind = SelectionKind::Method;
+        path.object = im.object;
+        path.path = {int(i)};
+        path.deref = {false};
+        std::uint32_t fn = method_wrapper(t, im.object, &path);
+        info.methods.emplace(id, image.functions[fn].get());
+      }
+      continue;
+    }
+    const auto* fnamed = ft->as<NamedType>();
+    if (!fnamed) continue;
+    for (Object* m : fnamed->methods) {
+      if (m->pointer_recv && !pointer && !field_ptr) continue;
+      std::uint32_t id = name_id(m->name);
+      if (info.methods.count(id) || (named && st->field_index(m->name) >= 0)) continue;
+      Selection path;
+      path.kind = SelectionKind::Method;
+      path.object = m;
+      path.path = {int(i)};
+      path.deref = {field_ptr};
+      std::uint32_t fn = method_wrapper(t, m, &path);
+      info.methods.emplace(id, image.functions[fn].get());
+    }
+  }
+}
+
+std::uint32_t Compiler::new_function(std::string name, bool hidden) {
+  auto fn = std::make_unique<vm::Function>();
+  fn->name = std::move(name);
+  fn->hidden = hidden;
+  // Every function value of a function without free variables is this immortal closure.
+  auto storage = std::make_unique<std::uint8_t[]>(sizeof(vm::Closure));
+  std::memset(storage.get(), 0, sizeof(vm::Closure));
+  auto* closure = reinterpret_cast<vm::Closure*>(storage.get());
+  closure->fn = fn.get();
+  fn->static_closure = closure;
+  image.static_data.push_back(std::move(storage));
+  std::uint32_t index = std::uint32_t(image.functions.size());
+  image.functions.push_back(std::move(fn));
+  return index;
+}
+
+std::uint32_t Compiler::function_of(const Object* func) {
+  auto it = functions_.find(func);
+  if (it != functions_.end()) return it->second;
+  std::string name = func->info ? func->info->name : func->native_name;
+  if (name.empty()) name = std::string(func->name);
+  std::uint32_t index = new_function(name, false);
+  functions_.emplace(func, index);
+  vm::Function& fn = *image.functions[index];
+  if (func->decl) fn.decl_line = func->decl->pos.line;
+  if (!func->decl || !func->decl->body) {
+    fn.native = std::int32_t(bind_native(func));
+    const auto* sig = func->type->as<SignatureType>();
+    fn.nparams = std::uint32_t(sig->params.size()) + (func->is_method ? 1 : 0);
+    fn.nresults = std::uint32_t(sig->results.size());
+    // Function values of natives call this bytecode thunk.
+    std::uint32_t thunk = native_thunk(index);
+    image.functions[index]->static_closure->fn = image.functions[thunk].get();
+  } else {
+    pending_functions_.push_back(func);
+  }
+  return index;
+}
+
+std::uint32_t Compiler::function_of(const FuncInfo* lit) {
+  auto it = literals_.find(lit);
+  if (it != literals_.end()) return it->second;
+  std::uint32_t index = new_function(lit->name, false);
+  literals_.emplace(lit, index);
+  if (lit->lit) image.functions[index]->decl_line = lit->lit->pos.line;
+  pending_literals_.push_back(lit);
+  return index;
+}
+
+std::uint32_t Compiler::bind_native(const Object* func) {
+  const std::string& name = func->native_name;
+  for (std::size_t i = 0; i < image.natives.size(); ++i) {
+    if (image.natives[i].name == name) return std::uint32_t(i);
+  }
+  vm::NativeFn fn = natives ? natives(name) : nullptr;
+  if (!fn) {
+    // A library function declared without a body and not implemented natively: say so where the
+    // program uses it (the position of the declaration is in the library, so use none).
+    diags.error(Pos{}, "gopark does not implement " + name + " yet");
+  }
+  image.natives.push_back({name, fn});
+  return std::uint32_t(image.natives.size() - 1);
+}
+
+std::uint32_t Compiler::native_thunk(std::uint32_t index) {
+  const vm::Function& native = *image.functions[index];
+  std::uint32_t t = new_function(native.name, true);
+  vm::Function& fn = *image.functions[t];
+  fn.nparams = native.nparams;
+  fn.nresults = native.nresults;
+  fn.nregs = std::max<std::uint32_t>(std::max(native.nparams, native.nresults), 1);
+  Instr call;
+  call.op = Op::CallNative;
+  call.set_bx(std::uint32_t(native.native));
+  fn.code.push_back(call);
+  Instr ret;
+  ret.op = Op::Ret;
+  fn.code.push_back(ret);
+  return t;
+}
+
+std::uint32_t Compiler::global_of(const Object* var) {
+  auto it = globals_.find(var);
+  if (it != globals_.end()) return it->second;
+  std::uint32_t index = std::uint32_t(image.global_types.size());
+  std::uint32_t offset = 8;
+  if (!image.global_types.empty()) {
+    const Type* last = image.global_types.back();
+    offset = image.global_offsets.back() + std::uint32_t(last->size());
+  }
+  std::uint32_t align = std::max<std::uint32_t>(var->type->align(), 8);
+  offset = (offset + align - 1) / align * align;
+  image.global_types.push_back(var->type);
+  image.global_offsets.push_back(offset);
+  globals_.emplace(var, index);
+  return index;
+}
+
+Word Compiler::string_constant(std::string_view s) {
+  if (s.empty()) return 0;
+  auto it = strings_.find(std::string(s));
+  if (it != strings_.end()) return it->second;
+  auto storage = std::make_unique<std::uint8_t[]>(sizeof(vm::String) + s.size());
+  auto* str = reinterpret_cast<vm::String*>(storage.get());
+  std::memcpy(storage.get() + sizeof(vm::String), s.data(), s.size());
+  str->data = storage.get() + sizeof(vm::String);
+  str->len = std::int64_t(s.size());
+  Word w = vm::word(str);
+  image.static_data.push_back(std::move(storage));
+  strings_.emplace(std::string(s), w);
+  return w;
+}
+
+// The dynamic type of the values runtime panics carry (index out of range, nil map writes...): a
+// named struct{msg string} of package runtime whose Error method returns msg. Made here rather
+// than in the library so that every program has it, imported runtime or not.
+std::uint32_t Compiler::runtime_error_type() {
+  const Package* runtime_pkg = nullptr;
+  for (const auto& p : program.packages) {
+    if (p->path == "runtime") runtime_pkg = p.get();
+  }
+  if (!runtime_pkg) {
+    auto pkg = std::make_unique<Package>();
+    pkg->path = "runtime";
+    pkg->name = "runtime";
+    pkg->is_library = true;
+    pkg->scope = program.new_scope(program.universe);
+    runtime_pkg = pkg.get();
+    synthetic_packages_.push_back(std::move(pkg));
+  }
+  Object* obj = program.new_object(ObjKind::TypeName, "Error", Pos{});
+  obj->pkg = runtime_pkg;
+  NamedType* named = program.types.named(obj);
+  obj->type = named;
+  StructField msg;
+  msg.name = "msg";
+  msg.type = program.types.basic(TypeKind::String);
+  msg.pkg = runtime_pkg;
+  named->underlying = program.types.struct_type({msg});
+  std::uint32_t index = type_index(named);
+  // Error() string: the receiver is the struct's storage; its first word is msg.
+  std::uint32_t fn = new_function("runtime.Error.Error", true);
+  vm::Function& f = *image.functions[fn];
+  f.nparams = 1;
+  f.nresults = 1;
+  f.nregs = 2;
+  Instr load;
+  load.op = Op::Load64;
+  f.code.push_back(load);  // R0 := *(R0 + 0)
+  Instr ret;
+  ret.op = Op::Ret;
+  f.code.push_back(ret);
+  image.types[index]->methods.emplace(name_id("Error"), &f);
+  // RuntimeError(): the marker method of the runtime.Error interface.
+  std::uint32_t marker = new_function("runtime.Error.RuntimeError", true);
+  vm::Function& m = *image.functions[marker];
+  m.nparams = 1;
+  m.nregs = 1;
+  m.code.push_back(ret);
+  image.types[index]->methods.emplace(name_id("RuntimeError"), &m);
+  // The Go-level method objects, for whoever reads method signatures from the type (fmt checks
+  // that Error has the signature `Error() string`). Added after the TypeInfo was built, which
+  // uses the functions above instead.
+  for (std::string_view method : {std::string_view("Error"), std::string_view("RuntimeError")}) {
+    Object* mo = program.new_object(ObjKind::Func, method, Pos{});
+    mo->pkg = runtime_pkg;
+    mo->is_method = true;
+    mo->recv = named;
+    std::vector<const Type*> results;
+    if (method == "Error") results.push_back(program.types.basic(TypeKind::String));
+    mo->type = program.types.signature({}, results, false);
+    named->methods.push_back(mo);
+  }
+  return index;
+}
+
+bool Compiler::run() {
+  main_package = program.main;
+  // Types the VM needs by index.
+  image.string_type = type_index(program.types.basic(TypeKind::String));
+  image.byte_type = type_index(program.types.basic(TypeKind::Uint8));
+  image.rune_type = type_index(program.types.basic(TypeKind::Int32));
+  image.error_method = name_id("Error");
+  image.string_method = name_id("String");
+  image.runtime_error_type = runtime_error_type();
+
+  std::uint32_t init = new_function("gopark.init", true);
+  image.main_function = init;
+  {
+    FunctionCompiler fc(*this, *image.functions[init], nullptr);
+    std::vector<const Package*> packages;
+    for (const auto& p : program.packages) packages.push_back(p.get());
+    fc.compile_init(packages);
+  }
+  // Compile everything reachable.
+  while (!pending_functions_.empty() || !pending_literals_.empty()) {
+    if (!pending_functions_.empty()) {
+      const Object* f = pending_functions_.back();
+      pending_functions_.pop_back();
+      FunctionCompiler fc(*this, *image.functions[functions_.at(f)], f->info);
+      fc.compile_body();
+    } else {
+      const FuncInfo* lit = pending_literals_.back();
+      pending_literals_.pop_back();
+      FunctionCompiler fc(*this, *image.functions[literals_.at(lit)], lit);
+      fc.compile_body();
+    }
+  }
+  return diags.empty();
+}
+
+}  // namespace compile_detail
+}  // namespace gopark::lang
