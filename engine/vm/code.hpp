@@ -1,0 +1,150 @@
+#pragma once
+// Compiled code: instructions, functions, and the Image that holds a whole compiled program.
+// The compiler (engine/lang/compile*.cpp) writes an Image; the interpreter (interp.cpp) runs it.
+//
+// Invariants
+// - Every register index in a Function is < Function::nregs; calls place their arguments at the
+//   top of the caller's frame, so the callee's frame overlaps them (Lua's convention): a callee's
+//   register i is the caller's register A + i.
+// - An instruction marked E in ops.def is followed by its extension word.
+// - Jump targets are instruction boundaries (never an extension word).
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "vm/value.hpp"
+
+namespace gopark::lang { struct Program; struct Type; }
+
+namespace gopark::vm {
+
+enum class Op : std::uint8_t {
+#define OP(name, doc) name,
+#include "vm/ops.def"
+#undef OP
+  Count_
+};
+const char* op_name(Op op);
+
+struct Instr {
+  Op op = Op::Nop;
+  std::uint8_t x = 0;
+  std::uint16_t a = 0;
+  std::uint16_t b = 0;
+  std::uint16_t c = 0;
+
+  std::uint32_t bx() const { return std::uint32_t(b) | std::uint32_t(c) << 16; }
+  std::int32_t sbx() const { return std::int32_t(bx()); }
+  std::int16_t sc() const { return std::int16_t(c); }
+  void set_bx(std::uint32_t v) { b = std::uint16_t(v); c = std::uint16_t(v >> 16); }
+};
+static_assert(sizeof(Instr) == 8);
+
+// Conversions done by Op::Convert (X operand).
+enum class Conversion : std::uint8_t {
+  StringFromBytes, BytesFromString, StringFromRunes, RunesFromString, StringFromRune,
+};
+
+class NativeContext;
+// A native (library) function: arguments at args[0..], results written back from args[0].
+// Returns false if it parked the goroutine (the interpreter then gives the thread back and, when
+// the goroutine wakes, continues after the call) — only natives without results may park.
+using NativeFn = bool (*)(NativeContext& ctx, Word* args);
+
+struct Native {
+  std::string name;   // "fmt.Println"
+  NativeFn fn = nullptr;
+};
+
+// A select statement's cases, in source order (the default case is not listed).
+struct SelectDesc {
+  struct Case {
+    bool is_send = false;
+    std::uint16_t chan = 0;   // register holding the channel
+    std::uint16_t value = 0;  // send: register of the value; receive: register for the value
+  };
+  std::vector<Case> cases;
+  bool has_default = false;
+};
+
+struct LineEntry {
+  std::uint32_t pc;    // first instruction of this line's run
+  std::uint32_t line;
+};
+
+struct Function {
+  std::string name;                 // Go's name: "main.main", "main.(*T).M", "main.main.func1"
+  std::vector<Instr> code;
+  std::vector<Word> constants;
+  std::vector<LineEntry> lines;     // sorted by pc
+  std::uint32_t nregs = 0;          // frame size, including the call windows at its top
+  std::uint32_t nparams = 0;        // words of parameters (receiver first)
+  std::uint32_t nresults = 0;       // words of results
+  std::uint32_t nfree = 0;          // free words its closures carry
+  std::int32_t native = -1;         // >= 0: not bytecode, call natives[native]
+  std::uint32_t decl_line = 0;
+  // Functions with deferred calls: where the epilogue starts (RunDefers, load the results, Ret).
+  // A frame whose deferred call recovered a panic continues there (Go: it "returns normally").
+  std::uint32_t epilogue_pc = 0;
+  bool has_defer = false;
+  bool hidden = false;              // compiler-made (package init, wrappers): not in tracebacks
+  Closure* static_closure = nullptr;  // for functions without free variables (immortal)
+  std::uint32_t line_at(std::uint32_t pc) const;
+};
+
+// Runtime descriptor of a Go type, for boxing, type switches, equality, hashing, printing and
+// method calls through interfaces. One per distinct lang::Type the program uses at run time.
+struct TypeInfo {
+  const lang::Type* type = nullptr;
+  std::uint32_t index = 0;          // in Image::types
+  std::uint32_t size = 0;
+  std::uint32_t align = 1;
+  bool word_sized = false;          // the value is held in a register as itself (not as storage)
+  bool comparable = true;
+  bool has_pointers = false;        // storage of this type holds heap pointers
+  // Go kind of the underlying type, for the VM's type-directed helpers.
+  enum class Kind : std::uint8_t {
+    Bool, Int, Int8, Int16, Int32, Int64, Uint, Uint8, Uint16, Uint32, Uint64, Uintptr,
+    Float32, Float64, String, Array, Slice, Struct, Pointer, Func, Interface, Map, Chan, Handle,
+  } kind = Kind::Int;
+  const TypeInfo* key = nullptr;    // map: key type
+  const TypeInfo* elem = nullptr;   // map: value; slice/array/chan/pointer: element
+  std::int64_t len = 0;             // array length
+  struct Field { std::uint32_t offset; const TypeInfo* type; };
+  std::vector<Field> fields;        // struct fields, in order (for equality and hashing)
+  std::vector<std::uint32_t> iface_methods;  // interface: name ids of its methods
+  // Methods of the type's method set, by interned name id (Image::names). For a value type only
+  // value-receiver methods; for *T both (pointer and promoted ones get wrapper functions).
+  std::unordered_map<std::uint32_t, const Function*> methods;
+  const void* gc_layout = nullptr;  // the heap's layout for storage of this type (vm/heap.hpp)
+  const void* box_layout = nullptr; // the heap's layout for a Box of this type
+};
+
+// A whole compiled program.
+struct Image {
+  std::unique_ptr<lang::Program> program;   // types and names the TypeInfos point into
+  std::vector<std::unique_ptr<Function>> functions;
+  std::vector<std::unique_ptr<TypeInfo>> types;
+  std::vector<std::unique_ptr<SelectDesc>> selects;
+  std::vector<Native> natives;
+  std::vector<std::string> names;           // interned method names (id = index)
+  std::vector<const lang::Type*> global_types;  // one per global; storage is per run
+  std::uint32_t main_function = 0;          // runs package inits, then main.main
+  std::uint32_t runtime_error_type = 0;     // T index of the library's runtime error type
+  std::uint32_t string_type = 0;            // T index of `string`
+  std::uint32_t byte_type = 0;              // T index of `byte` ([]byte conversions)
+  std::uint32_t rune_type = 0;              // T index of `rune`
+  std::uint32_t error_method = 0;           // name id of "Error"
+  std::uint32_t string_method = 0;          // name id of "String"
+  std::vector<std::uint32_t> global_offsets; // byte offset of each global in the globals object
+  std::string file_name;
+  std::string source;                        // for tracebacks and the dashboard
+  // Immortal objects the code points at: string constants, static closures. Never in the heap.
+  std::vector<std::unique_ptr<std::uint8_t[]>> static_data;
+  std::string disassemble(const Function& f) const;
+};
+
+}  // namespace gopark::vm

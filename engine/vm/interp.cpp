@@ -1,0 +1,781 @@
+// The dispatch loop: one function, the house style's one allowed long function.
+//
+// Register window: `regs` points at R[0] of the top frame inside the goroutine's stack vector. Every
+// operation that can push or pop a frame or grow the stack (calls, returns, panics) saves the pc
+// into the frame and reloads all cached state afterwards (RELOAD), because the frame vector and the
+// stack may have moved.
+//
+// Safe points are the loop back-edge (Loop) and calls: there a budget counter runs down, and when it
+// reaches zero the goroutine publishes its line, honours preemption and joins a pending collection.
+#include <cmath>
+#include <cstring>
+#include <limits>
+
+#include "vm/interp.hpp"
+#include "vm/native.hpp"
+
+namespace gopark::vm {
+namespace {
+
+constexpr int kBudget = 128;  // safe points between polls of preemption and GC
+
+inline Word from_double(double d) { Word w; std::memcpy(&w, &d, 8); return w; }
+inline double to_double(Word w) { double d; std::memcpy(&d, &w, 8); return d; }
+inline std::int64_t sgn(Word w) { return static_cast<std::int64_t>(w); }
+
+Word extend(Word v, std::uint8_t kind) {
+  switch (kind) {
+    case 1: return Word(std::int64_t(std::int8_t(v)));
+    case 2: return Word(std::int64_t(std::int16_t(v)));
+    case 3: return Word(std::int64_t(std::int32_t(v)));
+    case 4: return Word(std::uint8_t(v));
+    case 5: return Word(std::uint16_t(v));
+    case 6: return Word(std::uint32_t(v));
+    default: return v;
+  }
+}
+
+// Go's float → integer conversion is implementation-defined out of range; C++'s is undefined. Clamp.
+std::int64_t float_to_int(double d) {
+  if (std::isnan(d)) return std::numeric_limits<std::int64_t>::min();
+  if (d >= 9223372036854775807.0) return std::numeric_limits<std::int64_t>::min();
+  if (d < -9223372036854775808.0) return std::numeric_limits<std::int64_t>::min();
+  return static_cast<std::int64_t>(d);
+}
+std::uint64_t float_to_uint(double d) {
+  if (std::isnan(d) || d < 0) return d < 0 && d > -9223372036854775808.0 ? Word(float_to_int(d)) : 0x8000000000000000ull;
+  if (d >= 18446744073709551616.0) return 0x8000000000000000ull;
+  return static_cast<std::uint64_t>(d);
+}
+
+template <class T> inline T load_at(const void* p) { T v; std::memcpy(&v, p, sizeof v); return v; }
+template <class T> inline void store_at(void* p, T v) { std::memcpy(p, &v, sizeof v); }
+
+std::string index_error(std::int64_t i, std::int64_t len) {
+  if (i < 0) return "runtime error: index out of range [" + std::to_string(i) + "]";
+  return "runtime error: index out of range [" + std::to_string(i) + "] with length " + std::to_string(len);
+}
+
+}  // namespace
+
+Leave Interpreter::run(Goroutine& gr, std::size_t stop_depth) {
+  Machine& machine = *gr.machine;
+  const Image& image = machine.image();
+  Frame* frame;
+  const Instr* pc;
+  Word* regs;
+  const Word* K;
+  int budget = kBudget;
+
+#define RELOAD()                                   \
+  do {                                             \
+    frame = &gr.frames.back();                     \
+    pc = frame->pc;                                \
+    regs = gr.stack.data() + frame->base;          \
+    K = frame->fn->constants.data();               \
+  } while (0)
+#define SAVE() (frame->pc = pc)
+#define RA regs[in.a]
+#define RB regs[in.b]
+#define RC regs[in.c]
+#define EXT (pc[0])
+// Raises a Go runtime panic from the current instruction (pc already points past it).
+#define RAISE(message)            \
+  do {                            \
+    frame->pc = pc - 1;           \
+    ops::raise(gr, (message));    \
+    goto unwinding;               \
+  } while (0)
+#define FATAL(message)            \
+  do {                            \
+    frame->pc = pc - 1;           \
+    ops::fatal(gr, (message));    \
+    return Leave::End;            \
+  } while (0)
+#define NILCHECK(p) \
+  if ((p) == 0) RAISE("runtime error: invalid memory address or nil pointer dereference")
+// After a helper that may have raised a panic or a fatal error (out of memory): `at` is the
+// instruction to blame in tracebacks.
+#define CHECK_FAULT(at)                                    \
+  if (machine.heap().gc_wanted()) budget = 1; /* collect at the next safe point */ \
+  if (gr.fault != Fault::None) {                           \
+    frame->pc = (at);                                      \
+    Fault f = gr.fault;                                    \
+    gr.fault = Fault::None;                                \
+    if (f == Fault::Fatal) return Leave::End;              \
+    goto unwinding;                                        \
+  }
+#define SAFE_POINT()                                              \
+  if (--budget <= 0) {                                            \
+    budget = kBudget;                                             \
+    SAVE();                                                       \
+    gr.g->line.store(std::int32_t(frame->fn->line_at(std::uint32_t(pc - frame->fn->code.data()))), \
+                     std::memory_order_relaxed);                  \
+    if (gr.nested == 0 && gr.g->should_yield()) {                 \
+      gr.g->handoff = rt::Handoff::Preempt;                       \
+      return Leave::Yield;                                        \
+    }                                                             \
+    if (gr.nested == 0 && machine.heap().gc_wanted()) {           \
+      machine.safe_point(gr);                                     \
+      RELOAD();                                                   \
+    }                                                             \
+  }
+
+  RELOAD();
+  if (gr.resuming) {
+    // The instruction at pc parked and has completed while the goroutine was away: finish it.
+    gr.resuming = false;
+    const Instr in = *pc++;
+    switch (in.op) {
+      case Op::Send:
+        if (!gr.waiter.success) RAISE("send on closed channel");
+        break;
+      case Op::Recv:
+        RA = gr.inflight[0];
+        break;
+      case Op::RecvOk:
+        regs[in.a] = gr.inflight[0];
+        regs[in.a + 1] = gr.waiter.success ? 1 : 0;
+        break;
+      case Op::Select: {
+        const rt::SelectOutcome& out = gr.select_state.outcome;
+        if (out.status == rt::ChanStatus::Closed) RAISE("send on closed channel");
+        const SelectDesc& desc = *image.selects[in.bx()];
+        const SelectDesc::Case& c = desc.cases[std::size_t(out.index)];
+        if (!c.is_send) regs[c.value] = gr.select_values[std::size_t(out.index)];
+        regs[in.a] = Word(out.index);
+        regs[in.a + 1] = out.ok ? 1 : 0;
+        break;
+      }
+      default:
+        rt::internal_error("vm: resumed at an instruction that does not park");
+    }
+  }
+
+  for (;;) {
+    {  // the instruction's scope: the unwinding labels below are outside it
+    const Instr in = *pc++;
+    switch (in.op) {
+      case Op::Nop:
+      case Op::Line:
+        break;
+      case Op::Move: RA = RB; break;
+      case Op::LoadK: RA = K[in.bx()]; break;
+      case Op::LoadI: RA = Word(std::int64_t(in.sbx())); break;
+      case Op::Zero: RA = 0; break;
+
+      case Op::Add: RA = RB + RC; break;
+      case Op::AddI: RA = RB + Word(std::int64_t(in.sc())); break;
+      case Op::Sub: RA = RB - RC; break;
+      case Op::Mul: RA = RB * RC; break;
+      case Op::MulI: RA = RB * Word(std::int64_t(in.sc())); break;
+      case Op::AndI: RA = RB & Word(in.c); break;
+      case Op::OrI: RA = RB | Word(std::int64_t(in.sc())); break;
+      case Op::XorI: RA = RB ^ Word(std::int64_t(in.sc())); break;
+      case Op::ShlI: RA = RB << in.c; break;
+      case Op::ShrI: RA = Word(sgn(RB) >> in.c); break;
+      case Op::ShrUI: RA = RB >> in.c; break;
+      case Op::DivI: RA = in.sc() == -1 ? Word(0) - RB : Word(sgn(RB) / in.sc()); break;
+      case Op::RemI: RA = in.sc() == -1 ? 0 : Word(sgn(RB) % in.sc()); break;
+      case Op::Div:
+        if (RC == 0) RAISE("runtime error: integer divide by zero");
+        RA = (sgn(RC) == -1) ? Word(0) - RB : Word(sgn(RB) / sgn(RC));
+        break;
+      case Op::DivU:
+        if (RC == 0) RAISE("runtime error: integer divide by zero");
+        RA = RB / RC;
+        break;
+      case Op::Rem:
+        if (RC == 0) RAISE("runtime error: integer divide by zero");
+        RA = (sgn(RC) == -1) ? 0 : Word(sgn(RB) % sgn(RC));
+        break;
+      case Op::RemU:
+        if (RC == 0) RAISE("runtime error: integer divide by zero");
+        RA = RB % RC;
+        break;
+      case Op::And: RA = RB & RC; break;
+      case Op::Or: RA = RB | RC; break;
+      case Op::Xor: RA = RB ^ RC; break;
+      case Op::AndNot: RA = RB & ~RC; break;
+      case Op::Shl: RA = RC >= 64 ? 0 : RB << RC; break;
+      case Op::Shr: RA = Word(sgn(RB) >> (RC >= 64 ? 63 : RC)); break;
+      case Op::ShrU: RA = RC >= 64 ? 0 : RB >> RC; break;
+      case Op::ShiftCheck:
+        if (sgn(RA) < 0) RAISE("runtime error: negative shift amount");
+        break;
+      case Op::Neg: RA = Word(0) - RB; break;
+      case Op::Not: RA = ~RB; break;
+      case Op::Ext: RA = extend(RB, in.x); break;
+      case Op::Eq: RA = RB == RC; break;
+      case Op::Ne: RA = RB != RC; break;
+      case Op::Lt: RA = sgn(RB) < sgn(RC); break;
+      case Op::Le: RA = sgn(RB) <= sgn(RC); break;
+      case Op::LtU: RA = RB < RC; break;
+      case Op::LeU: RA = RB <= RC; break;
+      case Op::LNot: RA = RB == 0; break;
+
+      case Op::FAdd: RA = from_double(to_double(RB) + to_double(RC)); break;
+      case Op::FSub: RA = from_double(to_double(RB) - to_double(RC)); break;
+      case Op::FMul: RA = from_double(to_double(RB) * to_double(RC)); break;
+      case Op::FDiv: RA = from_double(to_double(RB) / to_double(RC)); break;
+      case Op::FNeg: RA = from_double(-to_double(RB)); break;
+      case Op::FEq: RA = to_double(RB) == to_double(RC); break;
+      case Op::FNe: RA = to_double(RB) != to_double(RC); break;
+      case Op::FLt: RA = to_double(RB) < to_double(RC); break;
+      case Op::FLe: RA = to_double(RB) <= to_double(RC); break;
+      case Op::F32: RA = from_double(double(float(to_double(RB)))); break;
+      case Op::IToF: RA = from_double(double(sgn(RB))); break;
+      case Op::UToF: RA = from_double(double(RB)); break;
+      case Op::FToI: RA = Word(float_to_int(to_double(RB))); break;
+      case Op::FToU: RA = float_to_uint(to_double(RB)); break;
+
+      case Op::Jmp: pc += in.sbx(); break;
+#define BRANCH(cond, offset)        \
+  if (cond) {                       \
+    std::int32_t off_ = (offset);   \
+    pc += off_;                     \
+    if (off_ < 0) { SAFE_POINT(); } \
+  }
+      case Op::JmpIf: BRANCH(RA, in.sbx()); break;
+      case Op::JmpIfNot: BRANCH(!RA, in.sbx()); break;
+      case Op::Loop:
+        pc += in.sbx();
+        SAFE_POINT();
+        break;
+      case Op::JLt: BRANCH(sgn(RA) < sgn(RB), in.sc()); break;
+      case Op::JLe: BRANCH(sgn(RA) <= sgn(RB), in.sc()); break;
+      case Op::JEq: BRANCH(RA == RB, in.sc()); break;
+      case Op::JNe: BRANCH(RA != RB, in.sc()); break;
+      case Op::JLtI: BRANCH(sgn(RA) < std::int16_t(in.b), in.sc()); break;
+      case Op::JLeI: BRANCH(sgn(RA) <= std::int16_t(in.b), in.sc()); break;
+      case Op::JGtI: BRANCH(sgn(RA) > std::int16_t(in.b), in.sc()); break;
+      case Op::JGeI: BRANCH(sgn(RA) >= std::int16_t(in.b), in.sc()); break;
+      case Op::JEqI: BRANCH(sgn(RA) == std::int16_t(in.b), in.sc()); break;
+      case Op::JNeI: BRANCH(sgn(RA) != std::int16_t(in.b), in.sc()); break;
+
+      case Op::Load8: NILCHECK(RB); RA = load_at<std::uint8_t>(ptr<std::uint8_t>(RB) + in.c); break;
+      case Op::Load16: NILCHECK(RB); RA = load_at<std::uint16_t>(ptr<std::uint8_t>(RB) + in.c); break;
+      case Op::Load32: NILCHECK(RB); RA = load_at<std::uint32_t>(ptr<std::uint8_t>(RB) + in.c); break;
+      case Op::Load64: NILCHECK(RB); RA = load_word(ptr<std::uint8_t>(RB) + in.c); break;
+      case Op::LoadS8: NILCHECK(RB); RA = Word(std::int64_t(load_at<std::int8_t>(ptr<std::uint8_t>(RB) + in.c))); break;
+      case Op::LoadS16: NILCHECK(RB); RA = Word(std::int64_t(load_at<std::int16_t>(ptr<std::uint8_t>(RB) + in.c))); break;
+      case Op::LoadS32: NILCHECK(RB); RA = Word(std::int64_t(load_at<std::int32_t>(ptr<std::uint8_t>(RB) + in.c))); break;
+      case Op::LoadF32: NILCHECK(RB); RA = from_double(double(load_at<float>(ptr<std::uint8_t>(RB) + in.c))); break;
+      case Op::Store8: NILCHECK(RA); store_at<std::uint8_t>(ptr<std::uint8_t>(RA) + in.c, std::uint8_t(RB)); break;
+      case Op::Store16: NILCHECK(RA); store_at<std::uint16_t>(ptr<std::uint8_t>(RA) + in.c, std::uint16_t(RB)); break;
+      case Op::Store32: NILCHECK(RA); store_at<std::uint32_t>(ptr<std::uint8_t>(RA) + in.c, std::uint32_t(RB)); break;
+      case Op::Store64: NILCHECK(RA); store_word(ptr<std::uint8_t>(RA) + in.c, RB); break;
+      case Op::StoreF32: NILCHECK(RA); store_at<float>(ptr<std::uint8_t>(RA) + in.c, float(to_double(RB))); break;
+      case Op::Addr: NILCHECK(RB); RA = RB + in.c; break;
+      case Op::NilCheck: NILCHECK(RA); break;
+      case Op::New: {
+        const TypeInfo& t = *image.types[in.bx()];
+        void* p = machine.allocate(gr, machine.layout_of(t));
+        CHECK_FAULT(pc - 1);
+        RA = word(p);
+        break;
+      }
+      case Op::OrNew: {
+        if (RA) break;
+        const TypeInfo& t = *image.types[in.bx()];
+        void* p = machine.allocate(gr, machine.layout_of(t));
+        CHECK_FAULT(pc - 1);
+        RA = word(p);
+        break;
+      }
+      case Op::CopyMem:
+        NILCHECK(RA);
+        NILCHECK(RB);
+        ops::copy_value(*image.types[in.c], ptr<void>(RA), ptr<void>(RB));
+        break;
+      case Op::Clone: {
+        NILCHECK(RB);
+        const TypeInfo& t = *image.types[in.c];
+        void* p = machine.allocate(gr, machine.layout_of(t));
+        CHECK_FAULT(pc - 1);
+        ops::copy_value(t, p, ptr<void>(RB));
+        RA = word(p);
+        break;
+      }
+      case Op::ZeroMem: {
+        NILCHECK(RA);
+        const TypeInfo& t = *image.types[in.c];
+        for (std::uint32_t off = 0; off + 8 <= t.size; off += 8) store_word(ptr<std::uint8_t>(RA) + off, 0);
+        for (std::uint32_t off = t.size & ~7u; off < t.size; ++off) ptr<std::uint8_t>(RA)[off] = 0;
+        break;
+      }
+      case Op::EqMem: {
+        const Instr e = *pc++;
+        bool eq = ops::values_equal(gr, *image.types[e.a], ptr<void>(RB), ptr<void>(RC));
+        CHECK_FAULT(pc - 2);
+        RA = eq;
+        break;
+      }
+      case Op::GlobalAddr: RA = word(machine.global_storage() + image.global_offsets[in.bx()]); break;
+
+      case Op::Call: {
+        const Function& fn = *image.functions[in.bx()];
+        SAVE();
+        std::uint32_t base = frame->base + in.a;
+        if (std::size_t(base) + fn.nregs <= gr.stack.size() && gr.frames.size() < gr.frames.capacity()) {
+          // The common case, inline: room on the stack and in the frame vector.
+          Frame& f = gr.frames.emplace_back();
+          f.fn = &fn;
+          f.pc = fn.code.data();
+          f.base = base;
+          f.defers = std::uint32_t(gr.defers.size());
+          f.panic = std::uint32_t(gr.panics.size());
+          frame = &f;
+          pc = f.pc;
+          regs = gr.stack.data() + base;
+          K = fn.constants.data();
+        } else {
+          if (!ops::push_frame(gr, fn, base, nullptr, FrameKind::Normal)) return Leave::End;
+          RELOAD();
+        }
+        SAFE_POINT();
+        break;
+      }
+      case Op::CallClosure: {
+        Word cw = RB;
+        NILCHECK(cw);
+        const Closure* closure = ptr<const Closure>(cw);
+        SAVE();
+        if (!ops::push_frame(gr, *closure->fn, frame->base + in.a, closure, FrameKind::Normal)) return Leave::End;
+        RELOAD();
+        SAFE_POINT();
+        break;
+      }
+      case Op::CallIface: {
+        const Instr e = *pc++;
+        Word bw = RA;
+        NILCHECK(bw);
+        const Box* b = ptr<const Box>(bw);
+        auto it = b->type->methods.find(e.b);
+        if (it == b->type->methods.end()) rt::internal_error("vm: interface method not found");
+        // The receiver: the payload in register form (a copy for struct receivers: the method may
+        // change its receiver, and boxes are immutable).
+        Word recv = ops::unbox(gr, *b->type, bw);
+        CHECK_FAULT(pc - 2);
+        RA = recv;
+        SAVE();
+        if (!ops::push_frame(gr, *it->second, frame->base + in.a, nullptr, FrameKind::Normal)) return Leave::End;
+        RELOAD();
+        SAFE_POINT();
+        break;
+      }
+      case Op::CallNative: {
+        const Native& n = image.natives[in.bx()];
+        SAVE();
+        NativeContext ctx(gr);
+        ctx.set_args(regs + in.a);
+        if (!n.fn(ctx, regs + in.a)) {
+          switch (ctx.outcome()) {
+            case NativeContext::Outcome::Parked: return Leave::Park;
+            case NativeContext::Outcome::Panicked:
+            case NativeContext::Outcome::Goexit:
+              RELOAD();
+              frame->pc = pc - 1;  // blame the call
+              goto unwinding;
+            case NativeContext::Outcome::Ended: return Leave::End;
+            case NativeContext::Outcome::Done: break;
+          }
+        }
+        RELOAD();  // a native that called back into Go may have moved the stack
+        break;
+      }
+      case Op::Ret: {
+        FrameKind kind = frame->kind;
+        if (gr.frames.size() == 1) return Leave::Exit;
+        gr.frames.pop_back();
+        if (kind == FrameKind::Callback && gr.frames.size() <= stop_depth) return Leave::Callback;
+        if (kind == FrameKind::PanicDeferred || kind == FrameKind::GoexitDeferred) goto unwinding_continue;
+        RELOAD();
+        break;
+      }
+      case Op::Free: RA = frame->closure->free[in.b]; break;
+      case Op::Closure: {
+        const Function& fn = *image.functions[in.bx()];
+        Closure* c = ops::new_closure(gr, fn);
+        CHECK_FAULT(pc - 1);
+        for (std::uint32_t i = 0; i < fn.nfree; ++i) store_word(&c->free[i], regs[in.a + 1 + i]);
+        RA = word(c);
+        break;
+      }
+      case Op::FuncValue: RA = word(image.functions[in.bx()]->static_closure); break;
+      case Op::Go: {
+        NILCHECK(RB);
+        SAVE();
+        ops::start_goroutine(gr, RB, regs + in.a, in.c,
+                             std::int32_t(frame->fn->line_at(std::uint32_t(pc - 1 - frame->fn->code.data()))));
+        CHECK_FAULT(pc - 1);
+        break;
+      }
+      case Op::Defer:
+        ops::push_defer(gr, RB, regs + in.a, in.c);
+        CHECK_FAULT(pc - 1);
+        break;
+      case Op::RunDefers: {
+        if (gr.defers.size() <= frame->defers) break;
+        DeferRecord d = gr.defers.back();
+        gr.defers.pop_back();
+        frame->pc = pc - 1;  // come back here for the next one
+        const Closure* closure = ptr<const Closure>(d.closure);
+        if (!closure) {
+          // A nil function was deferred: Go panics when the deferred call runs.
+          frame->pc = pc - 1;
+          ops::raise(gr, "runtime error: invalid memory address or nil pointer dereference");
+          goto unwinding;
+        }
+        std::uint32_t base = frame->base + frame->fn->nregs;
+        if (gr.stack.size() < base + d.nargs) gr.stack.resize(base + d.nargs + 64);
+        if (d.nargs) std::memcpy(gr.stack.data() + base, gr.defer_args.data() + d.args, d.nargs * sizeof(Word));
+        gr.defer_args.resize(d.args);
+        if (!ops::push_frame(gr, *closure->fn, base, closure, FrameKind::Deferred)) return Leave::End;
+        RELOAD();
+        break;
+      }
+      case Op::Panic:
+        frame->pc = pc - 1;
+        ops::start_panic(gr, RA ? RA : ops::nil_panic_value(gr));
+        goto unwinding;
+      case Op::Recover: RA = ops::recover(gr); break;
+
+      case Op::MakeSlice: {
+        const Instr e = *pc++;
+        std::int64_t len = sgn(RB), cap = sgn(RC);
+        if (len < 0) RAISE("runtime error: makeslice: len out of range");
+        if (cap < len) RAISE("runtime error: makeslice: cap out of range");
+        Word s = ops::make_slice(gr, *image.types[e.a], len, cap);
+        CHECK_FAULT(pc - 2);
+        RA = s;
+        break;
+      }
+      case Op::SliceLit: {
+        Word s = ops::make_slice(gr, *image.types[in.c], in.b, in.b);
+        CHECK_FAULT(pc - 1);
+        RA = s;
+        break;
+      }
+      case Op::Len: RA = ops::length(RB); break;
+      case Op::Cap: RA = RB ? Word(ptr<const Slice>(RB)->cap) : 0; break;
+      case Op::IndexAddr: {
+        const Instr e = *pc++;
+        std::uint32_t size = std::uint32_t(e.a) | std::uint32_t(e.b) << 16;
+        const Slice* s = ptr<const Slice>(RB);
+        std::int64_t len = s ? s->len : 0;
+        Word i = RC;
+        if (i >= Word(len)) RAISE(index_error(sgn(i), len));
+        RA = word(s->data + i * size);
+        break;
+      }
+      case Op::ArrayAddr: {
+        const Instr e = *pc++;
+        NILCHECK(RB);
+        std::uint32_t size = e.a;
+        Word i = RC;
+        if (i >= Word(e.b)) RAISE(index_error(sgn(i), e.b));
+        RA = RB + i * size;
+        break;
+      }
+      case Op::SLoad64: {
+        const Slice* s = ptr<const Slice>(RB);
+        std::int64_t len = s ? s->len : 0;
+        Word i = RC;
+        if (i >= Word(len)) RAISE(index_error(sgn(i), len));
+        RA = load_word(s->data + i * 8);
+        break;
+      }
+      case Op::SStore64: {
+        const Slice* s = ptr<const Slice>(RA);
+        std::int64_t len = s ? s->len : 0;
+        Word i = RB;
+        if (i >= Word(len)) RAISE(index_error(sgn(i), len));
+        store_word(s->data + i * 8, RC);
+        break;
+      }
+      case Op::SliceOf: {
+        const Instr e = *pc++;
+        Word out = 0;
+        bool has_hi = e.x & 1, has_max = e.x & 2, has_lo = e.x & 4;
+        std::int64_t lo = has_lo ? sgn(regs[e.a]) : 0;
+        std::int64_t hi = has_hi ? sgn(regs[e.b]) : 0;
+        std::int64_t mx = has_max ? sgn(regs[e.c]) : 0;
+        const TypeInfo* elem = in.c != 0xffff ? image.types[in.c].get() : nullptr;
+        std::int64_t array_len = in.x == 1 ? std::int64_t(K[in.b]) : 0;
+        ops::slice_of(gr, in.x, elem, RA, array_len, lo, hi, mx, has_hi, has_max, out);
+        CHECK_FAULT(pc - 2);
+        RA = out;
+        break;
+      }
+      case Op::Append: {
+        const Instr e = *pc++;
+        Word s = ops::append_value(gr, *image.types[e.a], RB, RC);
+        CHECK_FAULT(pc - 2);
+        RA = s;
+        break;
+      }
+      case Op::AppendSlice: {
+        const Instr e = *pc++;
+        Word s = ops::append_slice(gr, *image.types[e.a], RB, RC, e.x != 0);
+        CHECK_FAULT(pc - 2);
+        RA = s;
+        break;
+      }
+      case Op::CopySlice: {
+        const Instr e = *pc++;
+        RA = Word(ops::copy_slice(RB, RC, e.a, in.x != 0));
+        break;
+      }
+      case Op::ClearSlice: {
+        const Slice* s = ptr<const Slice>(RA);
+        if (s) {
+          const TypeInfo& t = *image.types[in.bx()];
+          std::memset(s->data, 0, std::size_t(s->len) * t.size);
+        }
+        break;
+      }
+      case Op::StrIndex: {
+        const String* s = ptr<const String>(RB);
+        std::int64_t len = s ? s->len : 0;
+        Word i = RC;
+        if (i >= Word(len)) RAISE(index_error(sgn(i), len));
+        RA = s->data[i];
+        break;
+      }
+      case Op::Concat: {
+        Word s = ops::concat(gr, RB, RC);
+        CHECK_FAULT(pc - 1);
+        RA = s;
+        break;
+      }
+      case Op::StrEq: RA = ops::equal(RB, RC); break;
+      case Op::StrLt: RA = ops::compare(RB, RC) < 0; break;
+      case Op::StrLe: RA = ops::compare(RB, RC) <= 0; break;
+      case Op::DecodeRune: {
+        std::string_view s = ops::view(RB);
+        std::int64_t width = 0;
+        RA = Word(ops::decode_rune(s, std::size_t(RC), width));
+        regs[in.a + 1] = Word(width);
+        break;
+      }
+      case Op::Convert: {
+        Word r = ops::convert(gr, Conversion(in.x), RB);
+        CHECK_FAULT(pc - 1);
+        RA = r;
+        break;
+      }
+
+      case Op::MakeMap: {
+        Word m = ops::make_map(gr, *image.types[in.bx()], 0);
+        CHECK_FAULT(pc - 1);
+        RA = m;
+        break;
+      }
+      case Op::MapGet: {
+        Word v = 0;
+        ops::map_get(gr, RB, RC, v);
+        CHECK_FAULT(pc - 1);
+        RA = v;
+        break;
+      }
+      case Op::MapGetOk: {
+        Word v = 0;
+        bool found = ops::map_get(gr, RB, RC, v);
+        CHECK_FAULT(pc - 1);
+        regs[in.a] = v;
+        regs[in.a + 1] = found;
+        break;
+      }
+      case Op::MapSet:
+        ops::map_set(gr, RA, RB, RC);
+        CHECK_FAULT(pc - 1);
+        break;
+      case Op::MapDelete:
+        ops::map_delete(gr, RA, RB);
+        CHECK_FAULT(pc - 1);
+        break;
+      case Op::MapClear: ops::map_clear(RA); break;
+      case Op::MapIter: {
+        Word it = ops::map_iter(gr, RB);
+        CHECK_FAULT(pc - 1);
+        RA = it;
+        break;
+      }
+      case Op::MapNext: {
+        Word k = 0, v = 0;
+        if (!ops::map_next(gr, RA, k, v)) {
+          CHECK_FAULT(pc - 1);  // a racing writer, or out of memory copying a struct key
+          pc += in.sc();
+          break;
+        }
+        regs[in.b] = k;
+        regs[in.b + 1] = v;
+        break;
+      }
+
+      case Op::BoxVal: {
+        Word b = ops::box(gr, *image.types[in.c], RB);
+        CHECK_FAULT(pc - 1);
+        RA = b;
+        break;
+      }
+      case Op::Assert:
+      case Op::AssertOk: {
+        const TypeInfo& t = *image.types[in.c];
+        const Instr e = *pc++;
+        Word bw = RB;
+        const Box* b = ptr<const Box>(bw);
+        bool match = b && b->type == &t;
+        if (in.op == Op::Assert && !match) {
+          ops::raise_type_assertion(gr, bw, t, *image.types[e.a]);
+          CHECK_FAULT(pc - 2);
+        }
+        Word v = 0;
+        if (match) {
+          v = ops::unbox(gr, t, bw);
+        } else if (!t.word_sized) {
+          v = word(machine.allocate(gr, machine.layout_of(t)));
+        }
+        CHECK_FAULT(pc - 2);
+        regs[in.a] = v;
+        if (in.op == Op::AssertOk) regs[in.a + 1] = match;
+        break;
+      }
+      case Op::AssertIface:
+      case Op::AssertIfaceOk: {
+        const TypeInfo& t = *image.types[in.c];
+        const Instr e = *pc++;
+        Word bw = RB;
+        const Box* b = ptr<const Box>(bw);
+        bool match = b && ops::implements(*b->type, t);
+        if (in.op == Op::AssertIface && !match) {
+          ops::raise_type_assertion(gr, bw, t, *image.types[e.a]);
+          CHECK_FAULT(pc - 2);
+        }
+        regs[in.a] = match ? bw : 0;
+        if (in.op == Op::AssertIfaceOk) regs[in.a + 1] = match;
+        break;
+      }
+      case Op::IfaceEq: {
+        bool eq = ops::iface_equal(gr, RB, RC);
+        CHECK_FAULT(pc - 1);
+        RA = eq;
+        break;
+      }
+      case Op::TypeIs: {
+        const TypeInfo& t = *image.types[in.c];
+        const Box* b = ptr<const Box>(RB);
+        if (!b) RA = 0;
+        else if (t.type && ops::is_interface(t)) RA = ops::implements(*b->type, t);
+        else RA = b->type == &t;
+        break;
+      }
+
+      case Op::MakeChan: {
+        std::int64_t cap = sgn(RB);
+        if (cap < 0 || cap > (1 << 30)) RAISE("runtime error: makechan: size out of range");
+        Word c = ops::make_chan(gr, *image.types[in.c], cap);
+        CHECK_FAULT(pc - 1);
+        RA = c;
+        break;
+      }
+      case Op::Send: {
+        rt::Channel* c = ops::channel(RA);
+        gr.inflight[0] = RB;
+        auto st = rt::chan_send(c, &gr.inflight[0], gr.g, &gr.waiter, true);
+        if (st == rt::ChanStatus::Closed) RAISE("send on closed channel");
+        if (st == rt::ChanStatus::Parked) {
+          frame->pc = pc - 1;
+          gr.resuming = true;
+          return Leave::Park;
+        }
+        break;
+      }
+      case Op::Recv:
+      case Op::RecvOk: {
+        rt::Channel* c = ops::channel(RB);
+        bool ok = false;
+        gr.inflight[0] = 0;
+        auto st = rt::chan_recv(c, &gr.inflight[0], &ok, gr.g, &gr.waiter, true);
+        if (st == rt::ChanStatus::Parked) {
+          frame->pc = pc - 1;
+          gr.resuming = true;
+          return Leave::Park;
+        }
+        regs[in.a] = gr.inflight[0];
+        if (in.op == Op::RecvOk) regs[in.a + 1] = ok;
+        break;
+      }
+      case Op::Close: {
+        switch (rt::chan_close(ops::channel(RA), gr.g)) {
+          case rt::CloseStatus::Done: break;
+          case rt::CloseStatus::Nil: RAISE("close of nil channel");
+          case rt::CloseStatus::AlreadyClosed: RAISE("close of closed channel");
+        }
+        break;
+      }
+      case Op::Select: {
+        const SelectDesc& desc = *image.selects[in.bx()];
+        rt::SelectOutcome out = ops::select_begin(gr, desc, regs);
+        if (out.status == rt::ChanStatus::Parked) {
+          frame->pc = pc - 1;
+          gr.resuming = true;
+          return Leave::Park;
+        }
+        if (out.status == rt::ChanStatus::Closed) RAISE("send on closed channel");
+        if (out.status == rt::ChanStatus::WouldBlock) {
+          regs[in.a] = Word(-1);  // the default case
+          regs[in.a + 1] = 0;
+          break;
+        }
+        const SelectDesc::Case& c = desc.cases[std::size_t(out.index)];
+        if (!c.is_send) regs[c.value] = gr.select_values[std::size_t(out.index)];
+        regs[in.a] = Word(out.index);
+        regs[in.a + 1] = out.ok;
+        break;
+      }
+
+      case Op::Print: {
+        std::string text = ops::print_value(*image.types[in.c], RA);
+        if (in.x & 1) text.insert(text.begin(), ' ');
+        if (in.x & 2) text += '\n';
+        machine.output().err(text);
+        break;
+      }
+      case Op::MapLen: RA = Word(ops::map_len(RB)); break;
+      case Op::ChanLen: RA = ops::channel(RB) ? ops::channel(RB)->len() : 0; break;
+      case Op::ChanCap: RA = ops::channel(RB) ? ops::channel(RB)->cap() : 0; break;
+
+      case Op::Count_:
+        rt::internal_error("vm: bad opcode");
+    }
+    }
+    continue;
+
+  unwinding:
+  unwinding_continue:
+    gr.fault = Fault::None;  // the panic is being handled now
+    switch (ops::unwind(gr, stop_depth)) {
+      case ops::Unwind::Continue: break;
+      case ops::Unwind::End: return Leave::End;
+      case ops::Unwind::Goexit: return Leave::Goexit;
+      case ops::Unwind::Callback: return Leave::Callback;
+    }
+    RELOAD();
+  }
+#undef RELOAD
+#undef SAVE
+#undef RA
+#undef RB
+#undef RC
+#undef EXT
+#undef RAISE
+#undef FATAL
+#undef NILCHECK
+#undef SAFE_POINT
+#undef BRANCH
+#undef CHECK_FAULT
+}
+
+}  // namespace gopark::vm

@@ -1,0 +1,73 @@
+// Channels: a heap object wrapping the engine's rt::Channel, whose elements are Words (a struct is
+// sent as a pointer to a private copy, made by the compiler before the send). The buffer lives in
+// the engine's malloc memory, so the object's trace function reports the buffered Words.
+#include <new>
+
+#include "vm/interp.hpp"
+
+namespace gopark::vm::ops {
+namespace {
+
+struct ChanObject {
+  rt::Channel chan;
+  explicit ChanObject(std::uint32_t cap) : chan(word_elem(), cap) {}
+
+  static const rt::ElemType& word_elem() {
+    static const rt::ElemType type{
+        "word", sizeof(Word), alignof(Word),
+        [](void* d, void* s) { store_word(d, load_word(s)); },
+        [](void* d, void* s) { store_word(d, load_word(s)); },
+        [](void*) {},
+        [](void* d) { store_word(d, 0); },
+        nullptr,
+        true};
+    return type;
+  }
+};
+
+void trace_chan(void* object, Marker& marker) {
+  static_cast<ChanObject*>(object)->chan.visit_buffer(
+      [](void* slot, void* m) { static_cast<Marker*>(m)->mark(ptr<void>(load_word(slot))); }, &marker);
+}
+
+void finalize_chan(void* object) { static_cast<ChanObject*>(object)->~ChanObject(); }
+
+const GcLayout& chan_layout() {
+  static const GcLayout layout(sizeof(ChanObject), {}, &trace_chan, &finalize_chan, "chan");
+  return layout;
+}
+
+}  // namespace
+
+Word make_chan(Goroutine& gr, const TypeInfo&, std::int64_t cap) {
+  void* p = gr.machine->allocate(gr, chan_layout());
+  if (!p) return 0;
+  auto* c = new (p) ChanObject(std::uint32_t(cap));
+  return word(c);
+}
+
+rt::Channel* channel(Word c) { return c ? &ptr<ChanObject>(c)->chan : nullptr; }
+
+rt::SelectOutcome select_begin(Goroutine& gr, const SelectDesc& desc, const Word* regs) {
+  std::size_t n = desc.cases.size();
+  gr.select_cases.resize(n);
+  gr.select_waiters.resize(n);
+  gr.select_poll.resize(n);
+  gr.select_lock.resize(n);
+  gr.select_values.assign(n, 0);
+  for (std::size_t i = 0; i < n; ++i) {
+    const SelectDesc::Case& c = desc.cases[i];
+    if (c.is_send) gr.select_values[i] = regs[c.value];
+    gr.select_cases[i] = rt::SelectCase{channel(regs[c.chan]), &gr.select_values[i], c.is_send};
+  }
+  rt::SelectState& s = gr.select_state;
+  s = rt::SelectState{};
+  s.cases = gr.select_cases.data();
+  s.waiters = gr.select_waiters.data();
+  s.poll_order = gr.select_poll.data();
+  s.lock_order = gr.select_lock.data();
+  s.n = std::uint16_t(n);
+  return rt::select_begin(s, *gr.g, !desc.has_default);
+}
+
+}  // namespace gopark::vm::ops

@@ -1,0 +1,255 @@
+// Machine: the body of every goroutine of a run, the mutator lock, collection, tracebacks.
+#include "vm/machine.hpp"
+
+#include <algorithm>
+
+#include "lang/types.hpp"
+#include "vm/interp.hpp"
+
+namespace gopark::vm {
+
+Machine::Machine(std::shared_ptr<const Image> image, MachineConfig config)
+    : image_(std::move(image)), config_(std::move(config)), runtime_(config_.runtime) {
+  heap_.set_gogc(config_.gogc);
+  heap_.set_limit(config_.memory_limit);
+  heap_.set_gc_stress(config_.gc_stress);
+  // Storage and box layouts for every runtime type.
+  for (const auto& t : image_->types) {
+    std::vector<std::uint32_t> offsets;
+    if (t->type && t->type->kind != lang::TypeKind::Invalid) offsets = t->type->pointer_offsets();
+    std::uint32_t size = std::max<std::uint32_t>(t->size, 1);
+    layouts_.push_back(std::make_unique<GcLayout>(size, offsets, nullptr, nullptr, "value"));
+    std::vector<std::uint32_t> boxed;
+    for (std::uint32_t o : offsets) boxed.push_back(o + 8);
+    std::uint32_t box_size = 8 + ((t->size + 7) & ~7u);
+    layouts_.push_back(std::make_unique<GcLayout>(box_size, boxed, nullptr, nullptr, "box"));
+  }
+  byte_type_ = image_->types[image_->byte_type].get();
+  rune_type_ = image_->types[image_->rune_type].get();
+  // Globals: one object holding every global's storage at the compiler's offsets.
+  std::uint32_t size = 8;
+  std::vector<std::uint32_t> pointers;
+  for (std::size_t i = 0; i < image_->global_types.size(); ++i) {
+    const lang::Type* t = image_->global_types[i];
+    std::uint32_t off = image_->global_offsets[i];
+    size = std::max<std::uint32_t>(size, off + std::uint32_t(t->size()));
+    for (std::uint32_t p : t->pointer_offsets()) pointers.push_back(off + p);
+  }
+  std::sort(pointers.begin(), pointers.end());
+  globals_layout_ = std::make_unique<GcLayout>((size + 7) & ~7u, pointers, nullptr, nullptr, "globals");
+  globals_ = static_cast<std::uint8_t*>(heap_.allocate(*globals_layout_));
+  if (!globals_) rt::internal_error("vm: no memory for the globals");
+}
+
+Machine::~Machine() {
+  if (started_) {
+    runtime_.stop();
+    runtime_.wait();
+  }
+  std::lock_guard lock(goroutines_mutex_);
+  while (goroutines_) {
+    Goroutine* gr = goroutines_;
+    goroutines_ = gr->next;
+    delete gr;
+  }
+}
+
+void Machine::start() {
+  Goroutine* gr = new_goroutine();
+  const Function& main_fn = *image_->functions[image_->main_function];
+  gr->stack.resize(main_fn.nregs + 64);
+  ops::push_frame(*gr, main_fn, 0, nullptr, FrameKind::Normal);
+  started_ = true;
+  runtime_.start(*this, gr, "main.main");
+}
+
+rt::RunResult Machine::wait() { return runtime_.wait(); }
+
+const GcLayout& Machine::layout_of(const TypeInfo& t) const { return *layouts_[2 * t.index]; }
+const GcLayout& Machine::box_layout_of(const TypeInfo& t) const { return *layouts_[2 * t.index + 1]; }
+
+const GcLayout& Machine::closure_layout(std::uint32_t nfree) {
+  std::lock_guard lock(closure_layouts_mutex_);
+  while (closure_layouts_.size() <= nfree) {
+    std::uint32_t n = std::uint32_t(closure_layouts_.size());
+    std::vector<std::uint32_t> offsets;
+    for (std::uint32_t i = 0; i < n; ++i) offsets.push_back(std::uint32_t(offsetof(Closure, free)) + 8 * i);
+    std::uint32_t size = std::uint32_t(offsetof(Closure, free)) + 8 * std::max<std::uint32_t>(n, 1);
+    closure_layouts_.push_back(std::make_unique<GcLayout>(size, offsets, nullptr, nullptr, "closure"));
+  }
+  return *closure_layouts_[nfree];
+}
+
+Goroutine* Machine::new_goroutine() {
+  auto* gr = new Goroutine;
+  gr->machine = this;
+  std::lock_guard lock(goroutines_mutex_);
+  gr->next = goroutines_;
+  if (goroutines_) goroutines_->prev = gr;
+  goroutines_ = gr;
+  return gr;
+}
+
+void Machine::free_goroutine(Goroutine* gr) {
+  {
+    std::lock_guard lock(goroutines_mutex_);
+    if (gr->prev) gr->prev->next = gr->next;
+    else goroutines_ = gr->next;
+    if (gr->next) gr->next->prev = gr->prev;
+  }
+  delete gr;
+}
+
+// ---- rt::Body ----
+
+void Machine::resume(rt::G& g) {
+  auto& gr = *static_cast<Goroutine*>(g.body_data);
+  if (!gr.g) {
+    gr.g = &g;
+    g.body_recovers = true;
+  }
+  enter_mutator();
+  Leave leave = Interpreter::run(gr);
+  leave_mutator();
+  switch (leave) {
+    case Leave::Exit: g.handoff = rt::Handoff::Exit; break;
+    case Leave::Goexit: g.handoff = rt::Handoff::Goexit; break;
+    case Leave::Park:
+    case Leave::Yield:
+    case Leave::End:
+      if (g.handoff == rt::Handoff::None) rt::internal_error("vm: left the CPU without a handoff");
+      break;
+    case Leave::Callback: rt::internal_error("vm: a callback frame at the bottom of a goroutine");
+  }
+}
+
+void Machine::destroy(rt::G& g) {
+  auto* gr = static_cast<Goroutine*>(g.body_data);
+  if (gr) free_goroutine(gr);
+}
+
+std::string Machine::traceback_of(const Goroutine& gr) const {
+  std::string out;
+  const std::string& file = image_->file_name;
+  for (std::size_t i = gr.frames.size(); i-- > 0;) {
+    const Frame& f = gr.frames[i];
+    if (f.fn->hidden) continue;
+    std::uint32_t pc = std::uint32_t(f.pc - f.fn->code.data());
+    // The top frame's pc is at the instruction that parked or failed; callers' are past the call.
+    bool at = i + 1 == gr.frames.size() && (gr.resuming || !gr.panics.empty());
+    if (!at && pc > 0) --pc;
+    out += f.fn->name + (f.fn->nparams ? "(...)" : "()") + "\n\t" + file + ":" +
+           std::to_string(f.fn->line_at(pc)) + "\n";
+  }
+  if (gr.created_by) {
+    out += "created by " + gr.created_by->name;
+    if (gr.g) out += " in goroutine " + std::to_string(gr.g->parent_id.load(std::memory_order_relaxed));
+    out += "\n\t" + file + ":" + std::to_string(gr.created_line) + "\n";
+  }
+  return out;
+}
+
+void Machine::traceback(const rt::G& g, std::string& out) const {
+  const auto* gr = static_cast<const Goroutine*>(g.body_data);
+  if (!gr) return;
+  out += gr->final_traceback.empty() ? traceback_of(*gr) : gr->final_traceback;
+}
+
+// ---- memory ----
+
+void* Machine::allocate(Goroutine& gr, const GcLayout& layout, std::size_t count) {
+  void* p = heap_.allocate(layout, count);
+  if (!p) ops::fatal(gr, "out of memory");
+  return p;
+}
+
+void* Machine::allocate_noscan(Goroutine& gr, std::size_t bytes) {
+  void* p = heap_.allocate_noscan(bytes);
+  if (!p) ops::fatal(gr, "out of memory");
+  return p;
+}
+
+// The mutator lock. enter: wait while a collection is pending, then count ourselves in; if a
+// collector raced in between, count ourselves out and wait again. A collector sets stopping_
+// first and then waits for the count to reach zero, so once it sees zero no mutator can be past
+// its check.
+void Machine::enter_mutator() {
+  for (;;) {
+    if (stopping_.load(std::memory_order_acquire)) {
+      std::unique_lock lock(mutator_mutex_);
+      mutator_cv_.wait(lock, [&] { return !stopping_.load(std::memory_order_acquire); });
+    }
+    mutators_.fetch_add(1, std::memory_order_seq_cst);
+    if (!stopping_.load(std::memory_order_seq_cst)) return;
+    leave_mutator();
+  }
+}
+
+void Machine::leave_mutator() {
+  if (mutators_.fetch_sub(1, std::memory_order_seq_cst) == 1 && stopping_.load(std::memory_order_seq_cst)) {
+    std::lock_guard lock(mutator_mutex_);
+    mutator_cv_.notify_all();
+  }
+}
+
+void Machine::safe_point(Goroutine& gr) {
+  if (!heap_.gc_wanted()) return;
+  collect(gr);
+}
+
+void Machine::collect(Goroutine& gr) {
+  if (gr.nested > 0) return;
+  leave_mutator();
+  bool expected = false;
+  if (stopping_.compare_exchange_strong(expected, true, std::memory_order_seq_cst)) {
+    {
+      std::unique_lock lock(mutator_mutex_);
+      mutator_cv_.wait(lock, [&] { return mutators_.load(std::memory_order_seq_cst) == 0; });
+    }
+    runtime_.emit(trace::EventKind::GcStart, 0);
+    heap_.collect([this](Marker& m) { scan_roots(m); });
+    runtime_.emit(trace::EventKind::GcEnd, 0);
+    {
+      std::lock_guard lock(mutator_mutex_);
+      stopping_.store(false, std::memory_order_seq_cst);
+    }
+    mutator_cv_.notify_all();
+  }
+  enter_mutator();
+}
+
+void Machine::pin(Word w) {
+  std::lock_guard lock(pins_mutex_);
+  pins_.insert(w);
+}
+
+void Machine::unpin(Word w) {
+  std::lock_guard lock(pins_mutex_);
+  auto it = pins_.find(w);
+  if (it != pins_.end()) pins_.erase(it);
+}
+
+void Machine::scan_roots(Marker& m) {
+  m.mark(globals_);
+  {
+    std::lock_guard lock(pins_mutex_);
+    for (Word w : pins_) m.mark(ptr<void>(w));
+  }
+  std::lock_guard lock(goroutines_mutex_);
+  for (Goroutine* gr = goroutines_; gr; gr = gr->next) {
+    std::size_t top = 0;
+    for (const Frame& f : gr->frames) {
+      top = std::max<std::size_t>(top, std::size_t(f.base) + f.fn->nregs);
+      m.mark(f.closure);
+    }
+    top = std::min(top + 64, gr->stack.size());  // + the argument window of a call in progress
+    m.mark_words(reinterpret_cast<const std::uint64_t*>(gr->stack.data()), top);
+    m.mark_words(reinterpret_cast<const std::uint64_t*>(gr->defer_args.data()), gr->defer_args.size());
+    for (const DeferRecord& d : gr->defers) m.mark(ptr<void>(d.closure));
+    for (const PanicRecord& p : gr->panics) m.mark(ptr<void>(p.value));
+    m.mark_words(reinterpret_cast<const std::uint64_t*>(gr->inflight), 2);
+    m.mark_words(reinterpret_cast<const std::uint64_t*>(gr->select_values.data()), gr->select_values.size());
+  }
+}
+
+}  // namespace gopark::vm

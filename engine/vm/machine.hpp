@@ -1,0 +1,216 @@
+#pragma once
+// Machine: one run of a compiled program (an Image) on the engine's runtime. It owns the heap, the
+// globals and every goroutine's VM state, and is the rt::Body of all of the program's goroutines.
+//
+// Design
+// - A goroutine's VM state (Goroutine) is a growable stack of Words holding the registers of all
+//   its frames, a vector of Frames, its deferred calls and its panics. No C++ frame of the
+//   interpreter survives a park: when an instruction blocks, the interpreter saves the pc and
+//   returns from Body::resume, and any M may resume the goroutine later (ARCHITECTURE.md).
+// - Garbage collection stops the world with a mutator lock: an M holds it (shared) while it runs
+//   VM code and releases it whenever the goroutine leaves the CPU; at safe points (loop back-edges
+//   and calls) a goroutine that sees a collection pending releases it and waits. The collector
+//   takes it exclusively, so it runs exactly when every goroutine is parked, runnable, or waiting
+//   at a safe point — the only places where all of its live values are in its stack.
+//   Roots: every goroutine's stack (scanned conservatively: a word that points into the heap
+//   keeps its object alive), deferred arguments, panic values, the globals.
+//   Rejected: precise stack maps per pc. They need a pointer/non-pointer discipline for every
+//   register at every safe point; conservative scanning costs some false retention of garbage
+//   and nothing else, because objects never move.
+// - Natives (engine/lib) run on the goroutine's M inside the interpreter and never reach a safe
+//   point, so raw pointers they hold stay valid; they may park the goroutine (sync, time) by
+//   returning false. A native that calls back into Go (fmt calling String methods) runs a nested
+//   interpreter loop; safe points inside it do not collect (Goroutine::nested).
+#include <atomic>
+#include <condition_variable>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <unordered_set>
+#include <vector>
+
+#include "runtime/chan.hpp"
+#include "runtime/g.hpp"
+#include "runtime/runtime.hpp"
+#include "vm/code.hpp"
+#include "vm/heap.hpp"
+
+namespace gopark::vm {
+
+class Machine;
+
+enum class FrameKind : std::uint8_t {
+  Normal,
+  Deferred,       // a deferred call run by RunDefers (returns to RunDefers)
+  PanicDeferred,  // a deferred call run by panic unwinding (returns to the unwinder)
+  Callback,       // called by a native through NativeContext::call (returns to the native)
+  GoexitDeferred, // a deferred call run by runtime.Goexit
+};
+
+struct Frame {
+  const Function* fn = nullptr;
+  const Instr* pc = nullptr;      // next instruction to run (saved when the frame calls or leaves)
+  std::uint32_t base = 0;         // stack index of its R[0]
+  std::uint32_t defers = 0;       // size of the defer stack when the frame was entered
+  const Closure* closure = nullptr;
+  FrameKind kind = FrameKind::Normal;
+  std::uint32_t panic = 0;        // PanicDeferred: 1 + index of the panic running it
+};
+
+// What a helper left for the dispatch loop to act on (interp.cpp: CHECK_FAULT).
+enum class Fault : std::uint8_t {
+  None,
+  Panic,  // a Go panic was started (ops::raise): unwind
+  Fatal,  // the program ends (a fatal error, out of memory): g.handoff is set
+};
+
+struct DeferRecord {
+  Word closure = 0;               // Closure*
+  std::uint32_t args = 0;         // first word in Goroutine::defer_args
+  std::uint32_t nargs = 0;
+};
+
+struct PanicRecord {
+  Word value = 0;                 // the interface value passed to panic (Box*)
+  bool recovered = false;
+  bool goexit = false;            // runtime.Goexit, not a panic: cannot be recovered
+  bool aborted = false;           // a later panic started while this one ran deferred calls
+  bool traced = false;            // `traceback` holds the stack where it started
+  bool repanicked = false;        // panic(v) of a value just recovered (reporting only)
+  std::string traceback;
+};
+
+// The VM state of one goroutine (rt::G::body_data).
+struct Goroutine {
+  Machine* machine = nullptr;
+  rt::G* g = nullptr;
+  std::vector<Word> stack;        // registers of every frame
+  std::vector<Frame> frames;
+  std::vector<DeferRecord> defers;
+  std::vector<Word> defer_args;
+  std::vector<PanicRecord> panics;
+  rt::Waiter waiter;
+  Word inflight[2] = {0, 0};      // a parked send's value / a parked receive's slot and ok
+  bool recv_ok = false;
+  // select scratch, sized per select
+  std::vector<rt::SelectCase> select_cases;
+  std::vector<rt::Waiter> select_waiters;
+  std::vector<std::uint16_t> select_poll;
+  std::vector<rt::Channel*> select_lock;
+  std::vector<Word> select_values;
+  rt::SelectState select_state;
+  bool select_parked = false;
+  int nested = 0;                 // native → Go callbacks in progress
+  const Function* created_by = nullptr;  // for tracebacks: "created by main.main"
+  std::uint32_t created_line = 0;
+  std::string final_traceback;    // set when an unrecovered panic ends the program
+  bool resuming = false;          // the instruction at the top frame's pc parked and has completed
+  Fault fault = Fault::None;
+  Goroutine* prev = nullptr;      // Machine's registry (guarded by Machine::goroutines_mutex_)
+  Goroutine* next = nullptr;
+};
+
+// Where a program's output goes (the CLI: the process's stdout/stderr; the dashboard: a buffer).
+struct Output {
+  std::function<void(std::string_view)> out;
+  std::function<void(std::string_view)> err;
+};
+
+struct MachineConfig {
+  rt::Config runtime;
+  Output output;
+  std::vector<std::string> args;          // os.Args (args[0] is the program name)
+  std::size_t memory_limit = std::size_t(2) << 30;
+  int gogc = 100;
+  bool gc_stress = false;                 // collect at every safe point (tests)
+};
+
+class Machine final : public rt::Body {
+ public:
+  Machine(std::shared_ptr<const Image> image, MachineConfig config);
+  ~Machine() override;
+
+  // Starts the program (package initialization, then main.main) and returns at once.
+  void start();
+  rt::RunResult wait();
+  void stop() { runtime_.stop(); }
+  rt::Runtime& runtime() { return runtime_; }
+  const Image& image() const { return *image_; }
+  Heap& heap() { return heap_; }
+  const Output& output() const { return config_.output; }
+  const MachineConfig& config() const { return config_; }
+
+  // rt::Body
+  void resume(rt::G& g) override;
+  void destroy(rt::G& g) override;
+  void traceback(const rt::G& g, std::string& out) const override;
+
+  // ---- for the interpreter and natives ----
+  Goroutine* new_goroutine();
+  // Allocation that may wait for a collection when the heap is full; null only when it is out of
+  // memory even after collecting (the caller raises "fatal error: out of memory").
+  void* allocate(Goroutine& gr, const GcLayout& layout, std::size_t count = 1);
+  void* allocate_noscan(Goroutine& gr, std::size_t bytes);
+  // Layouts of the VM's own objects.
+  const GcLayout& string_view_layout() const { return string_view_layout_; }
+  const GcLayout& slice_layout() const { return slice_layout_; }
+  const GcLayout& closure_layout(std::uint32_t nfree);
+  const TypeInfo& byte_type() const { return *byte_type_; }
+  const TypeInfo& rune_type() const { return *rune_type_; }
+  void free_goroutine(Goroutine* gr);
+  // The traceback Go prints for an unrecovered panic: the stack where it started.
+  void set_panic_traceback(Goroutine& gr, std::string traceback) { gr.final_traceback = std::move(traceback); }
+  // Go's traceback of gr's frames ("main.f(...)\n\tprog.go:12\n" per frame, innermost first).
+  std::string traceback_of(const Goroutine& gr) const;
+  // A safe point: collect if wanted (the mutator lock is released meanwhile).
+  void safe_point(Goroutine& gr);
+  // runtime.GC: a collection now, called by a native that holds no raw heap pointers. Does
+  // nothing inside a native's callback (Goroutine::nested), whose callers hold raw pointers.
+  void collect(Goroutine& gr);
+  // Extra roots: objects only the engine refers to, such as a pending timer's channel and
+  // function (engine/lib). A pinned word keeps its object alive until unpinned as often as it
+  // was pinned. Any thread.
+  void pin(Word w);
+  void unpin(Word w);
+  std::uint8_t* global_storage() { return globals_; }
+  const GcLayout& layout_of(const TypeInfo& t) const;
+  const GcLayout& box_layout_of(const TypeInfo& t) const;
+
+  // The mutator lock (see the top of this file). Shared by running goroutines.
+  void enter_mutator();
+  void leave_mutator();
+
+ private:
+  void collect_now();
+  void scan_roots(Marker& m);
+
+  std::shared_ptr<const Image> image_;
+  MachineConfig config_;
+  rt::Runtime runtime_;
+  Heap heap_;  // after runtime_: destroyed first, its finalizers still see the runtime
+  std::unique_ptr<GcLayout> globals_layout_;
+  std::uint8_t* globals_ = nullptr;  // heap object: every global's storage
+  std::vector<std::unique_ptr<GcLayout>> layouts_;   // per TypeInfo: storage, box
+  GcLayout string_view_layout_{sizeof(String), {0}, nullptr, nullptr, "string"};
+  GcLayout slice_layout_{sizeof(Slice), {0}, nullptr, nullptr, "slice"};
+  std::mutex closure_layouts_mutex_;                  // guards closure_layouts_
+  std::vector<std::unique_ptr<GcLayout>> closure_layouts_;  // by nfree
+  const TypeInfo* byte_type_ = nullptr;
+  const TypeInfo* rune_type_ = nullptr;
+  // Mutator lock: `mutators_` counts Ms running VM code; a collector sets `stopping_` and waits
+  // for the count to drain. Guarded by mutator_mutex_ for the waits.
+  std::mutex mutator_mutex_;
+  std::condition_variable mutator_cv_;
+  std::atomic<int> mutators_{0};
+  std::atomic<bool> stopping_{false};
+  std::mutex pins_mutex_;            // guards pins_
+  std::unordered_multiset<Word> pins_;
+  bool started_ = false;
+  std::mutex goroutines_mutex_;      // guards the registry list below
+  Goroutine* goroutines_ = nullptr;
+  friend class Interpreter;
+};
+
+}  // namespace gopark::vm
