@@ -11,7 +11,8 @@ want=(make cmake ninja-build clang libclang-rt-14-dev          # native build + 
 if [[ "${1:-}" != "--play" ]]; then
   want+=(emscripten nodejs                                      # engine tests as wasm under node (Debian's
                                                                 # node 18 needs --experimental-wasm-return_call)
-         golang-go)                                             # benchmarks and differential tests
+         golang-go                                              # benchmarks and differential tests
+         lua5.4)                                                # interpreter benchmarks' reference
 fi
 
 missing=()

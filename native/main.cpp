@@ -1,10 +1,11 @@
 // gopark: the command-line face of the project.
 //
+//   gopark run [--procs N] [--mode mn|threads|coroutines] [--seed S] [--trace out.json] prog.go [args]
+//   gopark check prog.go
 //   gopark demo [--procs N] [--mode mn|threads|coroutines] [--seed S] [--jobs N] [--trace out.json]
 //   gopark version
 //
-// `gopark run prog.go` (like `go run`) and the desktop dashboard arrive with the Go front end and the
-// dashboard.
+// The desktop dashboard arrives with the dashboard issue.
 #include <unistd.h>
 
 #include <cstdio>
@@ -13,11 +14,18 @@
 #include <string>
 
 #include "demo.hpp"
+#include "run.hpp"
 
 namespace {
 
 constexpr const char* kUsage =
     "usage:\n"
+    "  gopark run [--procs N] [--mode mn|threads|coroutines] [--seed S] [--trace out.json] prog.go [args]\n"
+    "              compile and run a Go program, like `go run`\n"
+    "  gopark check prog.go\n"
+    "              report the program's compile errors, like `go vet`\n"
+    "  gopark disasm prog.go\n"
+    "              print the program's bytecode\n"
     "  gopark demo [--procs N] [--mode mn|threads|coroutines] [--seed S] [--jobs N] [--trace out.json]\n"
     "              watch a worker pool run on the goroutine runtime\n"
     "  gopark version\n";
@@ -58,6 +66,35 @@ int demo(int argc, char** argv) {
   return gopark::native::run_demo(options);
 }
 
+// Flags come before the file; everything after the file goes to the program (os.Args), as with go run.
+int run(int argc, char** argv) {
+  gopark::native::RunOptions options;
+  int i = 0;
+  for (; i < argc; ++i) {
+    std::string flag = argv[i];
+    if (flag.size() < 2 || flag[0] != '-') break;
+    if (flag.rfind("--", 0) != 0) flag = "-" + flag;  // -procs works like --procs
+    if (i + 1 >= argc) return usage_error("missing value after " + flag);
+    const char* value = argv[++i];
+    long long n = 0;
+    if (flag == "--procs" && parse_int(value, n) && n >= 1 && n <= 1024) {
+      options.runtime.procs = int(n);
+    } else if (flag == "--mode") {
+      if (!gopark::rt::parse_mode(value, options.runtime.mode)) return usage_error("unknown mode " + std::string(value));
+    } else if (flag == "--seed" && parse_int(value, n)) {
+      options.runtime.seed = uint64_t(n);
+    } else if (flag == "--trace") {
+      options.trace_path = value;
+    } else {
+      return usage_error("bad flag " + flag + " " + value);
+    }
+  }
+  if (i >= argc) return usage_error("run: no .go file given");
+  options.path = argv[i++];
+  for (; i < argc; ++i) options.args.emplace_back(argv[i]);
+  return gopark::native::run_program(options);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -67,8 +104,17 @@ int main(int argc, char** argv) {
   }
   std::string command = argv[1];
   if (command == "demo") return demo(argc - 2, argv + 2);
+  if (command == "run") return run(argc - 2, argv + 2);
+  if (command == "disasm") {
+    if (argc != 3) return usage_error("disasm: give one .go file");
+    return gopark::native::disassemble_program(argv[2]);
+  }
+  if (command == "check") {
+    if (argc != 3) return usage_error("check: give one .go file");
+    return gopark::native::check_program(argv[2]);
+  }
   if (command == "version") {
-    std::puts("gopark 0.1.0 (runtime only: the Go front end is not built yet)");
+    std::puts("gopark 0.1.0");
     return 0;
   }
   if (command == "help" || command == "-h" || command == "--help") {

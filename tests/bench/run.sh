@@ -46,3 +46,6 @@ for name in spawn pingpong buffered mutex4 select4 blocked_mem; do
   fi
 done
 [[ $have_go == 1 ]] || echo "(Go is not installed: cmake/deps.sh installs golang-go for the comparison)"
+
+# Then the interpreter benchmarks: `gopark run` on classic workloads beside compiled Go and Lua 5.4.
+"$root/tests/bench/lang/run.sh" "$build/native/gopark" --reps "$reps" --build "$build"

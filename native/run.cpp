@@ -1,0 +1,123 @@
+// `gopark run` and `gopark check`: the Go toolchain's faces of the engine.
+//
+// run behaves like `go run`: compile errors on stderr after "# command-line-arguments" with exit
+// status 1; the program's own output on stdout/stderr; an unrecovered panic or fatal error as Go
+// prints it, then "exit status 2"; os.Exit(n) exits with n.
+#include "run.hpp"
+
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+#include "lang/checker.hpp"
+#include "lang/compile.hpp"
+#include "lib/library.hpp"
+#include "lib/natives/natives.hpp"
+#include "trace/chrome_json.hpp"
+#include "vm/machine.hpp"
+
+namespace gopark::native {
+namespace {
+
+bool read_file(const std::string& path, std::string& out) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  std::ostringstream s;
+  s << in.rdbuf();
+  out = s.str();
+  return true;
+}
+
+// Go writes file names in errors relative to the current directory, with "./" for a bare name.
+std::string display_name(const std::string& path) {
+  if (path.empty() || path[0] == '/' || path.rfind("./", 0) == 0 || path.rfind("../", 0) == 0) return path;
+  return "./" + path;
+}
+
+void write_all(int fd, std::string_view text) {
+  while (!text.empty()) {
+    ssize_t n = ::write(fd, text.data(), text.size());
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return;
+    }
+    text.remove_prefix(std::size_t(n));
+  }
+}
+
+// Parses, checks and compiles; prints errors as `go build` does. Null on errors.
+std::shared_ptr<vm::Image> build(const std::string& path, bool go_header, int& status) {
+  std::string source;
+  if (!read_file(path, source)) {
+    std::fprintf(stderr, "gopark: cannot read %s: %s\n", path.c_str(), std::strerror(errno));
+    status = 1;
+    return nullptr;
+  }
+  std::string name = display_name(path);
+  lang::Diagnostics diags(name);
+  auto program = lang::check_program(name, source, lib::library_loader(), diags);
+  std::shared_ptr<vm::Image> image;
+  if (diags.empty() && program) image = lang::compile(std::move(program), name, source, lib::find_native, diags);
+  if (!diags.empty() || !image) {
+    if (go_header) std::fputs("# command-line-arguments\n", stderr);
+    std::string text = diags.format();
+    if (text.empty()) text = name + ": gopark could not compile this program\n";
+    std::fputs(text.c_str(), stderr);
+    status = 1;
+    return nullptr;
+  }
+  status = 0;
+  return image;
+}
+
+}  // namespace
+
+int run_program(const RunOptions& options) {
+  int status = 0;
+  auto image = build(options.path, true, status);
+  if (!image) return status;
+  vm::MachineConfig config;
+  config.runtime = options.runtime;
+  config.runtime.trace = !options.trace_path.empty();
+  config.output.out = [](std::string_view s) { write_all(STDOUT_FILENO, s); };
+  config.output.err = [](std::string_view s) { write_all(STDERR_FILENO, s); };
+  config.args.push_back(options.path);
+  config.args.insert(config.args.end(), options.args.begin(), options.args.end());
+  vm::Machine machine(image, std::move(config));
+  machine.start();
+  rt::RunResult result = machine.wait();
+  std::string report = result.report();
+  if (!report.empty()) write_all(STDERR_FILENO, report);
+  if (!options.trace_path.empty() && machine.runtime().recorder()) {
+    std::ofstream out(options.trace_path);
+    trace::write_chrome_json(machine.runtime().recorder()->events(), out);
+  }
+  int code = result.exit_code;
+  // go run reports a program's non-zero exit status on its own stderr line.
+  if (code != 0) write_all(STDERR_FILENO, "exit status " + std::to_string(code) + "\n");
+  return code;
+}
+
+int disassemble_program(const std::string& path) {
+  int status = 0;
+  auto image = build(path, false, status);
+  if (!image) return status;
+  for (const auto& fn : image->functions) {
+    if (fn->native >= 0) continue;
+    std::fputs(image->disassemble(*fn).c_str(), stdout);
+    std::fputc('\n', stdout);
+  }
+  return 0;
+}
+
+int check_program(const std::string& path) {
+  int status = 0;
+  build(path, false, status);
+  return status;
+}
+
+}  // namespace gopark::native

@@ -1,0 +1,7 @@
+// gopark: exit=2
+// panic with an integer value.
+package main
+
+func main() {
+	panic(42)
+}
