@@ -193,6 +193,53 @@ void Compiler::build_methods(vm::TypeInfo& info, const Type* t) {
       std::uint32_t fn = method_wrapper(t, m, &path);
       info.methods.emplace(id, image.functions[fn].get());
     }
+    promote_deeper(info, t, pointer, *st, i);
+  }
+}
+
+// Methods an embedded field's type has through its own embedded fields (two or more levels):
+// a wrapper walks from the outer receiver to the field and calls the field type's method-table
+// entry, itself a wrapper when it is promoted further down.
+void Compiler::promote_deeper(vm::TypeInfo& info, const Type* t, bool pointer, const StructType& st,
+                              std::size_t field) {
+  const StructField& f = st.fields[field];
+  bool field_ptr = underlying(f.type)->kind == TypeKind::Pointer;
+  const Type* elem = field_ptr ? underlying(f.type)->as<PointerType>()->elem : f.type;
+  if (!elem->as<NamedType>() || is_interface(elem)) return;
+  const Type* inner = field_ptr ? f.type : (pointer ? program.types.pointer(elem) : elem);
+  auto methods = type_info(inner).methods;  // a copy: building other tables may run meanwhile
+  const auto* named = elem->as<NamedType>();
+  for (const auto& [id, callee] : methods) {
+    if (info.methods.count(id)) continue;
+    const std::string& name = image.names[id];
+    bool declared = false;
+    for (const Object* m : named->methods) declared = declared || m->name == name;
+    if (declared || st.field_index(name) >= 0) continue;  // handled above, or shadowed by a field
+    std::uint32_t callee_index = 0;
+    for (std::size_t k = 0; k < image.functions.size(); ++k) {
+      if (image.functions[k].get() == callee) callee_index = std::uint32_t(k);
+    }
+    std::uint32_t index = new_function(type_string(t, nullptr) + "." + name, true);
+    vm::Function& fn = *image.functions[index];
+    fn.nparams = callee->nparams;
+    fn.nresults = callee->nresults;
+    FunctionCompiler w(*this, fn, nullptr);
+    w.release_to(std::max(fn.nparams, fn.nresults) + 1);
+    fn.nregs = std::max(fn.nparams, fn.nresults) + 4;
+    t->size();
+    std::uint32_t offset = std::uint32_t(f.offset);
+    if (field_ptr) {
+      w.emit(Op::Load64, 0, 0, offset);
+    } else {
+      w.emit(Op::Addr, 0, 0, offset);
+      if (!pointer) {
+        if (is_composite(elem)) w.emit(Op::Clone, 0, 0, type_index(elem));
+        else w.load_from(elem, 0, 0, 0);
+      }
+    }
+    w.emit_bx(Op::Call, 0, callee_index);
+    w.emit(Op::Ret);
+    info.methods.emplace(id, &fn);
   }
 }
 

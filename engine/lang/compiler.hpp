@@ -84,6 +84,8 @@ class Compiler {
 
  private:
   void build_methods(vm::TypeInfo& info, const Type* t);
+  void promote_deeper(vm::TypeInfo& info, const Type* t, bool pointer, const StructType& st,
+                      std::size_t field);
   void compile_function(const Object* func, std::uint32_t index);
   void compile_literal(const FuncInfo* lit, std::uint32_t index);
   void compile_init();
