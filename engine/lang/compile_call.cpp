@@ -242,7 +242,6 @@ void FunctionCompiler::method_value_to(SelectorExpr* e, Reg dst) {
 std::uint32_t Compiler::method_wrapper(const Type* recv, const Object* method, const Selection* path) {
   bool iface = path && path->interface_call;
   auto key = std::make_pair(iface ? nullptr : recv, method);
-  if (!iface && path) key.first = recv;
   auto it = wrappers_.find(key);
   if (it != wrappers_.end() && !iface) return it->second;
   const auto* sig = method->type->as<SignatureType>();
@@ -271,7 +270,6 @@ std::uint32_t Compiler::method_wrapper(const Type* recv, const Object* method, c
   } else {
     fn.nparams = np + 1;
     const Type* t = recv;
-    Reg scratch = f.next_;
     if (!path) {
       // (*T).M for a value method M: dereference the receiver.
       t = underlying(recv)->as<PointerType>()->elem;
@@ -309,7 +307,6 @@ std::uint32_t Compiler::method_wrapper(const Type* recv, const Object* method, c
       }
     }
   call:
-    (void)scratch;
     emit_static_call(f, function_of(method), 0);
   }
   f.emit(Op::Ret);

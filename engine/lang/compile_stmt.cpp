@@ -468,6 +468,22 @@ void FunctionCompiler::if_stmt(IfStmt* s) {
   release_to(mark);
 }
 
+void FunctionCompiler::open_loop(const Stmt* s, const LabeledStmt* label, bool is_loop) {
+  Loop l;
+  l.stmt = s;
+  l.label = label;
+  l.is_loop = is_loop;
+  loops_.push_back(std::move(l));
+}
+
+std::vector<CaseClause*> FunctionCompiler::case_clauses(const BlockStmt* body) {
+  std::vector<CaseClause*> clauses;
+  for (Stmt* st : body->list) {
+    if (auto* cc = st->as<CaseClause>()) clauses.push_back(cc);
+  }
+  return clauses;
+}
+
 FunctionCompiler::Loop* FunctionCompiler::find_loop(const BranchStmt* s) {
   for (std::size_t i = loops_.size(); i-- > 0;) {
     Loop& l = loops_[i];
@@ -520,10 +536,7 @@ void FunctionCompiler::end_iteration(Loop& loop) {
 
 void FunctionCompiler::for_stmt(ForStmt* s, const LabeledStmt* label) {
   Reg mark = top();
-  loops_.push_back({});
-  loops_.back().stmt = s;
-  loops_.back().label = label;
-  loops_.back().is_loop = true;
+  open_loop(s, label, true);
   if (s->init) {
     stmt(s->init);
     if (auto* a = s->init->as<AssignStmt>(); a && a->tok == Tok::Define) {
@@ -560,10 +573,7 @@ void FunctionCompiler::range_stmt(RangeStmt* s, const LabeledStmt* label) {
   bool define = s->tok == Tok::Define;
   Expr* key = s->key && !is_blank(s->key) ? s->key : nullptr;
   Expr* value = s->value && !is_blank(s->value) ? s->value : nullptr;
-  loops_.push_back({});
-  loops_.back().stmt = s;
-  loops_.back().label = label;
-  loops_.back().is_loop = true;
+  open_loop(s, label, true);
 
   // Binds the iteration's key/value (fresh variables per iteration for :=).
   auto bind = [&](Expr* target_expr, Reg v, const Type* from) {
@@ -687,15 +697,7 @@ void FunctionCompiler::range_stmt(RangeStmt* s, const LabeledStmt* label) {
     bottom_test = true;
   }
   if (!bottom_test) emit_loop(start);
-  for (auto j : exits) {
-    if (fn_.code[j].op == Op::MapNext) {
-      std::int32_t off = std::int32_t(here()) - std::int32_t(j + 1);
-      if (off > 32767) c.error(s->pos, "gopark: range body too large");
-      fn_.code[j].c = std::uint16_t(std::int16_t(off));
-    } else {
-      patch_to_here(j);
-    }
-  }
+  for (auto j : exits) patch_to_here(j);  // MapNext's 16-bit offset included (patch)
   for (auto j : loops_.back().breaks) patch_to_here(j);
   loops_.pop_back();
   release_to(mark);
@@ -708,13 +710,8 @@ void FunctionCompiler::switch_stmt(SwitchStmt* s, const LabeledStmt* label) {
   Reg tag = alloc();
   if (s->tag) expr_to(s->tag, tag);
   else load_int(tag, 1);
-  loops_.push_back({});
-  loops_.back().stmt = s;
-  loops_.back().label = label;
-  std::vector<CaseClause*> clauses;
-  for (Stmt* st : s->body->list) {
-    if (auto* cc = st->as<CaseClause>()) clauses.push_back(cc);
-  }
+  open_loop(s, label, false);
+  std::vector<CaseClause*> clauses = case_clauses(s->body);
   std::vector<std::vector<std::uint32_t>> to_body(clauses.size());
   int default_index = -1;
   Reg cond = alloc(), v = alloc();
@@ -759,13 +756,8 @@ void FunctionCompiler::type_switch_stmt(TypeSwitchStmt* s, const LabeledStmt* la
   Reg x = alloc();
   expr_to(s->guard->x, x);
   const Type* xt = s->guard->x->type;
-  loops_.push_back({});
-  loops_.back().stmt = s;
-  loops_.back().label = label;
-  std::vector<CaseClause*> clauses;
-  for (Stmt* st : s->body->list) {
-    if (auto* cc = st->as<CaseClause>()) clauses.push_back(cc);
-  }
+  open_loop(s, label, false);
+  std::vector<CaseClause*> clauses = case_clauses(s->body);
   std::vector<std::vector<std::uint32_t>> to_body(clauses.size());
   int default_index = -1;
   Reg cond = alloc();
@@ -813,9 +805,7 @@ void FunctionCompiler::type_switch_stmt(TypeSwitchStmt* s, const LabeledStmt* la
 
 void FunctionCompiler::select_stmt(SelectStmt* s, const LabeledStmt* label) {
   Reg mark = top();
-  loops_.push_back({});
-  loops_.back().stmt = s;
-  loops_.back().label = label;
+  open_loop(s, label, false);
   auto desc = std::make_unique<vm::SelectDesc>();
   std::vector<CommClause*> clauses;
   std::vector<int> case_of;  // clause index → case index (-1: default)

@@ -238,6 +238,9 @@ class FunctionCompiler {
     std::vector<const Object*> per_iteration;
   };
   Loop* find_loop(const BranchStmt* s);
+  // Pushes the Loop entry that break (and, for loops, continue) statements inside s target.
+  void open_loop(const Stmt* s, const LabeledStmt* label, bool is_loop);
+  static std::vector<CaseClause*> case_clauses(const BlockStmt* body);
   void end_iteration(Loop& loop);
 
   std::unordered_map<const Object*, Location> locals_;

@@ -78,7 +78,6 @@ Leave Interpreter::run(Goroutine& gr, std::size_t stop_depth) {
 #define RA regs[in.a]
 #define RB regs[in.b]
 #define RC regs[in.c]
-#define EXT (pc[0])
 // Raises a Go runtime panic from the current instruction (pc already points past it).
 #define RAISE(message)            \
   do {                            \
@@ -157,7 +156,6 @@ Leave Interpreter::run(Goroutine& gr, std::size_t stop_depth) {
     const Instr in = *pc++;
     switch (in.op) {
       case Op::Nop:
-      case Op::Line:
         break;
       case Op::Move: RA = RB; break;
       case Op::LoadK: RA = K[in.bx()]; break;
@@ -319,14 +317,8 @@ Leave Interpreter::run(Goroutine& gr, std::size_t stop_depth) {
         std::uint32_t base = frame->base + in.a;
         if (std::size_t(base) + fn.nregs <= gr.stack.size() && gr.frames.size() < gr.frames.capacity()) {
           // The common case, inline: room on the stack and in the frame vector.
-          Frame& f = gr.frames.emplace_back();
-          f.fn = &fn;
-          f.pc = fn.code.data();
-          f.base = base;
-          f.defers = std::uint32_t(gr.defers.size());
-          f.panic = std::uint32_t(gr.panics.size());
-          frame = &f;
-          pc = f.pc;
+          frame = &ops::enter_frame(gr, fn, base, nullptr, FrameKind::Normal);
+          pc = frame->pc;
           regs = gr.stack.data() + base;
           K = fn.constants.data();
         } else {
@@ -769,7 +761,6 @@ Leave Interpreter::run(Goroutine& gr, std::size_t stop_depth) {
 #undef RA
 #undef RB
 #undef RC
-#undef EXT
 #undef RAISE
 #undef FATAL
 #undef NILCHECK

@@ -99,7 +99,22 @@ rt::Channel* channel(Word c);
 rt::SelectOutcome select_begin(Goroutine& gr, const SelectDesc& desc, const Word* regs);
 
 // Calls and panics (interp_call.cpp).
-// Pushes a frame for `fn` whose arguments are at stack index `base`. False: stack overflow (fatal).
+// Appends a frame for `fn` with its registers at stack index `base`; the caller has made sure the
+// stack holds them. The one place a Frame is filled in (the dispatch loop's call fast path too).
+inline Frame& enter_frame(Goroutine& gr, const Function& fn, std::uint32_t base, const Closure* closure,
+                          FrameKind kind) {
+  Frame& f = gr.frames.emplace_back();
+  f.fn = &fn;
+  f.pc = fn.code.data();
+  f.base = base;
+  f.defers = std::uint32_t(gr.defers.size());
+  f.closure = closure;
+  f.kind = kind;
+  f.panic = std::uint32_t(gr.panics.size());
+  return f;
+}
+// Pushes a frame for `fn` whose arguments are at stack index `base`, growing the stack as needed.
+// False: stack overflow (fatal).
 bool push_frame(Goroutine& gr, const Function& fn, std::uint32_t base, const Closure* closure,
                 FrameKind kind);
 Closure* new_closure(Goroutine& gr, const Function& fn);

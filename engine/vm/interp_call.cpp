@@ -36,15 +36,7 @@ bool push_frame(Goroutine& gr, const Function& fn, std::uint32_t base, const Clo
     }
     gr.stack.resize(std::max(need + 64, gr.stack.size() * 2));
   }
-  Frame f;
-  f.fn = &fn;
-  f.pc = fn.code.data();
-  f.base = base;
-  f.defers = std::uint32_t(gr.defers.size());
-  f.closure = closure;
-  f.kind = kind;
-  f.panic = std::uint32_t(gr.panics.size());
-  gr.frames.push_back(f);
+  enter_frame(gr, fn, base, closure, kind);
   return true;
 }
 

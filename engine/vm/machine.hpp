@@ -93,7 +93,6 @@ struct Goroutine {
   std::vector<PanicRecord> panics;
   rt::Waiter waiter;
   Word inflight[2] = {0, 0};      // a parked send's value / a parked receive's slot and ok
-  bool recv_ok = false;
   // select scratch, sized per select
   std::vector<rt::SelectCase> select_cases;
   std::vector<rt::Waiter> select_waiters;
@@ -101,7 +100,6 @@ struct Goroutine {
   std::vector<rt::Channel*> select_lock;
   std::vector<Word> select_values;
   rt::SelectState select_state;
-  bool select_parked = false;
   int nested = 0;                 // native → Go callbacks in progress
   const Function* created_by = nullptr;  // for tracebacks: "created by main.main"
   std::uint32_t created_line = 0;

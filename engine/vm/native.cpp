@@ -61,7 +61,7 @@ Word NativeContext::new_string(std::string_view bytes) {
 namespace {
 
 // Runs fn in a Callback frame above the current top frame. Arguments are copied in first.
-bool run_callback(NativeContext& ctx, Goroutine& gr, const Function& fn, const Closure* closure,
+bool run_callback(Goroutine& gr, const Function& fn, const Closure* closure,
                   const Word* args, std::uint32_t nargs, Word* results, std::uint32_t nresults) {
   if (fn.native >= 0) {
     // A native called through a function value: call it directly.
@@ -98,7 +98,6 @@ bool run_callback(NativeContext& ctx, Goroutine& gr, const Function& fn, const C
     default:
       return false;
   }
-  (void)ctx;
 }
 
 }  // namespace
@@ -108,7 +107,7 @@ bool NativeContext::call(Word closure, const Word* args, std::uint32_t nargs, Wo
   const Closure* c = ptr<const Closure>(closure);
   if (!c) return panic("runtime error: invalid memory address or nil pointer dereference");
   std::vector<Word> copy(args, args + nargs);  // args may point into the stack, which may move
-  bool ok = run_callback(*this, gr_, *c->fn, c, copy.data(), nargs, results, nresults);
+  bool ok = run_callback(gr_, *c->fn, c, copy.data(), nargs, results, nresults);
   if (!ok) {
     if (gr_.g->handoff == rt::Handoff::Fatal || gr_.g->handoff == rt::Handoff::OsExit) outcome_ = Outcome::Ended;
     else if (!gr_.panics.empty() && gr_.panics.back().goexit) outcome_ = Outcome::Goexit;
@@ -128,7 +127,7 @@ bool NativeContext::call_method(Word iface, std::uint32_t name_id, Word* results
     outcome_ = Outcome::Ended;
     return false;
   }
-  bool ok = run_callback(*this, gr_, *it->second, nullptr, &recv, 1, results, nresults);
+  bool ok = run_callback(gr_, *it->second, nullptr, &recv, 1, results, nresults);
   if (!ok) {
     if (gr_.g->handoff == rt::Handoff::Fatal || gr_.g->handoff == rt::Handoff::OsExit) outcome_ = Outcome::Ended;
     else outcome_ = Outcome::Panicked;
