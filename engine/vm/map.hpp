@@ -126,15 +126,17 @@ static_assert(sizeof(Entry) == Entry::kKeyOffset);
 
 struct MapObject {
   // ---- heap pointers (the only pointer words of kMapLayout; each in a word of its own, since
-  // on wasm32 a pointer is the low half of its word: heap.hpp) ----
+  // on wasm32 a pointer is the low half of its word and the collector ignores a word whose high
+  // half is not zero (heap.hpp): alignas(8) places a pointer, and the static_asserts below check
+  // that no 4-byte field is packed into the half after it) ----
   alignas(8) Word* entries;     // scan object of `capacity` words, each an Entry* or 0
   alignas(8) std::uint64_t* index;  // noscan object of index_mask + 1 slots
   // ---- set by make_map, never changed ----
+  std::uint64_t seed;           // hash seed; odd
   const TypeInfo* type;         // the map type
   const TypeInfo* key;
   const TypeInfo* value;
   const GcLayout* entry_layout;
-  std::uint64_t seed;           // hash seed; odd
   std::uint32_t value_offset;   // of the value slot in an entry
   KeyClass key_class;
   bool key_in_storage;          // key is a struct/array (its slot is storage, not a Word)
@@ -159,7 +161,8 @@ struct MapIterator {
   std::int64_t visited;         // slots visited so far
 };
 
-static_assert(offsetof(MapObject, index) == 8 && offsetof(MapIterator, entries) == 8);
+static_assert(offsetof(MapObject, index) == 8 && offsetof(MapObject, seed) == 16);
+static_assert(offsetof(MapIterator, entries) == 8 && offsetof(MapIterator, used) == 16);
 
 inline constexpr std::uint32_t kMapWriter = 1u << 31;
 
