@@ -186,7 +186,10 @@ struct IndexExpr : Expr {
   static constexpr ExprKind Kind = ExprKind::Index;
   Expr* x = nullptr;
   Expr* index = nullptr;
+  std::vector<Expr*> more;    // further type arguments of an instantiation F[A, B, C]
   Pos lbrack, rbrack;
+  // checker: x[A, ...] instantiates the generic function x; the instance to call (a Func).
+  Object* instance = nullptr;
   IndexExpr() : Expr(Kind) {}
 };
 
@@ -281,6 +284,7 @@ struct StructTypeExpr : Expr {
 
 struct FuncTypeExpr : Expr {
   static constexpr ExprKind Kind = ExprKind::FuncType;
+  FieldList* type_params = nullptr;  // a generic function's `[T any, ...]`; null otherwise
   FieldList* params = nullptr;
   FieldList* results = nullptr;  // may be null (no results)
   FuncTypeExpr() : Expr(Kind) {}
@@ -289,8 +293,8 @@ struct FuncTypeExpr : Expr {
 struct InterfaceTypeExpr : Expr {
   static constexpr ExprKind Kind = ExprKind::InterfaceType;
   // Methods (names.size() == 1, type is FuncTypeExpr) and embedded interfaces (names empty).
-  // Type-set elements (`~int | string`) are parsed into embedded entries with a Binary `|` or
-  // Unary `~` type and rejected by the checker as generics.
+  // Type-set elements (`~int | string`) are embedded entries with a Binary `|` or Unary `~`
+  // type: constraint interfaces.
   FieldList* methods = nullptr;
   InterfaceTypeExpr() : Expr(Kind) {}
 };
@@ -337,6 +341,7 @@ struct ValueSpec {
   Expr* type = nullptr;          // may be null
   std::vector<Expr*> values;     // may be empty
   bool alias = false;            // type A = B
+  FieldList* type_params = nullptr;  // a generic type's `[T any, ...]`; null otherwise
   int iota = 0;                  // const: the index of this spec in its group
   // const: when a spec repeats the previous one implicitly (`const ( A = iota; B; C )`), the
   // parser leaves type/values empty and sets `implicit_from` to the spec whose expressions apply.

@@ -464,6 +464,7 @@ void Checker::check_package() {
   for (std::size_t i = 0; i < object_order_.size(); ++i) object_decl(object_order_[i]);
   for (std::size_t i = 0; i < method_objects_.size(); ++i) object_decl(method_objects_[i]);
   process_later();
+  ctx_.drain_instances();
   init_order();
   unused_imports();
   finish_untyped();
@@ -502,7 +503,7 @@ Package* ProgramContext::import(std::string_view path, std::string* why) {
     *why = "gopark does not support package unsafe";
     return nullptr;
   }
-  if (path == "slices" || path == "maps" || path == "cmp" || path == "iter") {
+  if (path == "iter") {
     *why = "gopark does not support package " + key + " yet";
     return nullptr;
   }
@@ -524,26 +525,37 @@ Package* ProgramContext::import(std::string_view path, std::string* why) {
   pkg->name = package_name_of(path);
   pkg->is_library = true;
   std::string file_name = key + ".go";
-  Diagnostics lib_diags(file_name);
+  library_diags.push_back({std::make_unique<Diagnostics>(file_name), 0});
+  Diagnostics& lib_diags = *library_diags.back().diags;
   std::unique_ptr<File> file = parse_file(file_name, std::string(*source), lib_diags);
   Package* raw = pkg.get();
   if (file != nullptr && file->package_name != nullptr) pkg->name = std::string(file->package_name->name);
   if (file != nullptr && lib_diags.empty()) {
     pkg->files.push_back(std::move(file));
-    Checker checker(*this, *raw, *raw->files.back(), lib_diags);
-    checker.check_package();
+    library_checkers.push_back(std::make_unique<Checker>(*this, *raw, *raw->files.back(), lib_diags));
+    library_checkers.back()->check_package();
   } else if (file != nullptr) {
     pkg->files.push_back(std::move(file));
   }
-  for (const Diagnostic& d : lib_diags.list()) {
-    user_diags.error(Pos{}, "gopark internal error: " + file_name + ":" + std::to_string(d.pos.line) +
-                                ":" + std::to_string(d.pos.col) + ": " + d.message);
-  }
+  forward_library_errors();
   --load_depth;
   loading.erase(key);
   loaded[key] = raw;
   prog.packages.push_back(std::move(pkg));
   return raw;
+}
+
+// Errors in library sources are gopark's bugs: the user sees them as internal errors.
+void ProgramContext::forward_library_errors() {
+  for (LibraryDiags& lib : library_diags) {
+    const auto& list = lib.diags->list();
+    for (; lib.forwarded < list.size(); ++lib.forwarded) {
+      const Diagnostic& d = list[lib.forwarded];
+      user_diags.error(Pos{}, "gopark internal error: " + lib.diags->file_name() + ":" +
+                                  std::to_string(d.pos.line) + ":" + std::to_string(d.pos.col) + ": " +
+                                  d.message);
+    }
+  }
 }
 
 }  // namespace checker_detail
@@ -552,7 +564,7 @@ std::unique_ptr<Program> check_program(std::string file_name, std::string source
                                        const LibraryLoader& libraries, Diagnostics& diags) {
   using namespace checker_detail;
   auto prog = std::make_unique<Program>();
-  ProgramContext ctx{*prog, libraries, diags, {}, {}, nullptr, nullptr, 0};
+  ProgramContext ctx{*prog, libraries, diags, {}, {}, nullptr, nullptr, 0, {}, {}, {}};
   build_universe(*prog, ctx);
 
   std::unique_ptr<File> file = parse_file(std::move(file_name), std::move(source), diags);
@@ -572,6 +584,7 @@ std::unique_ptr<Program> check_program(std::string file_name, std::string source
     Checker checker(ctx, *raw, *raw->files.back(), diags);
     checker.check_package();
   }
+  ctx.forward_library_errors();
   prog->packages.push_back(std::move(main));
   return prog;
 }

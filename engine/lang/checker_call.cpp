@@ -29,7 +29,10 @@ std::string Checker::types_summary(const std::vector<const Type*>& list, bool va
 }
 
 Checker::ExprKind2 Checker::call_expr(Operand& x, CallExpr* call) {
-  expr_or_type(x, call->fun);
+  raw_expr(x, call->fun, nullptr, true);
+  exclude(x, mode_bit(Mode::NoValue));
+  single_value(x);
+  if (x.generic != nullptr) return generic_call(x, call);
   switch (x.mode) {
     case Mode::Invalid:
       use_exprs(call->args);
@@ -84,6 +87,11 @@ Checker::ExprKind2 Checker::call_expr(Operand& x, CallExpr* call) {
     return ExprKind2::Statement;
   }
   std::vector<Operand> args;
+  call_arguments(call, args);
+  return finish_call(x, call, sig, args);
+}
+
+void Checker::call_arguments(CallExpr* call, std::vector<Operand>& args) {
   if (call->args.size() == 1) {
     multi_expr(args, call->args[0], false);
   } else {
@@ -97,6 +105,38 @@ Checker::ExprKind2 Checker::call_expr(Operand& x, CallExpr* call) {
       args.push_back(v);
     }
   }
+}
+
+// A call of a generic function: the arguments first, then the type arguments they imply, then
+// the instance's call like any other.
+Checker::ExprKind2 Checker::generic_call(Operand& x, CallExpr* call) {
+  call->form = CallExpr::Form::Call;
+  std::vector<Operand> args;
+  call_arguments(call, args);
+  for (const Operand& a : args) {
+    if (a.invalid()) {
+      x.mode = Mode::Invalid;
+      x.generic = nullptr;
+      x.expr = call;
+      return ExprKind2::Statement;
+    }
+  }
+  // Go reports what cannot be inferred at the '(' and an unsatisfied constraint at the first
+  // argument.
+  Pos pos = call->lparen.valid() ? call->lparen : start_pos(call);
+  Pos arg_pos = call->args.empty() ? start_pos(call->fun) : start_pos(call->args[0]);
+  if (!infer(*x.generic, x.type_args, args, call, pos, expr_str(call->fun)) ||
+      !instantiate_operand(x, call->fun, arg_pos)) {
+    x.mode = Mode::Invalid;
+    x.generic = nullptr;
+    x.expr = call;
+    return ExprKind2::Statement;
+  }
+  return finish_call(x, call, under(x.type)->as<SignatureType>(), args);
+}
+
+Checker::ExprKind2 Checker::finish_call(Operand& x, CallExpr* call, const SignatureType* sig,
+                                        std::vector<Operand>& args) {
   arguments(call, sig, args, call->fun);
   if (sig->results.empty()) {
     x.mode = Mode::NoValue;

@@ -490,8 +490,15 @@ void Checker::var_decl(Object* obj, DeclInfo* d) {
 
 void Checker::type_decl(Object* obj, DeclInfo* d) {
   ValueSpec* spec = d->spec;
+  if (spec->type_params != nullptr) {
+    error(spec->names[0]->pos, "gopark does not support generic types yet (type " +
+                                   std::string(spec->names[0]->name) + " has type parameters)");
+    obj->type = types_.invalid();
+    return;
+  }
   if (spec->alias) {
     obj->is_alias = true;
+    ConstraintContext allow(*this);  // an alias may name a constraint
     const Type* t = type_expr(spec->type);
     if (obj->type == nullptr) obj->type = t;
     // Methods declared on the alias belong to the type it names.
@@ -728,6 +735,13 @@ std::string Checker::func_name(FuncDecl* fd, Object* obj) const {
 
 void Checker::func_decl(Object* obj, DeclInfo* d) {
   FuncDecl* fd = d->func;
+  if (fd->sig->type_params != nullptr) {
+    if (fd->recv == nullptr && (obj->name == "main" || obj->name == "init") && !library_) {
+      error(fd->name->pos, "func " + std::string(obj->name) + " must have no type parameters");
+    }
+    generic_func_decl(obj, d);
+    return;
+  }
   auto* info = prog_.funcs.emplace_back(std::make_unique<FuncInfo>()).get();
   info->decl = fd;
   fd->info = info;

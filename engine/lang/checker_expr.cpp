@@ -12,7 +12,6 @@ const Expr* unparen(const Expr* e) {
   return e;
 }
 
-constexpr unsigned mode_bit(Mode m) { return 1u << static_cast<unsigned>(m); }
 
 std::string_view op_name(const Expr* e) {
   if (const auto* b = e != nullptr ? e->as<BinaryExpr>() : nullptr) {
@@ -80,7 +79,7 @@ void Checker::multi_expr(std::vector<Operand>& list, Expr* e, bool allow_comma_o
   }
 }
 
-void Checker::raw_expr(Operand& x, Expr* e, const Type* hint, bool /*allow_generic*/) {
+void Checker::raw_expr(Operand& x, Expr* e, const Type* hint, bool allow_generic) {
   DepthGuard guard(*this);
   if (too_deep(e->pos)) {
     x = Operand{};
@@ -92,6 +91,11 @@ void Checker::raw_expr(Operand& x, Expr* e, const Type* hint, bool /*allow_gener
   last_kind_ = ExprKind2::Expression;
   expr_internal(x, e, hint);
   x.expr = e;
+  if (x.generic != nullptr && !allow_generic) {
+    error(start_pos(e), "cannot use generic function " + expr_str(e) + " without instantiation");
+    x.generic = nullptr;
+    x.mode = Mode::Invalid;
+  }
   record(x);
 }
 
@@ -268,6 +272,11 @@ void Checker::ident(Operand& x, Ident* e, NamedType* def, bool want_type) {
     case ObjKind::Func:
       record_dependency(obj);
       x.mode = Mode::Value;
+      if (obj->generic != nullptr) {
+        x.generic = obj->generic;
+        x.type = types_.invalid();
+        return;
+      }
       break;
     case ObjKind::Builtin:
       x.builtin = obj->builtin;

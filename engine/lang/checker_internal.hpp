@@ -34,6 +34,7 @@
 //
 // Rejected: building go/types' separate Info maps. The tree is annotated in place (ast.hpp).
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -51,6 +52,8 @@ namespace gopark::lang::checker_detail {
 
 constexpr int kMaxDepth = 400;
 
+constexpr unsigned mode_bit(Mode m) { return 1u << static_cast<unsigned>(m); }
+
 // An expression's value while it is being checked (go/types' operand).
 struct Operand {
   Mode mode = Mode::Invalid;
@@ -58,6 +61,10 @@ struct Operand {
   const Type* type = nullptr;
   ConstValue val;              // mode == Constant
   BuiltinId builtin = BuiltinId::Len;  // mode == Builtin
+  // A generic function not instantiated yet (mode Value, type invalid), with the type arguments
+  // given explicitly so far (F[int] of F[K, V]); only a call or an index may use it.
+  GenericFunc* generic = nullptr;
+  std::vector<const Type*> type_args;
   bool invalid() const { return mode == Mode::Invalid; }
   bool is_nil() const;         // the predeclared nil (possibly already given a type)
 };
@@ -102,6 +109,31 @@ struct LookupResult {
 
 // Shared by every Checker of one program run.
 struct ProgramContext;
+class Checker;
+
+}  // namespace gopark::lang::checker_detail
+
+namespace gopark::lang {
+
+// A generic function (checker_generic.cpp). Instances are made on demand, one per distinct list
+// of type arguments: the declaration is parsed again (reparse_func_decl), its type parameter
+// names are declared as aliases of the type arguments in a scope of their own, and signature and
+// body are checked like any function's, so that the compiler sees ordinary functions.
+// Rejected: checking the generic body once against type parameters' type sets (Go's way). It
+// needs core types and type-set rules in every operation of the checker; checking instances
+// finds the same errors in every function that is used, and none in one that never is.
+struct GenericFunc {
+  checker_detail::Checker* owner = nullptr;  // the declaring package's checker
+  FuncDecl* decl = nullptr;            // as written; its nodes are never checked or compiled
+  void* decl_info = nullptr;           // the owner's DeclInfo (dependencies)
+  std::vector<Ident*> params;          // type parameter names, in order
+  std::vector<Expr*> constraints;      // per parameter, as written
+  std::vector<std::pair<std::vector<const Type*>, Object*>> instances;
+};
+
+}  // namespace gopark::lang
+
+namespace gopark::lang::checker_detail {
 
 class Checker {
  public:
@@ -127,6 +159,12 @@ class Checker {
   std::string alt_decl(const Object* obj) const;  // "\n\tprog.go:L:C: other declaration of x"
   static Pos start_pos(const Expr* e);            // leftmost position of an expression
   bool too_deep(Pos pos);                         // depth guard; reports once
+  // While one lives, type_expr accepts constraint interfaces (interface elements, constraints).
+  struct ConstraintContext {
+    Checker& c;
+    explicit ConstraintContext(Checker& checker) : c(checker) { ++c.constraint_ok_; }
+    ~ConstraintContext() { --c.constraint_ok_; }
+  };
   struct DepthGuard {
     Checker& c;
     explicit DepthGuard(Checker& checker) : c(checker) { ++c.depth_; }
@@ -159,6 +197,27 @@ class Checker {
   void process_later();
   DeclInfo* new_decl();
   std::string func_name(FuncDecl* fd, Object* obj) const;
+
+  // ---- generics (checker_generic.cpp)
+  void generic_func_decl(Object* obj, DeclInfo* d);
+  void union_terms(Expr* e, std::vector<TypeTerm>& out);
+  const Type* constraint_of(Expr* c);
+  // Whether t is in constraint's type set; `cause` says why not (types written relative to rel).
+  bool satisfies(const Type* t, const Type* constraint, const Package* rel, std::string* cause);
+  // The instance of g for `targs` (made on first use); null with *why set when a type argument
+  // does not satisfy its constraint. Runs on g's owner.
+  Object* instantiate(GenericFunc& g, const std::vector<const Type*>& targs, const Package* rel,
+                      std::string* why);
+  // Fills in the missing type arguments of a call of g from its arguments; false (reported at
+  // `pos`) when some cannot be inferred.
+  bool infer(GenericFunc& g, std::vector<const Type*>& targs, std::vector<Operand>& args,
+             CallExpr* call, Pos pos, const std::string& fun_text);
+  void unify(GenericFunc& g, const Expr* pattern, const Type* t, std::vector<const Type*>& targs, int depth);
+  // Replaces the generic operand x (the callee expression `fun`) by the instance for its type
+  // arguments; false (reported) on failure.
+  bool instantiate_operand(Operand& x, Expr* fun, Pos pos);
+  void check_instance_body(FuncInfo* info, const SignatureType* sig, BlockStmt* body, Scope* scope,
+                           DeclInfo* d);
 
   // ---- local declarations (checker_decl.cpp)
   void decl_stmt(GenDecl* gen);
@@ -260,6 +319,9 @@ class Checker {
   // ---- calls (checker_call.cpp)
   enum class ExprKind2 { Conversion, Expression, Statement };
   ExprKind2 call_expr(Operand& x, CallExpr* call);
+  void call_arguments(CallExpr* call, std::vector<Operand>& args);
+  ExprKind2 generic_call(Operand& x, CallExpr* call);
+  ExprKind2 finish_call(Operand& x, CallExpr* call, const SignatureType* sig, std::vector<Operand>& args);
   void conversion(Operand& x, const Type* t, CallExpr* call);
   std::string conversion_type_text(const Type* t, const CallExpr* call) const;
   void arguments(CallExpr* call, const SignatureType* sig, std::vector<Operand>& args,
@@ -341,6 +403,7 @@ class Checker {
   Pos errpos_;                       // errors of inherited const expressions go here
   ExprKind2 last_kind_ = ExprKind2::Expression;  // of the last call_expr/raw_expr
   int depth_ = 0;
+  int constraint_ok_ = 0;            // > 0: constraint interfaces are allowed (ConstraintContext)
   bool depth_reported_ = false;
   bool reported_any_ = false;
 
@@ -404,7 +467,33 @@ struct ProgramContext {
   // Returns the package for an import path, loading and checking it on first use. On failure
   // returns null and sets `why` to the message to report at the import.
   Package* import(std::string_view path, std::string* why);
+
+  // Library packages' checkers and diagnostics stay alive: instances of their generic functions
+  // are checked when a later package uses them.
+  std::vector<std::unique_ptr<Checker>> library_checkers;
+  struct LibraryDiags {
+    std::unique_ptr<Diagnostics> diags;
+    std::size_t forwarded = 0;
+  };
+  std::vector<LibraryDiags> library_diags;
+  void forward_library_errors();
+
+  // Instance bodies waiting to be checked by their owner (drain_instances, at the end of every
+  // package's checking; checking one may queue more).
+  struct PendingInstance {
+    Checker* owner;
+    FuncInfo* info;
+    const SignatureType* sig;
+    BlockStmt* body;
+    Scope* scope;
+    DeclInfo* decl;
+  };
+  std::vector<PendingInstance> pending_instances;
+  void drain_instances();
 };
+
+// The terms in both type sets (checker_generic.cpp).
+std::vector<TypeTerm> intersect_terms(const std::vector<TypeTerm>& a, const std::vector<TypeTerm>& b);
 
 // Universe (checker_universe.cpp): the predeclared objects, into prog.universe.
 void build_universe(Program& prog, ProgramContext& ctx);

@@ -96,6 +96,10 @@ void Checker::selector_internal(Operand& x, SelectorExpr* e, NamedType* def, boo
         case ObjKind::Func:
           x.mode = Mode::Value;
           x.type = exp->type;
+          if (exp->generic != nullptr) {
+            x.generic = exp->generic;
+            return;
+          }
           break;
         default:
           return;
@@ -254,13 +258,47 @@ bool Checker::index_value(Expr* index, std::int64_t max, std::int64_t* out) {
 }
 
 void Checker::index_expr(Operand& x, IndexExpr* e) {
-  expr_or_type(x, e->x);
+  raw_expr(x, e->x, nullptr, true);
+  exclude(x, mode_bit(Mode::NoValue));
+  single_value(x);
   if (x.mode == Mode::Invalid) {
     use_expr(e->index);
+    use_exprs(e->more);
+    return;
+  }
+  if (x.generic != nullptr) {  // an explicit instantiation F[A, B]
+    std::vector<Expr*> list{e->index};
+    list.insert(list.end(), e->more.begin(), e->more.end());
+    if (list.size() > x.generic->params.size()) {
+      error(start_pos(list[x.generic->params.size()]),
+            "got " + std::to_string(list.size()) + " type arguments but " + expr_str(e->x) + " has " +
+                std::to_string(x.generic->params.size()) + " type parameters");
+      x.mode = Mode::Invalid;
+      x.generic = nullptr;
+      return;
+    }
+    x.type_args.clear();
+    for (Expr* a : list) {
+      const Type* t = type_expr(a);
+      if (t->kind == TypeKind::Invalid) {
+        x.mode = Mode::Invalid;
+        x.generic = nullptr;
+        return;
+      }
+      x.type_args.push_back(t);
+    }
+    x.expr = e;
+    // Complete: the instance now; partial: the call infers the rest.
+    if (x.type_args.size() == x.generic->params.size()) instantiate_operand(x, e, e->lbrack);
+    return;
+  }
+  if (!e->more.empty()) {
+    error(start_pos(e->more[0]), "unexpected comma; expecting ]");
+    x.mode = Mode::Invalid;
     return;
   }
   if (x.mode == Mode::TypeExpr) {
-    error(start_pos(e), "gopark does not support generic types");
+    error(start_pos(e), "gopark does not support generic types yet");
     x.mode = Mode::Invalid;
     use_expr(e->index);
     return;
@@ -307,11 +345,6 @@ void Checker::index_expr(Operand& x, IndexExpr* e) {
       x.expr = e;
       return;
     }
-    case TypeKind::Signature:
-      error(start_pos(e), "gopark does not support generic functions");
-      x.mode = Mode::Invalid;
-      use_expr(e->index);
-      return;
     default:
       break;
   }

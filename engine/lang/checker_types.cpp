@@ -49,7 +49,19 @@ const Type* Checker::under(const Type* t) const {
 // ----------------------------------------------------------------------------------------------
 // Type expressions
 
-const Type* Checker::type_expr(Expr* e) { return defined_type(e, nullptr); }
+const Type* Checker::type_expr(Expr* e) {
+  const Type* t = defined_type(e, nullptr);
+  if (constraint_ok_ == 0) {
+    const Type* u = underlying(t);
+    const auto* it = u != nullptr ? u->as<InterfaceType>() : nullptr;
+    if (it != nullptr && it->is_constraint()) {
+      error(start_pos(e), "cannot use type " + expr_str(e) +
+                              " outside a type constraint: interface contains type constraints");
+      return types_.invalid();
+    }
+  }
+  return t;
+}
 
 const Type* Checker::defined_type(Expr* e, NamedType* def) {
   DepthGuard guard(*this);
@@ -97,9 +109,13 @@ const Type* Checker::type_internal(Expr* e, NamedType* def) {
       if (elem->kind == TypeKind::Invalid) return elem;
       return types_.chan(elem, c->dir);
     }
-    case ExprKind::Index:
-      error(start_pos(e), "gopark does not support generic types");
+    case ExprKind::Index: {
+      // An instance of a generic type (which gopark cannot declare yet), unless the name
+      // itself is already an error.
+      const Type* base = type_expr(static_cast<IndexExpr*>(e)->x);
+      if (base->kind != TypeKind::Invalid) error(start_pos(e), "gopark does not support generic types yet");
       return types_.invalid();
+    }
     default:
       error(start_pos(e), expr_str(e) + " is not a type");
       return types_.invalid();
@@ -311,6 +327,7 @@ const InterfaceType* Checker::interface_type(InterfaceTypeExpr* e, NamedType* de
   if (e->methods == nullptr) return types_.empty_interface();
   // `type T interface{ ... U ... }` where U is still being declared (U's declaration refers back
   // to T, say through a method signature): T's method set is completed once U is done.
+  ConstraintContext allow(*this);
   if (def != nullptr) {
     for (Field* f : e->methods->list) {
       if (!f->names.empty() || f->type == nullptr) continue;
@@ -359,11 +376,27 @@ const InterfaceType* Checker::interface_type(InterfaceTypeExpr* e, NamedType* de
     m.object = obj;
     add(m, name->pos, true);
   }
+  // The type set: every union element (`~int | string`, or a single non-interface type) and
+  // every embedded constraint intersects it.
+  std::vector<TypeTerm> terms;
+  bool restricted = false;
+  bool comparable = false;
+  auto restrict_to = [&](const std::vector<TypeTerm>& set) {
+    if (!restricted) {
+      terms = set;
+      restricted = true;
+      return;
+    }
+    terms = intersect_terms(terms, set);
+  };
   for (Field* f : e->methods->list) {
     if (!f->names.empty()) continue;
     Pos pos = start_pos(f->type);
-    if (f->type->kind == ExprKind::Binary || f->type->kind == ExprKind::Unary) {
-      error(pos, "gopark does not support generics (type constraints in interfaces)");
+    const Expr* element = unparen(f->type);
+    if (element->kind == ExprKind::Binary || element->kind == ExprKind::Unary) {
+      std::vector<TypeTerm> set;
+      union_terms(f->type, set);
+      restrict_to(set);
       continue;
     }
     const Type* t = type_expr(f->type);
@@ -376,13 +409,16 @@ const InterfaceType* Checker::interface_type(InterfaceTypeExpr* e, NamedType* de
     }
     const auto* embedded = u->as<InterfaceType>();
     if (embedded == nullptr) {
-      error(pos, "gopark does not support generics: cannot embed non-interface type " + tstr(t) +
-                     " in an interface");
+      restrict_to({TypeTerm{false, t}});  // a single-type element: `interface{ int }`
       continue;
     }
     for (const InterfaceMethod& m : embedded->methods) add(m, pos, false);
+    if (embedded->restricted) restrict_to(embedded->terms);
+    comparable = comparable || embedded->comparable;
   }
-  const InterfaceType* it = types_.interface_type(std::move(methods));
+  const InterfaceType* it = restricted || comparable
+                                ? types_.constraint_type(std::move(methods), std::move(terms), restricted, comparable)
+                                : types_.interface_type(std::move(methods));
   for (const InterfaceMethod& m : it->methods) {
     if (m.object != nullptr && m.object->recv == nullptr) m.object->recv = def != nullptr ? static_cast<const Type*>(def) : it;
   }

@@ -56,6 +56,12 @@ void build_universe(Program& prog, ProgramContext& ctx) {
   declare_type(prog, u, "byte", types.basic(TypeKind::Uint8))->is_alias = true;
   declare_type(prog, u, "rune", types.basic(TypeKind::Int32))->is_alias = true;
   declare_type(prog, u, "any", types.empty_interface())->is_alias = true;
+  // type comparable interface{ comparable }: only as a constraint
+  Object* comparable_obj = prog.new_object(ObjKind::TypeName, "comparable", Pos{});
+  NamedType* comparable_type = types.named(comparable_obj);
+  comparable_obj->type = comparable_type;
+  comparable_type->underlying = types.constraint_type({}, {}, false, true);
+  u->insert(comparable_obj);
 
   // type error interface { Error() string }
   Object* error_obj = prog.new_object(ObjKind::TypeName, "error", Pos{});

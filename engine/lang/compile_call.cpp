@@ -23,6 +23,7 @@ const Object* static_callee(Expr* fun) {
     if (s->selection && s->selection->kind == SelectionKind::Qualified && s->selection->object->kind == ObjKind::Func)
       return s->selection->object;
   }
+  if (auto* index = fun->as<IndexExpr>()) return index->instance;  // F[int](...)
   return nullptr;
 }
 

@@ -195,7 +195,15 @@ void FunctionCompiler::expr_to(Expr* e, Reg dst) {
     case ExprKind::FuncLit: func_lit_to(e->as<FuncLit>(), dst); return;
     case ExprKind::CompositeLit: composite_to(e->as<CompositeLit>(), e->type, dst); return;
     case ExprKind::Selector: selector_to(e->as<SelectorExpr>(), dst); return;
-    case ExprKind::Index: index_to(e->as<IndexExpr>(), dst); return;
+    case ExprKind::Index: {
+      auto* index = e->as<IndexExpr>();
+      if (index->instance != nullptr) {  // F[int] as a function value
+        emit_bx(Op::FuncValue, dst, c.function_of(index->instance));
+        return;
+      }
+      index_to(index, dst);
+      return;
+    }
     case ExprKind::SliceExpr: slice_to(e->as<SliceExpr>(), dst); return;
     case ExprKind::TypeAssert: type_assert_to(e->as<TypeAssertExpr>(), dst, false); return;
     case ExprKind::Call: {

@@ -8,6 +8,10 @@ void Diagnostics::error(Pos pos, std::string message) {
   // Like gc: one syntax error per line (the rest are usually its echoes); type errors all count.
   bool syntax = message.rfind("syntax error", 0) == 0;
   if (syntax && pos.line != 0 && !lines_.insert(pos.line).second) return;
+  // The same error twice at the same place: found again in another instance of a generic function.
+  for (const Diagnostic& d : list_) {
+    if (d.pos == pos && d.message == message) return;
+  }
   list_.push_back({pos, std::move(message)});
 }
 

@@ -359,6 +359,20 @@ Lexer::Lexer(std::string_view source, Diagnostics& diags) : src_(source), diags_
   advance();
 }
 
+void Lexer::seek(Pos pos) {
+  std::size_t start = 0;
+  for (std::uint32_t line = 1; line < pos.line && start < src_.size(); ++line) {
+    std::size_t nl = src_.find('\n', start);
+    start = nl == std::string_view::npos ? src_.size() : nl + 1;
+  }
+  line_ = pos.line;
+  line_start_ = start;
+  next_offset_ = std::min(src_.size(), start + (pos.col > 0 ? pos.col - 1 : 0));
+  ch_ = ' ';
+  nlsemi_ = false;
+  advance();
+}
+
 Pos Lexer::here() const {
   return Pos{line_, static_cast<std::uint32_t>(offset_ - line_start_ + 1)};
 }

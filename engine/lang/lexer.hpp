@@ -53,6 +53,10 @@ class Lexer {
   // The next token; Eof forever at the end.
   Token next();
 
+  // Restarts scanning at `pos` (a token's start, which must lie in the source): the checker
+  // parses a generic function's declaration again for each instantiation.
+  void seek(Pos pos);
+
   // From now on next() returns Eof: the parser gives up on a file nested too deeply or with too
   // many errors.
   void stop() { stopped_ = true; }

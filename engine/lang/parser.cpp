@@ -17,6 +17,11 @@ std::unique_ptr<File> parse_file(std::string file_name, std::string source, Diag
   return file;
 }
 
+FuncDecl* reparse_func_decl(File& file, Pos pos, Diagnostics& diags) {
+  detail::Parser parser(file, diags);
+  return parser.reparse_func_decl(pos);
+}
+
 namespace detail {
 
 Expr* unparen(Expr* x) {
@@ -41,6 +46,15 @@ void Parser::parse() {
   check_type_switch_guards();
   // Passes after this one may rely on a package name, even for a file that lacks one.
   if (file_.package_name == nullptr) file_.package_name = blank_ident(Pos{1, 1});
+}
+
+FuncDecl* Parser::reparse_func_decl(Pos pos) {
+  lexer_.seek(pos);
+  next();
+  if (!at(Tok::Func)) return nullptr;
+  Pos keyword = tok_.pos;
+  next();
+  return func_decl(keyword);
 }
 
 // ----------------------------------------------------------------------------------------------
@@ -423,11 +437,10 @@ Expr* Parser::type_parameters_or_array(Pos lbrack, ValueSpec* spec) {
   if (parameter == nullptr || (constraint == nullptr && at(Tok::RBrack))) {
     return array_type(lbrack, x);
   }
-  param_list(parameter, constraint, Tok::RBrack, true);
-  report_generics(lbrack, true);
+  ParamList type_params = param_list(parameter, constraint, Tok::RBrack, true);
+  spec->type_params = parameters(type_params.params, lbrack, type_params.closing);
   spec->alias = got_assign();
-  Expr* type = type_or_null();
-  return type == nullptr ? nullptr : node<BadExpr>(lbrack);
+  return type_or_null();
 }
 
 // VarSpec = IdentifierList ( Type [ "=" ExpressionList ] | "=" ExpressionList ) .

@@ -21,9 +21,9 @@
 //   (a+b+c..., x.f.g..., f()()...) count as nesting too, because the tree they build is that deep.
 // - After kMaxErrorsPerFile stored errors the rest of the file is not read, as gc gives up after
 //   10: otherwise a file of garbage would make error reporting cost quadratic time.
-// - Generics are not supported by gopark. Type parameter lists and explicit instantiations are
-//   parsed as gc parses them (so the recovery is right) and reported with one clear error each;
-//   the tree gets a BadExpr in their place.
+// - Generics: type parameter lists are kept on the declaration (FuncTypeExpr::type_params,
+//   ValueSpec::type_params), instantiations `F[A, B]` and `T[A]` are IndexExprs (`more` holds the
+//   arguments after the first); the checker decides what gopark supports.
 //
 // Rejected: a Pratt-style operator parser and a separate concrete syntax tree. gc's structure is
 // what makes its error positions reproducible, and the AST is the checker's contract.
@@ -46,5 +46,10 @@ inline constexpr int kMaxNesting = 1000;
 // The File owns the source text and every string_view in the tree points into it, so the File
 // must not be moved: it is returned in a unique_ptr.
 std::unique_ptr<File> parse_file(std::string file_name, std::string source, Diagnostics& diags);
+
+// The function declaration of `file` whose `func` keyword is at `pos`, parsed again into fresh
+// nodes of file's arena: each instance of a generic function is checked and compiled from its
+// own copy of the tree (the checker annotates trees in place). Null if there is none at `pos`.
+FuncDecl* reparse_func_decl(File& file, Pos pos, Diagnostics& diags);
 
 }  // namespace gopark::lang

@@ -219,22 +219,20 @@ Expr* Parser::index_or_slice(Expr* x) {
   if (!at(Tok::Colon)) {
     bool comma = false;
     int count = 1;
+    std::vector<Expr*> rest;
     if (at(Tok::RBrack)) {
       syntax_error("expected operand");
       index = bad_expr();
     } else {
-      index = type_list(false, comma, count);
+      index = type_list(false, comma, count, &rest);
     }
     if (comma || at(Tok::RBrack)) {
       Pos rbrack = tok_.pos;
       want(Tok::RBrack);
-      if (count > 1) {
-        report_generics(lbrack, false);
-        return node<BadExpr>(x->pos);
-      }
       auto* indexed = node<IndexExpr>(x->pos);
       indexed->x = x;
       indexed->index = index;
+      indexed->more = std::move(rest);
       indexed->lbrack = lbrack;
       indexed->rbrack = rbrack;
       return indexed;
@@ -378,16 +376,22 @@ std::vector<Expr*> Parser::expr_list() {
 // typeList = arg { "," arg } [ "," ] . The first element may be any expression (unless strict),
 // the others must be types. Returns the first; `count` says how many there were and `comma`
 // whether a comma was seen.
-Expr* Parser::type_list(bool strict, bool& comma, int& count) {
+Expr* Parser::type_list(bool strict, bool& comma, int& count, std::vector<Expr*>* rest) {
   ++xnest_;
   Expr* first = strict ? type() : expr();
   count = 1;
   comma = false;
   if (got(Tok::Comma)) {
     comma = true;
-    if (type_or_null() != nullptr) {
+    if (Expr* t = type_or_null()) {
       ++count;
-      while (got(Tok::Comma) && type_or_null() != nullptr) ++count;
+      if (rest) rest->push_back(t);
+      while (got(Tok::Comma)) {
+        t = type_or_null();
+        if (t == nullptr) break;
+        ++count;
+        if (rest) rest->push_back(t);
+      }
     }
   }
   --xnest_;
@@ -530,20 +534,24 @@ Expr* Parser::map_type(Pos pos) {
   return map;
 }
 
-// TypeName TypeArgs: parsed so that recovery is right, then rejected.
+// TypeName TypeArgs: an instance of a generic type, as an IndexExpr.
 Expr* Parser::type_instance(Expr* type_name) {
   Pos lbrack = tok_.pos;
   want(Tok::LBrack);
+  auto* instance = node<IndexExpr>(type_name->pos);
+  instance->x = type_name;
+  instance->lbrack = lbrack;
   if (at(Tok::RBrack)) {
     syntax_error("expected type argument list");
+    instance->index = bad_expr();
   } else {
     bool comma = false;
     int count = 0;
-    type_list(true, comma, count);
+    instance->index = type_list(true, comma, count, &instance->more);
   }
+  instance->rbrack = tok_.pos;
   want(Tok::RBrack);
-  report_generics(lbrack, false);
-  return node<BadExpr>(type_name->pos);
+  return instance;
 }
 
 // Signature = [ TypeParams ] Parameters [ Result ] .   (after "func" and the name, if any)
@@ -561,9 +569,9 @@ FuncTypeExpr* Parser::func_type(Pos pos, std::string_view context) {
       syntax_error("empty type parameter list");
       next();
     } else {
-      param_list(nullptr, nullptr, Tok::RBrack, true);
+      ParamList type_params = param_list(nullptr, nullptr, Tok::RBrack, true);
+      if (context.empty()) sig->type_params = parameters(type_params.params, lbrack, type_params.closing);
     }
-    if (context.empty()) report_generics(lbrack, true);
   }
   Pos lparen = tok_.pos;
   want(Tok::LParen);

@@ -47,6 +47,8 @@ class Parser {
  public:
   Parser(File& file, Diagnostics& diags);
   void parse();
+  // The function declaration whose `func` keyword is at `pos`, parsed again into fresh nodes.
+  FuncDecl* reparse_func_decl(Pos pos);
 
  private:
   friend class Nesting;
@@ -115,7 +117,7 @@ class Parser {
   Expr* bare_complit_expr();
   CompositeLit* complit_expr();
   std::vector<Expr*> expr_list();
-  Expr* type_list(bool strict, bool& comma, int& count);
+  Expr* type_list(bool strict, bool& comma, int& count, std::vector<Expr*>* rest = nullptr);
   BasicLit* literal_or_null();
   Ident* name();
   std::vector<Ident*> name_list(Ident* first);

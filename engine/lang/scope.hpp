@@ -39,6 +39,7 @@ enum class BuiltinId : std::uint8_t {
 
 struct FuncInfo;
 struct Scope;
+struct GenericFunc;  // checker_internal.hpp
 
 struct Object {
   ObjKind kind = ObjKind::Bad;
@@ -68,6 +69,9 @@ struct Object {
   bool pointer_recv = false;
   std::string native_name;        // set for library functions without a body
   FuncInfo* info = nullptr;       // the body's FuncInfo (null for natives and interface methods)
+  // A generic function (type parameters): never compiled itself; each use is replaced by the
+  // Func object of an instance, which has its own decl, info and signature.
+  GenericFunc* generic = nullptr;
 
   // TypeName: `type` is the NamedType (or, for an alias, the aliased type)
   bool is_alias = false;
@@ -172,6 +176,7 @@ struct Program {
   std::vector<std::unique_ptr<FuncInfo>> funcs;
   std::vector<std::unique_ptr<Selection>> selections;
   std::vector<std::unique_ptr<ConstValue>> constants;
+  std::vector<std::shared_ptr<GenericFunc>> generics;  // made where GenericFunc is complete
   Object* new_object(ObjKind kind, std::string_view name, Pos pos);
   Scope* new_scope(Scope* parent);
 };

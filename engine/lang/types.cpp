@@ -281,6 +281,12 @@ const StructType* TypeTable::struct_type(std::vector<StructField> fields) {
 }
 
 const InterfaceType* TypeTable::interface_type(std::vector<InterfaceMethod> methods) {
+  return constraint_type(std::move(methods), {}, false, false);
+}
+
+const InterfaceType* TypeTable::constraint_type(std::vector<InterfaceMethod> methods,
+                                                std::vector<TypeTerm> terms, bool restricted,
+                                                bool comparable) {
   std::stable_sort(methods.begin(), methods.end(),
                    [](const InterfaceMethod& a, const InterfaceMethod& b) { return a.name < b.name; });
   std::string key = "I{";
@@ -291,9 +297,24 @@ const InterfaceType* TypeTable::interface_type(std::vector<InterfaceMethod> meth
     if (!is_exported_name(m.name)) append_key(key, m.pkg);
     key += ";";
   }
+  if (restricted) {
+    key += "|";
+    for (const TypeTerm& t : terms) {
+      key += t.tilde ? "~" : "=";
+      append_key(key, t.type);
+      key += ";";
+    }
+  }
+  if (comparable) key += "comparable";
   key += "}";
   auto& slot = by_key_[key];
-  if (slot == nullptr) slot = own<InterfaceType>(std::move(methods));
+  if (slot == nullptr) {
+    auto* it = own<InterfaceType>(std::move(methods));
+    it->terms = std::move(terms);
+    it->restricted = restricted;
+    it->comparable = comparable;
+    slot = it;
+  }
   return static_cast<const InterfaceType*>(slot);
 }
 
@@ -505,15 +526,29 @@ class TypeWriter {
         break;
       case TypeKind::Interface: {
         const auto* it = t->as<InterfaceType>();
-        if (it->methods.empty()) {
+        if (it->methods.empty() && !it->is_constraint()) {
           out += "any";
           break;
         }
         out += "interface{";
-        for (std::size_t i = 0; i < it->methods.size(); ++i) {
-          if (i > 0) out += "; ";
-          out += it->methods[i].name;
-          signature(it->methods[i].sig, depth);
+        bool first = true;
+        if (it->comparable) {
+          out += "comparable";
+          first = false;
+        }
+        for (const InterfaceMethod& m : it->methods) {
+          if (!first) out += "; ";
+          first = false;
+          out += m.name;
+          signature(m.sig, depth);
+        }
+        if (it->restricted) {
+          if (!first) out += "; ";
+          for (std::size_t i = 0; i < it->terms.size(); ++i) {
+            if (i > 0) out += " | ";
+            if (it->terms[i].tilde) out += "~";
+            write(it->terms[i].type, depth + 1);
+          }
         }
         out += "}";
         break;

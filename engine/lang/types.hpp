@@ -133,12 +133,25 @@ struct InterfaceMethod {
   Object* object = nullptr;       // the method's Func object (for positions and calls)
 };
 
+// One term of a constraint's type set: `~T` (every type whose underlying type is T) or `T`.
+struct TypeTerm {
+  bool tilde = false;
+  const Type* type = nullptr;
+};
+
 struct InterfaceType : Type {
   static constexpr TypeKind Kind = TypeKind::Interface;
   std::vector<InterfaceMethod> methods;  // flattened and sorted by name; index = itab slot
+  // Constraint interfaces (usable only to constrain type parameters): with `restricted`, the
+  // type set holds only the types some term holds (no terms: the empty set); `comparable` (it
+  // embeds the predeclared comparable) keeps only comparable types.
+  std::vector<TypeTerm> terms;
+  bool restricted = false;
+  bool comparable = false;
   explicit InterfaceType(std::vector<InterfaceMethod> m) : Type(Kind), methods(std::move(m)) {}
   int method_index(std::string_view name) const;  // -1 if absent
-  bool empty() const { return methods.empty(); }
+  bool empty() const { return methods.empty() && !is_constraint(); }
+  bool is_constraint() const { return restricted || comparable; }
 };
 
 struct MapType : Type {
@@ -186,6 +199,9 @@ class TypeTable {
   const StructType* struct_type(std::vector<StructField> fields);
   // `methods` must already be flattened; it is sorted here.
   const InterfaceType* interface_type(std::vector<InterfaceMethod> methods);
+  // A constraint interface (see InterfaceType); the terms are kept in the given order.
+  const InterfaceType* constraint_type(std::vector<InterfaceMethod> methods, std::vector<TypeTerm> terms,
+                                       bool restricted, bool comparable);
   const InterfaceType* empty_interface() { return interface_type({}); }
   NamedType* named(Object* type_name);   // a new distinct type
 

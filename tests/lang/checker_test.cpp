@@ -1307,23 +1307,24 @@ TEST_CASE("checker errors: imports") {
   CHECK(errors_of(R"go(package main
 
 import (
+	"iter"
 	"net/http"
-	"slices"
 	. "fmt"
 )
 
 func main() {
 	_ = http.Get
-	_ = slices.Sort
+	var _ iter.Seq[int]
 	Println()
 }
 )go") ==
-        "prog.go:4:2: package net/http is not in std\n"
-        "prog.go:5:2: gopark does not support package slices yet\n"
+        "prog.go:4:2: gopark does not support package iter yet\n"
+        "prog.go:5:2: package net/http is not in std\n"
         "prog.go:6:2: gopark does not support dot imports\n");
 }
 
 TEST_CASE("checker errors: generics use") {
+  // A constraint interface is not a type of values.
   CHECK(errors_of(R"go(package main
 
 type Number interface {
@@ -1335,7 +1336,65 @@ func main() {
 	_ = n
 }
 )go") ==
-        "prog.go:4:2: gopark does not support generics (type constraints in interfaces)\n");
+        "prog.go:8:8: cannot use type Number outside a type constraint: interface contains type constraints\n");
+  // Constraints not satisfied, type arguments that cannot be inferred, generic functions used as
+  // values, wrong type argument counts.
+  CHECK(errors_of(R"go(package main
+
+import "slices"
+
+type Number interface{ ~int | ~float64 }
+
+func Sum[T Number](xs ...T) (s T) {
+	for _, x := range xs {
+		s += x
+	}
+	return
+}
+
+func Zero[T any]() (z T) { return }
+
+func Eq[T comparable](a, b T) bool { return a == b }
+
+func main() {
+	_ = Sum("a", "b")
+	_ = Zero()
+	f := Sum
+	_ = Eq([]int{1}, nil)
+	_ = Sum[int, int]
+	_ = slices.Sort
+	_ = f
+	type S struct{ f func() }
+	slices.Sort([]S{})
+}
+)go") ==
+        "prog.go:19:10: string does not satisfy Number (string missing in ~int | ~float64)\n"
+        "prog.go:20:10: in call to Zero, cannot infer T\n"
+        "prog.go:21:7: cannot use generic function Sum without instantiation\n"
+        "prog.go:22:9: []int does not satisfy comparable\n"
+        "prog.go:23:15: got 2 type arguments but Sum has 1 type parameters\n"
+        "prog.go:24:6: cannot use generic function slices.Sort without instantiation\n"
+        "prog.go:27:14: S does not satisfy cmp.Ordered (S missing in ~int | ~int8 | ~int16 | ~int32 | ~int64 | "
+        "~uint | ~uint8 | ~uint16 | ~uint32 | ~uint64 | ~uintptr | ~float32 | ~float64 | ~string)\n");
+  // Errors inside a generic function are found in its instances (once, however many there are).
+  CHECK(errors_of(R"go(package main
+
+func First[T any](xs []T) T {
+	unused := 1
+	return xs[0]
+}
+
+func main() {
+	_ = First([]int{1})
+	_ = First([]string{"a"})
+}
+)go") == "prog.go:4:2: declared and not used: unused\n");
+  CHECK(errors_of(R"go(package main
+
+type List[T any] struct{ next *List[T] }
+
+func main() {}
+)go") == "prog.go:3:6: gopark does not support generic types yet (type List has type parameters)\n");
 }
 
 TEST_CASE("checker errors: method value errors") {

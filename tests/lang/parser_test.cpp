@@ -378,17 +378,24 @@ TEST_CASE("parser: positions follow the AST's contract") {
   CHECK(p.file->decls.at(0).func->body->rbrace == Pos{5, 1});
 }
 
-TEST_CASE("parser: generics are reported as unsupported") {
-  CHECK(errors("package p\ntype List[T any] struct {\n\tnext *List[T]\n}\n") ==
-        "x.go:2:10: generic type parameters are not supported by gopark\n"
-        "x.go:3:12: generic instantiation is not supported by gopark\n");
-  CHECK(errors("package p\nfunc Map[T, U any](xs []T, f func(T) U) []U { return nil }\n") ==
-        "x.go:2:9: generic type parameters are not supported by gopark\n");
-  CHECK(errors("package p\nvar m Map[string, int]\n") ==
-        "x.go:2:10: generic instantiation is not supported by gopark\n");
-  CHECK(errors("package p\nvar x = f[int, string](1)\n") ==
-        "x.go:2:10: generic instantiation is not supported by gopark\n");
-  CHECK(errors("package p\ntype Number interface{ ~int | ~float64 }\n").empty());  // the checker's job
+TEST_CASE("parser: generic declarations and instantiations") {
+  CHECK(errors("package p\ntype List[T any] struct {\n\tnext *List[T]\n}\n").empty());
+  CHECK(errors("package p\nfunc Map[T, U any](xs []T, f func(T) U) []U { return nil }\n").empty());
+  CHECK(errors("package p\nfunc F[S ~[]E, E interface{ ~int | ~string }](s S) {}\n").empty());
+  CHECK(errors("package p\nvar m Map[string, int]\n").empty());
+  CHECK(errors("package p\nvar x = f[int, string](1)\n").empty());
+  CHECK(errors("package p\ntype Number interface{ ~int | ~float64 }\n").empty());
+  // The tree keeps them: type parameters on the declaration, type arguments in an IndexExpr.
+  Parsed parsed = parse("package p\nfunc Map[T, U any](xs []T) {}\nvar x = f[int, string, bool]\n");
+  const auto& file = parsed.file;
+  REQUIRE(file->decls.size() == 2);
+  const FuncDecl* fd = file->decls[0].func;
+  REQUIRE(fd != nullptr);
+  REQUIRE(fd->sig->type_params != nullptr);
+  CHECK(fd->sig->type_params->count() == 2);
+  const auto* index = file->decls[1].gen->specs[0]->values[0]->as<IndexExpr>();
+  REQUIRE(index != nullptr);
+  CHECK(index->more.size() == 2);
   CHECK(errors("package p\nvar f = func[T any]() {}\n") ==
         "x.go:2:13: syntax error: function type must have no type parameters\n");
   CHECK(errors("package p\nfunc (T) m[P any]() {}\n") ==

@@ -1,5 +1,4 @@
 // gopark: go1.22
-// gopark: todo=the slices and maps packages need generic functions, which gopark does not check yet
 // maps.Keys and maps.Values return iterators (Go 1.23); slices.Sorted and slices.Collect consume them.
 package main
 

@@ -1,5 +1,4 @@
 // gopark: go1.22
-// gopark: todo=the slices and maps packages need generic functions, which gopark does not check yet
 // The maps package: Clone, Copy, Equal, EqualFunc, DeleteFunc (Go 1.21+).
 package main
 
