@@ -564,7 +564,7 @@ std::unique_ptr<Program> check_program(std::string file_name, std::string source
                                        const LibraryLoader& libraries, Diagnostics& diags) {
   using namespace checker_detail;
   auto prog = std::make_unique<Program>();
-  ProgramContext ctx{*prog, libraries, diags, {}, {}, nullptr, nullptr, 0, {}, {}, {}};
+  ProgramContext ctx{*prog, libraries, diags, {}, {}, nullptr, nullptr, 0, {}, {}, {}, {}, 0};
   build_universe(*prog, ctx);
 
   std::unique_ptr<File> file = parse_file(std::move(file_name), std::move(source), diags);

@@ -273,6 +273,11 @@ void Checker::collect_method(FuncDecl* fd) {
   if (const auto* id = t != nullptr ? t->as<Ident>() : nullptr) {
     if (fd->name->name != "_") methods_[id->name].push_back(fd);
   }
+  if (const auto* index = t != nullptr ? t->as<IndexExpr>() : nullptr) {  // a generic type's method
+    if (const auto* id = index->x->as<Ident>(); id != nullptr && fd->name->name != "_") {
+      generic_methods_[id->name].push_back(fd);
+    }
+  }
 }
 
 // ----------------------------------------------------------------------------------------------
@@ -491,9 +496,7 @@ void Checker::var_decl(Object* obj, DeclInfo* d) {
 void Checker::type_decl(Object* obj, DeclInfo* d) {
   ValueSpec* spec = d->spec;
   if (spec->type_params != nullptr) {
-    error(spec->names[0]->pos, "gopark does not support generic types yet (type " +
-                                   std::string(spec->names[0]->name) + " has type parameters)");
-    obj->type = types_.invalid();
+    generic_type_decl(obj, d);
     return;
   }
   if (spec->alias) {
@@ -735,6 +738,10 @@ std::string Checker::func_name(FuncDecl* fd, Object* obj) const {
 
 void Checker::func_decl(Object* obj, DeclInfo* d) {
   FuncDecl* fd = d->func;
+  if (fd->recv != nullptr && is_generic_receiver(fd)) {
+    obj->type = types_.invalid();  // a template: each instance of the type gets its own copy
+    return;
+  }
   if (fd->sig->type_params != nullptr) {
     if (fd->recv == nullptr && (obj->name == "main" || obj->name == "init") && !library_) {
       error(fd->name->pos, "func " + std::string(obj->name) + " must have no type parameters");

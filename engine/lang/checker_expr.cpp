@@ -96,6 +96,11 @@ void Checker::raw_expr(Operand& x, Expr* e, const Type* hint, bool allow_generic
     x.generic = nullptr;
     x.mode = Mode::Invalid;
   }
+  if (x.generic_type != nullptr && !allow_generic) {
+    error(start_pos(e), "cannot use generic type " + generic_type_text(*x.generic_type) + " without instantiation");
+    x.generic_type = nullptr;
+    x.mode = Mode::Invalid;
+  }
   record(x);
 }
 
@@ -261,6 +266,11 @@ void Checker::ident(Operand& x, Ident* e, NamedType* def, bool want_type) {
       break;
     case ObjKind::TypeName:
       x.mode = Mode::TypeExpr;
+      if (obj->generic_type != nullptr) {
+        x.generic_type = obj->generic_type;
+        x.type = types_.invalid();
+        return;
+      }
       break;
     case ObjKind::Var:
       if (obj->pkg == &pkg_) obj->used = true;

@@ -252,6 +252,244 @@ void ProgramContext::drain_instances() {
 }
 
 // ----------------------------------------------------------------------------------------------
+// Generic types
+
+bool Checker::is_generic_receiver(const FuncDecl* fd) const {
+  const Expr* t = unparen(fd->recv->type);
+  if (const auto* star = t != nullptr ? t->as<StarExpr>() : nullptr) t = unparen(star->x);
+  return t != nullptr && t->kind == ExprKind::Index;
+}
+
+std::string Checker::generic_type_text(const GenericType& gt) const {
+  std::string out = std::string(gt.object->name) + "[";
+  for (std::size_t i = 0; i < gt.params.size(); ++i) {
+    if (i > 0) out += ", ";
+    out += std::string(gt.params[i]->name) + " " + expr_str(gt.constraints[i]);
+  }
+  return out + "]";
+}
+
+void Checker::generic_type_decl(Object* obj, DeclInfo* d) {
+  ValueSpec* spec = d->spec;
+  auto* gt = prog_.generic_types.emplace_back(std::make_shared<GenericType>()).get();
+  gt->owner = this;
+  gt->object = obj;
+  gt->spec = spec;
+  gt->decl_info = d;
+  for (Field* f : spec->type_params->list) {
+    for (Ident* name : f->names) {
+      gt->params.push_back(name);
+      gt->constraints.push_back(f->type);
+    }
+  }
+  if (auto it = generic_methods_.find(obj->name); it != generic_methods_.end()) gt->methods = it->second;
+  obj->generic_type = gt;
+  obj->type = types_.invalid();
+  if (spec->alias) error(spec->names[0]->pos, "generic type cannot be alias");
+  // The constraints, checked once with the parameters standing for themselves.
+  Scope* scope = prog_.new_scope(file_scope_);
+  for (Ident* name : gt->params) {
+    Object* tn = prog_.new_object(ObjKind::TypeName, name->name, name->pos);
+    tn->type = types_.empty_interface();
+    tn->is_alias = true;
+    tn->pkg = &pkg_;
+    if (Object* other = scope->insert(tn)) {
+      error(name->pos, std::string(name->name) + " redeclared in this block" + alt_decl(other));
+    }
+  }
+  Scope* saved = scope_;
+  scope_ = scope;
+  for (Expr* c : gt->constraints) constraint_of(c);
+  scope_ = saved;
+}
+
+const Type* Checker::type_instance(IndexExpr* e) {
+  Operand x;
+  Expr* base = e->x;
+  while (auto* p = base->as<ParenExpr>()) base = p->x;
+  if (auto* id = base->as<Ident>()) {
+    ident(x, id, nullptr, true);
+  } else if (auto* sel = base->as<SelectorExpr>()) {
+    selector(x, sel, nullptr, true);
+  } else {
+    error(start_pos(base), expr_str(base) + " is not a generic type");
+    return types_.invalid();
+  }
+  if (x.mode == Mode::Invalid) return types_.invalid();
+  if (x.generic_type == nullptr) {
+    error(start_pos(base), expr_str(base) + (x.mode == Mode::TypeExpr ? " is not a generic type" : " is not a type"));
+    return types_.invalid();
+  }
+  GenericType& gt = *x.generic_type;
+  std::vector<Expr*> list{e->index};
+  list.insert(list.end(), e->more.begin(), e->more.end());
+  std::vector<const Type*> targs;
+  for (Expr* a : list) {
+    const Type* t = type_expr(a);
+    if (t->kind == TypeKind::Invalid) return t;
+    targs.push_back(t);
+  }
+  if (targs.size() != gt.params.size()) {
+    error(targs.size() < gt.params.size() ? e->rbrack : start_pos(list[gt.params.size()]),
+          std::string(targs.size() < gt.params.size() ? "not enough" : "too many") + " type arguments for type " +
+              std::string(gt.object->name) + ": have " + std::to_string(targs.size()) + ", want " +
+              std::to_string(gt.params.size()));
+    return types_.invalid();
+  }
+  std::string why;
+  const Type* t = gt.owner->instantiate_type(gt, targs, &pkg_, &why);
+  if (t == nullptr) {
+    error(start_pos(e->index), why);
+    return types_.invalid();
+  }
+  return t;
+}
+
+const Type* Checker::instantiate_type(GenericType& gt, const std::vector<const Type*>& targs, const Package* rel,
+                                      std::string* why) {
+  for (auto& [key, inst] : gt.instances) {
+    if (key == targs) return inst;
+  }
+  if (ctx_.instantiation_depth > 16) {
+    *why = "instantiation cycle: " + std::string(gt.object->name) + " is instantiated with ever larger types";
+    return nullptr;
+  }
+  ValueSpec* spec = reparse_type_spec(file_, gt.spec->names[0]->pos, diags_);
+  if (spec == nullptr || spec->type_params == nullptr || spec->type == nullptr) {
+    *why = "gopark internal error: cannot instantiate " + std::string(gt.object->name);
+    return nullptr;
+  }
+  Scope* scope = prog_.new_scope(file_scope_);
+  std::vector<Expr*> constraints;
+  std::size_t i = 0;
+  for (Field* f : spec->type_params->list) {
+    for (Ident* name : f->names) {
+      Object* tn = prog_.new_object(ObjKind::TypeName, name->name, name->pos);
+      tn->type = i < targs.size() ? targs[i] : types_.invalid();
+      tn->is_alias = true;
+      tn->pkg = &pkg_;
+      scope->insert(tn);
+      constraints.push_back(f->type);
+      ++i;
+    }
+  }
+  Scope* saved_scope = scope_;
+  DeclInfo* saved_decl = decl_;
+  FuncInfo* saved_func = func_;
+  scope_ = scope;
+  decl_ = static_cast<DeclInfo*>(gt.decl_info);
+  func_ = nullptr;
+  auto restore = [&] {
+    scope_ = saved_scope;
+    decl_ = saved_decl;
+    func_ = saved_func;
+  };
+  for (std::size_t k = 0; k < constraints.size() && k < targs.size(); ++k) {
+    const Type* ct = constraint_of(constraints[k]);
+    if (ct->kind == TypeKind::Invalid) continue;
+    std::string cause;
+    if (!satisfies(targs[k], ct, rel, &cause)) {
+      *why = type_string(targs[k], rel) + " does not satisfy " + expr_str(gt.constraints[k]);
+      if (!cause.empty()) *why += " (" + cause + ")";
+      restore();
+      return nullptr;
+    }
+  }
+  // The instance's name as Go prints it: List[int], Pair[string,main.Point].
+  std::string name = std::string(gt.object->name) + "[";
+  for (std::size_t k = 0; k < targs.size(); ++k) {
+    if (k > 0) name += ",";
+    name += type_string(targs[k], nullptr);
+  }
+  name += "]";
+  gt.names.push_back(std::make_unique<std::string>(std::move(name)));
+  Object* tn = prog_.new_object(ObjKind::TypeName, *gt.names.back(), gt.object->pos);
+  tn->pkg = &pkg_;
+  NamedType* named = types_.named(tn);
+  tn->type = named;
+  gt.instances.push_back({targs, named});
+  ctx_.type_instances[named] = {&gt, targs};
+  ++ctx_.instantiation_depth;
+  const Type* rhs = defined_type(spec->type, named);
+  set_underlying_from(named, rhs);
+  for (FuncDecl* templ : gt.methods) instantiate_method(gt, named, targs, templ);
+  --ctx_.instantiation_depth;
+  restore();
+  return named;
+}
+
+void Checker::instantiate_method(GenericType& gt, NamedType* named, const std::vector<const Type*>& targs,
+                                 FuncDecl* templ) {
+  FuncDecl* fd = reparse_func_decl(file_, templ->pos, diags_);
+  if (fd == nullptr || fd->recv == nullptr) return;
+  Expr* rt = fd->recv->type;
+  while (auto* p = rt->as<ParenExpr>()) rt = p->x;
+  if (auto* star = rt->as<StarExpr>()) rt = star->x;
+  while (auto* p = rt->as<ParenExpr>()) rt = p->x;
+  auto* index = rt->as<IndexExpr>();
+  if (index == nullptr) return;
+  // The receiver's type parameter names (they need not match the declaration's).
+  std::vector<Expr*> names{index->index};
+  names.insert(names.end(), index->more.begin(), index->more.end());
+  if (names.size() != targs.size()) {
+    error(start_pos(index->index), "receiver declares " + std::to_string(names.size()) + " type parameters, but " +
+                                       std::string(gt.object->name) + " has " + std::to_string(targs.size()));
+    return;
+  }
+  Scope* scope = prog_.new_scope(file_scope_);
+  for (std::size_t k = 0; k < names.size(); ++k) {
+    auto* id = names[k]->as<Ident>();
+    if (id == nullptr) {
+      error(start_pos(names[k]), "receiver type parameter " + expr_str(names[k]) + " must be an identifier");
+      return;
+    }
+    if (id->name == "_") continue;
+    Object* tn = prog_.new_object(ObjKind::TypeName, id->name, id->pos);
+    tn->type = targs[k];
+    tn->is_alias = true;
+    tn->pkg = &pkg_;
+    scope->insert(tn);
+    id->object = tn;
+    id->mode = Mode::TypeExpr;
+    id->type = targs[k];
+  }
+  Object* m = prog_.new_object(ObjKind::Func, fd->name->name, fd->name->pos);
+  m->pkg = &pkg_;
+  m->is_method = true;
+  m->decl = fd;
+  fd->object = m;
+  fd->name->object = m;
+  auto* info = prog_.funcs.emplace_back(std::make_unique<FuncInfo>()).get();
+  info->decl = fd;
+  fd->info = info;
+  Scope* saved = scope_;
+  scope_ = scope;
+  Object* recv_obj = nullptr;
+  const SignatureType* sig = func_type(fd->sig, info, fd->recv, &recv_obj);
+  scope_ = saved;
+  m->type = sig;
+  m->recv = recv_obj != nullptr ? recv_obj->type : types_.invalid();
+  m->pointer_recv = m->recv->kind == TypeKind::Pointer;
+  std::string prefix = pkg_.is_library ? pkg_.path : pkg_.name;
+  std::string base = std::string(gt.object->name) + "[...]";
+  info->name = m->pointer_recv ? prefix + ".(*" + base + ")." + std::string(m->name)
+                               : prefix + "." + base + "." + std::string(m->name);
+  m->info = fd->body != nullptr ? info : nullptr;
+  for (Object* other : named->methods) {
+    if (other->name == m->name) {
+      error(m->pos, "method " + std::string(gt.object->name) + "." + std::string(m->name) + " already declared at " +
+                        pos_str(other->pos));
+      return;
+    }
+  }
+  named->methods.push_back(m);
+  pkg_.funcs.push_back(m);
+  if (fd->body != nullptr) {
+    ctx_.pending_instances.push_back({this, info, sig, fd->body, scope, static_cast<DeclInfo*>(gt.decl_info)});
+  }
+}
+
+// ----------------------------------------------------------------------------------------------
 // Inference
 
 // Matches the parameter type `pattern` (as written in the generic declaration) against the
@@ -297,6 +535,23 @@ void Checker::unify(GenericFunc& g, const Expr* pattern, const Type* t, std::vec
     case ExprKind::Ellipsis:
       if (const auto* s = u->as<SliceType>()) unify(g, static_cast<const EllipsisExpr*>(pattern)->elem, s->elem, targs, depth + 1);
       return;
+    case ExprKind::Index: {  // List[E] against an instance List[int]
+      const auto* index = static_cast<const IndexExpr*>(pattern);
+      const auto* named = t->as<NamedType>();
+      auto it = named != nullptr ? ctx_.type_instances.find(named) : ctx_.type_instances.end();
+      if (it == ctx_.type_instances.end()) return;
+      const Expr* base = unparen(index->x);
+      std::string_view base_name;
+      if (const auto* id = base->as<Ident>()) base_name = id->name;
+      if (const auto* sel = base->as<SelectorExpr>()) base_name = sel->sel->name;
+      if (base_name != it->second.generic->object->name) return;
+      std::vector<const Expr*> args{index->index};
+      args.insert(args.end(), index->more.begin(), index->more.end());
+      for (std::size_t k = 0; k < args.size() && k < it->second.args.size(); ++k) {
+        unify(g, args[k], it->second.args[k], targs, depth + 1);
+      }
+      return;
+    }
     case ExprKind::FuncType: {
       const auto* f = static_cast<const FuncTypeExpr*>(pattern);
       const auto* sig = u->as<SignatureType>();

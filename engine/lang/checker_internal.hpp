@@ -65,6 +65,8 @@ struct Operand {
   // given explicitly so far (F[int] of F[K, V]); only a call or an index may use it.
   GenericFunc* generic = nullptr;
   std::vector<const Type*> type_args;
+  // A generic type named without type arguments (mode TypeExpr, type invalid).
+  GenericType* generic_type = nullptr;
   bool invalid() const { return mode == Mode::Invalid; }
   bool is_nil() const;         // the predeclared nil (possibly already given a type)
 };
@@ -129,6 +131,22 @@ struct GenericFunc {
   std::vector<Ident*> params;          // type parameter names, in order
   std::vector<Expr*> constraints;      // per parameter, as written
   std::vector<std::pair<std::vector<const Type*>, Object*>> instances;
+};
+
+// A generic type, instantiated like a generic function: each distinct list of type arguments
+// gets a NamedType of its own (named `List[int]`), whose underlying type comes from a fresh parse
+// of the declaration with the type parameters declared as aliases of the arguments, and whose
+// methods are instances of the methods declared with a `List[T]` receiver.
+struct GenericType {
+  checker_detail::Checker* owner = nullptr;
+  Object* object = nullptr;            // the generic TypeName
+  ValueSpec* spec = nullptr;           // as written
+  void* decl_info = nullptr;
+  std::vector<Ident*> params;
+  std::vector<Expr*> constraints;
+  std::vector<FuncDecl*> methods;      // declared with a receiver List[T] / *List[T]
+  std::vector<std::pair<std::vector<const Type*>, NamedType*>> instances;
+  std::vector<std::unique_ptr<std::string>> names;  // the instances' TypeName names
 };
 
 }  // namespace gopark::lang
@@ -218,6 +236,15 @@ class Checker {
   bool instantiate_operand(Operand& x, Expr* fun, Pos pos);
   void check_instance_body(FuncInfo* info, const SignatureType* sig, BlockStmt* body, Scope* scope,
                            DeclInfo* d);
+  void generic_type_decl(Object* obj, DeclInfo* d);
+  // The instance of gt for `targs` (made on first use, methods included); null with *why set.
+  const Type* instantiate_type(GenericType& gt, const std::vector<const Type*>& targs, const Package* rel,
+                               std::string* why);
+  void instantiate_method(GenericType& gt, NamedType* named, const std::vector<const Type*>& targs,
+                          FuncDecl* templ);
+  const Type* type_instance(IndexExpr* e);   // T[A, B] in a type context
+  std::string generic_type_text(const GenericType& gt) const;  // "List[T any]"
+  bool is_generic_receiver(const FuncDecl* fd) const;
 
   // ---- local declarations (checker_decl.cpp)
   void decl_stmt(GenDecl* gen);
@@ -421,6 +448,7 @@ class Checker {
   std::vector<Object*> object_order_;   // package-level objects in source order
   std::vector<Object*> object_path_;    // objects being declared (cycle detection)
   std::unordered_map<std::string_view, std::vector<FuncDecl*>> methods_;  // by base type name
+  std::unordered_map<std::string_view, std::vector<FuncDecl*>> generic_methods_;  // receivers T[P]
   std::vector<Object*> method_objects_;
   std::vector<std::function<void()>> later_;
   std::unordered_map<Object*, ImportSpec*> imports_;
@@ -490,6 +518,13 @@ struct ProgramContext {
   };
   std::vector<PendingInstance> pending_instances;
   void drain_instances();
+  // Every instance of a generic type, with what it instantiates (inference through T[A]).
+  struct TypeInstance {
+    GenericType* generic;
+    std::vector<const Type*> args;
+  };
+  std::unordered_map<const NamedType*, TypeInstance> type_instances;
+  int instantiation_depth = 0;   // nested type instantiations in progress (cycles stop at a cap)
 };
 
 // The terms in both type sets (checker_generic.cpp).

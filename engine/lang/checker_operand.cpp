@@ -88,6 +88,10 @@ void Checker::selector_internal(Operand& x, SelectorExpr* e, NamedType* def, boo
         case ObjKind::TypeName:
           x.mode = Mode::TypeExpr;
           x.type = exp->type;
+          if (exp->generic_type != nullptr) {
+            x.generic_type = exp->generic_type;
+            return;
+          }
           break;
         case ObjKind::Var:
           x.mode = Mode::Variable;
@@ -292,13 +296,20 @@ void Checker::index_expr(Operand& x, IndexExpr* e) {
     if (x.type_args.size() == x.generic->params.size()) instantiate_operand(x, e, e->lbrack);
     return;
   }
+  if (x.generic_type != nullptr) {  // a generic type's instance List[int], in an expression
+    x.generic_type = nullptr;
+    x.type = type_instance(e);
+    x.mode = x.type->kind == TypeKind::Invalid ? Mode::Invalid : Mode::TypeExpr;
+    x.expr = e;
+    return;
+  }
   if (!e->more.empty()) {
     error(start_pos(e->more[0]), "unexpected comma; expecting ]");
     x.mode = Mode::Invalid;
     return;
   }
   if (x.mode == Mode::TypeExpr) {
-    error(start_pos(e), "gopark does not support generic types yet");
+    error(start_pos(e->x), tstr(x.type) + " is not a generic type");
     x.mode = Mode::Invalid;
     use_expr(e->index);
     return;

@@ -109,13 +109,8 @@ const Type* Checker::type_internal(Expr* e, NamedType* def) {
       if (elem->kind == TypeKind::Invalid) return elem;
       return types_.chan(elem, c->dir);
     }
-    case ExprKind::Index: {
-      // An instance of a generic type (which gopark cannot declare yet), unless the name
-      // itself is already an error.
-      const Type* base = type_expr(static_cast<IndexExpr*>(e)->x);
-      if (base->kind != TypeKind::Invalid) error(start_pos(e), "gopark does not support generic types yet");
-      return types_.invalid();
-    }
+    case ExprKind::Index:
+      return type_instance(static_cast<IndexExpr*>(e));
     default:
       error(start_pos(e), expr_str(e) + " is not a type");
       return types_.invalid();
@@ -130,6 +125,10 @@ const Type* Checker::type_name_expr(Expr* e, NamedType* def) {
     selector(x, static_cast<SelectorExpr*>(e), def, true);
   }
   x.expr = e;
+  if (x.generic_type != nullptr) {
+    error(start_pos(e), "cannot use generic type " + generic_type_text(*x.generic_type) + " without instantiation");
+    return types_.invalid();
+  }
   switch (x.mode) {
     case Mode::TypeExpr: {
       const Type* t = x.type;

@@ -22,6 +22,11 @@ FuncDecl* reparse_func_decl(File& file, Pos pos, Diagnostics& diags) {
   return parser.reparse_func_decl(pos);
 }
 
+ValueSpec* reparse_type_spec(File& file, Pos pos, Diagnostics& diags) {
+  detail::Parser parser(file, diags);
+  return parser.reparse_type_spec(pos);
+}
+
 namespace detail {
 
 Expr* unparen(Expr* x) {
@@ -55,6 +60,16 @@ FuncDecl* Parser::reparse_func_decl(Pos pos) {
   Pos keyword = tok_.pos;
   next();
   return func_decl(keyword);
+}
+
+ValueSpec* Parser::reparse_type_spec(Pos pos) {
+  lexer_.seek(pos);
+  next();
+  if (!at(Tok::Ident)) return nullptr;
+  GenDecl* decl = plain<GenDecl>();
+  decl->kind = DeclKind::Type;
+  type_spec(decl);
+  return decl->specs.empty() ? nullptr : decl->specs.front();
 }
 
 // ----------------------------------------------------------------------------------------------

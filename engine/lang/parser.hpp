@@ -51,5 +51,7 @@ std::unique_ptr<File> parse_file(std::string file_name, std::string source, Diag
 // nodes of file's arena: each instance of a generic function is checked and compiled from its
 // own copy of the tree (the checker annotates trees in place). Null if there is none at `pos`.
 FuncDecl* reparse_func_decl(File& file, Pos pos, Diagnostics& diags);
+// The same for the type declaration whose name is at `pos` (a generic type's instances).
+ValueSpec* reparse_type_spec(File& file, Pos pos, Diagnostics& diags);
 
 }  // namespace gopark::lang

@@ -49,6 +49,8 @@ class Parser {
   void parse();
   // The function declaration whose `func` keyword is at `pos`, parsed again into fresh nodes.
   FuncDecl* reparse_func_decl(Pos pos);
+  // The type declaration `Name [params] Type` whose name is at `pos`, parsed again.
+  ValueSpec* reparse_type_spec(Pos pos);
 
  private:
   friend class Nesting;

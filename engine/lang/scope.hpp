@@ -40,6 +40,7 @@ enum class BuiltinId : std::uint8_t {
 struct FuncInfo;
 struct Scope;
 struct GenericFunc;  // checker_internal.hpp
+struct GenericType;  // checker_internal.hpp
 
 struct Object {
   ObjKind kind = ObjKind::Bad;
@@ -75,6 +76,8 @@ struct Object {
 
   // TypeName: `type` is the NamedType (or, for an alias, the aliased type)
   bool is_alias = false;
+  // A generic type (type parameters): `type` is invalid; each instance is a NamedType of its own.
+  GenericType* generic_type = nullptr;
 
   // Package (an import): the package it names
   const Package* imported = nullptr;
@@ -177,6 +180,7 @@ struct Program {
   std::vector<std::unique_ptr<Selection>> selections;
   std::vector<std::unique_ptr<ConstValue>> constants;
   std::vector<std::shared_ptr<GenericFunc>> generics;  // made where GenericFunc is complete
+  std::vector<std::shared_ptr<GenericType>> generic_types;
   Object* new_object(ObjKind kind, std::string_view name, Pos pos);
   Scope* new_scope(Scope* parent);
 };

@@ -1389,12 +1389,28 @@ func main() {
 	_ = First([]string{"a"})
 }
 )go") == "prog.go:4:2: declared and not used: unused\n");
+  // Generic types: used without type arguments, with the wrong number, outside the constraint.
   CHECK(errors_of(R"go(package main
 
 type List[T any] struct{ next *List[T] }
 
-func main() {}
-)go") == "prog.go:3:6: gopark does not support generic types yet (type List has type parameters)\n");
+type Num[T ~int | ~float64] struct{ v T }
+
+type Pair[K comparable, V any] struct {
+	k K
+	v V
+}
+
+func main() {
+	var a List
+	var b Pair[int]
+	var c Num[string]
+	var d List[int]
+	_, _, _, _ = a, b, c, d
+}
+)go") == "prog.go:13:8: cannot use generic type List[T any] without instantiation\n"
+           "prog.go:14:16: not enough type arguments for type Pair: have 1, want 2\n"
+           "prog.go:15:12: string does not satisfy ~int | ~float64 (string missing in ~int | ~float64)\n");
 }
 
 TEST_CASE("checker errors: method value errors") {
