@@ -503,10 +503,6 @@ Package* ProgramContext::import(std::string_view path, std::string* why) {
     *why = "gopark does not support package unsafe";
     return nullptr;
   }
-  if (path == "iter") {
-    *why = "gopark does not support package " + key + " yet";
-    return nullptr;
-  }
   if (loading.count(key) != 0 || load_depth > 32) {
     *why = "import cycle not allowed";
     return nullptr;

@@ -740,6 +740,7 @@ void Checker::func_decl(Object* obj, DeclInfo* d) {
   FuncDecl* fd = d->func;
   if (fd->recv != nullptr && is_generic_receiver(fd)) {
     obj->type = types_.invalid();  // a template: each instance of the type gets its own copy
+    mark_imports_used(fd->pos);
     return;
   }
   if (fd->sig->type_params != nullptr) {

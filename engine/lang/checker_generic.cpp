@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "lang/checker_internal.hpp"
+#include "lang/lexer.hpp"
 #include "lang/parser.hpp"
 
 namespace gopark::lang::checker_detail {
@@ -115,6 +116,29 @@ bool Checker::satisfies(const Type* t, const Type* constraint, const Package* re
   return true;
 }
 
+// A generic declaration is checked only in its instances, which may come after the package's
+// unused-import check or never: the packages its text names (`pkg.Name`) count as used.
+void Checker::mark_imports_used(Pos start) {
+  Diagnostics ignored(file_.name);
+  Lexer lexer(file_.source, ignored);
+  lexer.seek(start);
+  int depth = 0;
+  Token previous;
+  for (int count = 0;; ++count) {
+    Token t = lexer.next();
+    if (t.tok == Tok::Eof) return;
+    if (t.tok == Tok::LParen || t.tok == Tok::LBrack || t.tok == Tok::LBrace) ++depth;
+    if (t.tok == Tok::RParen || t.tok == Tok::RBrack || t.tok == Tok::RBrace) --depth;
+    if (t.tok == Tok::Semicolon && depth <= 0 && count > 0) return;
+    if (t.tok == Tok::Period && previous.tok == Tok::Ident) {
+      if (Object* obj = file_scope_->lookup_local(previous.text); obj != nullptr && obj->kind == ObjKind::Package) {
+        obj->used = true;
+      }
+    }
+    previous = t;
+  }
+}
+
 // ----------------------------------------------------------------------------------------------
 // Declarations
 
@@ -132,6 +156,7 @@ void Checker::generic_func_decl(Object* obj, DeclInfo* d) {
   }
   fd->object = obj;
   obj->generic = g;
+  mark_imports_used(fd->pos);
   obj->type = types_.invalid();  // declared; uses go through instances
   if (fd->body == nullptr) error(fd->name->pos, "missing function body");
   // The type parameters and their constraints are checked once, with every parameter standing
@@ -285,6 +310,7 @@ void Checker::generic_type_decl(Object* obj, DeclInfo* d) {
   if (auto it = generic_methods_.find(obj->name); it != generic_methods_.end()) gt->methods = it->second;
   obj->generic_type = gt;
   obj->type = types_.invalid();
+  mark_imports_used(spec->pos);
   if (spec->alias) error(spec->names[0]->pos, "generic type cannot be alias");
   // The constraints, checked once with the parameters standing for themselves.
   Scope* scope = prog_.new_scope(file_scope_);

@@ -245,6 +245,7 @@ class Checker {
   const Type* type_instance(IndexExpr* e);   // T[A, B] in a type context
   std::string generic_type_text(const GenericType& gt) const;  // "List[T any]"
   bool is_generic_receiver(const FuncDecl* fd) const;
+  void mark_imports_used(Pos start);
 
   // ---- local declarations (checker_decl.cpp)
   void decl_stmt(GenDecl* gen);

@@ -1307,19 +1307,19 @@ TEST_CASE("checker errors: imports") {
   CHECK(errors_of(R"go(package main
 
 import (
-	"iter"
 	"net/http"
+	"unsafe"
 	. "fmt"
 )
 
 func main() {
 	_ = http.Get
-	var _ iter.Seq[int]
+	_ = unsafe.Sizeof(0)
 	Println()
 }
 )go") ==
-        "prog.go:4:2: gopark does not support package iter yet\n"
-        "prog.go:5:2: package net/http is not in std\n"
+        "prog.go:4:2: package net/http is not in std\n"
+        "prog.go:5:2: gopark does not support package unsafe\n"
         "prog.go:6:2: gopark does not support dot imports\n");
 }
 
@@ -1389,6 +1389,18 @@ func main() {
 	_ = First([]string{"a"})
 }
 )go") == "prog.go:4:2: declared and not used: unused\n");
+  // A package used only inside a generic function that is never instantiated is still used.
+  CHECK(errors_of(R"go(package main
+
+import (
+	"fmt"
+	"strings"
+)
+
+func Upper[T ~string](s T) T { return T(strings.ToUpper(string(s))) }
+
+func main() { fmt.Println() }
+)go") == "");
   // Generic types: used without type arguments, with the wrong number, outside the constraint.
   CHECK(errors_of(R"go(package main
 

@@ -4,6 +4,7 @@ package main
 
 import (
 	"fmt"
+	"iter"
 	"maps"
 	"slices"
 )
@@ -21,4 +22,18 @@ func main() {
 	}
 	fmt.Println()
 	fmt.Println(slices.Sorted(slices.Values([]int{3, 1, 2})))
+	fmt.Printf("%T %T\n", maps.Keys(m), slices.All([]string{}))
+	// An iterator is a function: calling it with a yield function is the long form of a range.
+	maps.All(map[string]int{"x": 1})(func(k string, v int) bool {
+		fmt.Println(k, v)
+		return true
+	})
+	var evens iter.Seq[int] = func(yield func(int) bool) {
+		for i := 0; i < 10; i += 2 {
+			if !yield(i) {
+				return
+			}
+		}
+	}
+	fmt.Println(slices.Collect(evens))
 }

@@ -1,9 +1,11 @@
 // Package maps: functions over maps of any type, as Go's. Keys, Values and All return Go 1.23
-// iterators (func(yield func(...) bool)), which slices.Collect and slices.Sorted consume.
+// iterators (iter.Seq, iter.Seq2), which slices.Collect and slices.Sorted consume.
 package maps
 
+import "iter"
+
 // Keys returns an iterator over the keys of m, in the map's (random) order.
-func Keys[Map ~map[K]V, K comparable, V any](m Map) func(yield func(K) bool) {
+func Keys[Map ~map[K]V, K comparable, V any](m Map) iter.Seq[K] {
 	return func(yield func(K) bool) {
 		for k := range m {
 			if !yield(k) {
@@ -14,7 +16,7 @@ func Keys[Map ~map[K]V, K comparable, V any](m Map) func(yield func(K) bool) {
 }
 
 // Values returns an iterator over the values of m, in the map's (random) order.
-func Values[Map ~map[K]V, K comparable, V any](m Map) func(yield func(V) bool) {
+func Values[Map ~map[K]V, K comparable, V any](m Map) iter.Seq[V] {
 	return func(yield func(V) bool) {
 		for _, v := range m {
 			if !yield(v) {
@@ -25,7 +27,7 @@ func Values[Map ~map[K]V, K comparable, V any](m Map) func(yield func(V) bool) {
 }
 
 // All returns an iterator over the key-value pairs of m.
-func All[Map ~map[K]V, K comparable, V any](m Map) func(yield func(K, V) bool) {
+func All[Map ~map[K]V, K comparable, V any](m Map) iter.Seq2[K, V] {
 	return func(yield func(K, V) bool) {
 		for k, v := range m {
 			if !yield(k, v) {
@@ -36,7 +38,7 @@ func All[Map ~map[K]V, K comparable, V any](m Map) func(yield func(K, V) bool) {
 }
 
 // Collect collects the key-value pairs of seq into a new map.
-func Collect[K comparable, V any](seq func(yield func(K, V) bool)) map[K]V {
+func Collect[K comparable, V any](seq iter.Seq2[K, V]) map[K]V {
 	m := make(map[K]V)
 	seq(func(k K, v V) bool {
 		m[k] = v
@@ -46,7 +48,7 @@ func Collect[K comparable, V any](seq func(yield func(K, V) bool)) map[K]V {
 }
 
 // Insert adds the key-value pairs of seq to m, overwriting existing keys.
-func Insert[Map ~map[K]V, K comparable, V any](m Map, seq func(yield func(K, V) bool)) {
+func Insert[Map ~map[K]V, K comparable, V any](m Map, seq iter.Seq2[K, V]) {
 	seq(func(k K, v V) bool {
 		m[k] = v
 		return true

@@ -1,11 +1,14 @@
 // Package slices: functions over slices of any type, as Go's. All, Values and Backward return
-// Go 1.23 iterators (func(yield func(...) bool)); Collect, Sorted and AppendSeq consume them.
+// Go 1.23 iterators (iter.Seq, iter.Seq2); Collect, Sorted and AppendSeq consume them.
 // Sort and SortFunc are quicksorts (median of three, insertion sort for short runs, heapsort
 // when recursion gets deep): equal elements may end in another order than with Go's pdqsort,
 // as Go allows; the Stable variant is a merge sort.
 package slices
 
-import "cmp"
+import (
+	"cmp"
+	"iter"
+)
 
 // ---- searching and comparing ----
 
@@ -501,7 +504,7 @@ func mergeSort[E any](x, buf []E, cmp func(a, b E) int) {
 // ---- iterators (Go 1.23) ----
 
 // All returns an iterator over index-value pairs in the slice in the usual order.
-func All[S ~[]E, E any](s S) func(yield func(int, E) bool) {
+func All[S ~[]E, E any](s S) iter.Seq2[int, E] {
 	return func(yield func(int, E) bool) {
 		for i, v := range s {
 			if !yield(i, v) {
@@ -512,7 +515,7 @@ func All[S ~[]E, E any](s S) func(yield func(int, E) bool) {
 }
 
 // Values returns an iterator that yields the slice elements in order.
-func Values[S ~[]E, E any](s S) func(yield func(E) bool) {
+func Values[S ~[]E, E any](s S) iter.Seq[E] {
 	return func(yield func(E) bool) {
 		for _, v := range s {
 			if !yield(v) {
@@ -523,7 +526,7 @@ func Values[S ~[]E, E any](s S) func(yield func(E) bool) {
 }
 
 // Backward returns an iterator over index-value pairs in the slice, traversing it backward.
-func Backward[S ~[]E, E any](s S) func(yield func(int, E) bool) {
+func Backward[S ~[]E, E any](s S) iter.Seq2[int, E] {
 	return func(yield func(int, E) bool) {
 		for i := len(s) - 1; i >= 0; i-- {
 			if !yield(i, s[i]) {
@@ -534,7 +537,7 @@ func Backward[S ~[]E, E any](s S) func(yield func(int, E) bool) {
 }
 
 // AppendSeq appends the values from seq to the slice and returns the extended slice.
-func AppendSeq[S ~[]E, E any](s S, seq func(yield func(E) bool)) S {
+func AppendSeq[S ~[]E, E any](s S, seq iter.Seq[E]) S {
 	seq(func(v E) bool {
 		s = append(s, v)
 		return true
@@ -543,19 +546,19 @@ func AppendSeq[S ~[]E, E any](s S, seq func(yield func(E) bool)) S {
 }
 
 // Collect collects values from seq into a new slice and returns it.
-func Collect[E any](seq func(yield func(E) bool)) []E {
+func Collect[E any](seq iter.Seq[E]) []E {
 	return AppendSeq([]E(nil), seq)
 }
 
 // Sorted collects values from seq into a new slice, sorts the slice, and returns it.
-func Sorted[E cmp.Ordered](seq func(yield func(E) bool)) []E {
+func Sorted[E cmp.Ordered](seq iter.Seq[E]) []E {
 	s := Collect(seq)
 	Sort(s)
 	return s
 }
 
 // SortedFunc collects values from seq into a new slice, sorts it using cmp, and returns it.
-func SortedFunc[E any](seq func(yield func(E) bool), cmp func(E, E) int) []E {
+func SortedFunc[E any](seq iter.Seq[E], cmp func(E, E) int) []E {
 	s := Collect(seq)
 	SortFunc(s, cmp)
 	return s
