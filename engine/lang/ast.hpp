@@ -523,6 +523,14 @@ struct RangeStmt : Stmt {
   Pos tok_pos;
   Expr* x = nullptr;
   BlockStmt* body = nullptr;
+  // checker, range over a function (Go 1.23 iterators): the body is compiled as the yield
+  // function `body_func`; `state` (an int in the enclosing function, captured by the body) says
+  // how the body left: 0 running, 1 break, 2 a return of the enclosing function, 3 + i the
+  // branch exits[i] to a statement outside the loop (exit_continue[i]: a continue).
+  FuncInfo* body_func = nullptr;
+  Object* state = nullptr;
+  std::vector<Stmt*> exits;
+  std::vector<bool> exit_continue;
   RangeStmt() : Stmt(Kind) {}
 };
 

@@ -379,6 +379,9 @@ class Checker {
   void select_stmt(unsigned ctx, SelectStmt* s);
   void for_stmt(unsigned ctx, ForStmt* s);
   void range_stmt(unsigned ctx, RangeStmt* s);
+  void range_func_stmt(unsigned ctx, RangeStmt* s, const Type* key, const Type* val);
+  FuncInfo* real_func() const;
+  void note_range_exit(BranchStmt* s);
   void open_scope();
   void close_scope();
   void usage(Scope* scope);
@@ -481,6 +484,7 @@ class Checker {
   std::vector<Stmt*> breakable_;     // enclosing for/switch/select statements (innermost last)
   std::vector<LabeledStmt*> enclosing_labels_;
   std::unordered_map<FuncInfo*, int> literal_counters_;  // literals numbered per enclosing body
+  std::unordered_map<FuncInfo*, int> range_counters_;    // range-over-func bodies, per function
 };
 
 // State shared by the Checkers of one check_program call.

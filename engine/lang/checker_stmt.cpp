@@ -246,6 +246,11 @@ void Checker::stmt(unsigned ctx, Stmt* s) {
       go_defer_stmt(s, static_cast<GoStmt*>(s)->call, "go");
       return;
     case StmtKind::Defer:
+      if (func_ != nullptr && func_->range != nullptr) {
+        // Go runs it when the enclosing function returns; gopark's loop body is a function of
+        // its own, whose return would run it early.
+        error(s->pos, "gopark does not support defer inside a range-over-function loop yet");
+      }
       if (func_ != nullptr) func_->has_defer = true;
       go_defer_stmt(s, static_cast<DeferStmt*>(s)->call, "defer");
       return;
@@ -369,7 +374,13 @@ void Checker::go_defer_stmt(Stmt* s, CallExpr* call, const char* keyword) {
 
 void Checker::return_stmt(ReturnStmt* s) {
   if (sig_ == nullptr) return;
-  const auto& results = func_->results;
+  // Inside a range-over-function body: the enclosing function returns, through the body's
+  // closure, which therefore captures its result variables.
+  FuncInfo* real = real_func();
+  if (real != func_) {
+    for (Object* r : real->results) capture(r);
+  }
+  const auto& results = real->results;
   if (s->results.empty() && !results.empty() && !results[0]->name.empty()) {
     for (Object* obj : results) {
       Object* alt = scope_->lookup(obj->name);
@@ -404,6 +415,7 @@ void Checker::branch_stmt(unsigned ctx, BranchStmt* s) {
     case Tok::Continue:
       if (s->label != nullptr) {
         resolve_branch(s);
+        note_range_exit(s);
         return;
       }
       if (s->tok == Tok::Break) {
@@ -733,6 +745,7 @@ void Checker::range_stmt(unsigned ctx, RangeStmt* s) {
   const Type* key = nullptr;
   const Type* val = nullptr;
   bool range_over_int = false;
+  bool range_func = false;
   if (x.mode != Mode::Invalid) {
     const Type* u = under(x.type);
     if (const auto* p = u->as<PointerType>()) {
@@ -766,10 +779,30 @@ void Checker::range_stmt(unsigned ctx, RangeStmt* s) {
           key = u->as<ChanType>()->elem;
         }
         break;
-      case TypeKind::Signature:
-        ok = false;
-        cause = "gopark does not support range over functions";
+      case TypeKind::Signature: {
+        // func(yield func(...) bool) with 0, 1 or 2 values per step (Go 1.23 iterators).
+        const auto* f = u->as<SignatureType>();
+        const SignatureType* yield = nullptr;
+        if (f->params.size() == 1 && f->results.empty() && !f->variadic) {
+          yield = under(f->params[0])->as<SignatureType>();
+        }
+        if (yield == nullptr || yield->params.size() > 2 || yield->variadic || yield->results.size() != 1 ||
+            under(yield->results[0])->kind != TypeKind::Bool) {
+          ok = false;
+          cause = "func must be func(yield func(...) bool): argument is not func";
+          if (f->params.size() != 1) cause = "func must be func(yield func(...) bool): wrong argument count";
+          break;
+        }
+        range_func = true;
+        if (yield->params.size() > 0) key = yield->params[0];
+        if (yield->params.size() > 1) val = yield->params[1];
+        if (s->key != nullptr && key == nullptr) {
+          error(start_pos(s->key), "range over " + describe(x) + " permits no iteration variables");
+          key = val = types_.invalid();
+          range_func = false;
+        }
         break;
+      }
       default:
         if (is_integer(u)) {
           key = x.type;
@@ -794,6 +827,10 @@ void Checker::range_stmt(unsigned ctx, RangeStmt* s) {
     }
   }
 
+  if (range_func) {
+    range_func_stmt(ctx, s, key, val);
+    return;
+  }
   open_scope();
   Expr* lhs[2] = {s->key, s->value};
   const Type* rhs[2] = {key, val};
@@ -868,6 +905,114 @@ void Checker::range_stmt(unsigned ctx, RangeStmt* s) {
   if (s->body != nullptr) block_stmt(ctx, s->body);
   breakable_.pop_back();
   close_scope();
+}
+
+// `for k, v := range f`: the body becomes the yield function (a FuncInfo of its own, whose
+// parameters are the loop variables), so the variables of the enclosing function it uses are
+// captured as a closure's are; `state` records how the body left (see RangeStmt).
+void Checker::range_func_stmt(unsigned ctx, RangeStmt* s, const Type* key, const Type* val) {
+  (void)ctx;
+  Object* state = prog_.new_object(ObjKind::Var, "", s->pos);
+  state->type = types_.basic(TypeKind::Int);
+  state->owner = func_;
+  state->used = true;
+  s->state = state;
+  auto* body = prog_.funcs.emplace_back(std::make_unique<FuncInfo>()).get();
+  body->range = s;
+  body->outer = func_;
+  s->body_func = body;
+  int& counter = range_counters_[real_func()];
+  body->name = real_func()->name + "-range" + std::to_string(++counter);
+  pkg_.literals.push_back(body);
+  if (s->tok == Tok::Assign) {
+    error(s->tok_pos, "gopark does not support assigning to existing variables in a range over a function (use :=)");
+  }
+  open_scope();
+  FuncInfo* saved = func_;
+  func_ = body;
+  scope_->func = body;
+  Expr* lhs[2] = {s->key, s->value};
+  const Type* types[2] = {key, val};
+  std::size_t nparams = val != nullptr ? 2 : key != nullptr ? 1 : 0;
+  std::vector<const Type*> param_types;
+  for (std::size_t i = 0; i < nparams; ++i) {
+    param_types.push_back(types[i]);
+    Object* obj = nullptr;
+    auto* id = lhs[i] != nullptr ? lhs[i]->as<Ident>() : nullptr;
+    if (id != nullptr && s->tok == Tok::Define) {
+      obj = new_var(id, types[i]);
+      if (!body->locals.empty() && body->locals.back() == obj) body->locals.pop_back();  // a parameter
+      if (id->name != "_" && scope_->insert(obj) != nullptr) error(obj->pos, std::string(obj->name) + " redeclared in this block");
+      lhs[i]->mode = Mode::Variable;
+      lhs[i]->type = types[i];
+    } else {
+      if (lhs[i] != nullptr && s->tok == Tok::Define) {
+        error(start_pos(lhs[i]), "non-name " + expr_str(lhs[i]) + " on left side of :=");
+      }
+      obj = prog_.new_object(ObjKind::Var, "_", s->pos);
+      obj->type = types[i];
+      obj->used = true;
+    }
+    obj->is_param = true;
+    obj->owner = body;
+    body->params.push_back(obj);
+  }
+  // A variable the iterator has no value for (reported already): declared, so that its uses
+  // are not errors too.
+  for (std::size_t i = nparams; i < 2; ++i) {
+    auto* id = lhs[i] != nullptr ? lhs[i]->as<Ident>() : nullptr;
+    if (id == nullptr || s->tok != Tok::Define || id->name == "_") continue;
+    Object* obj = new_var(id, types_.invalid());
+    obj->used = true;
+    scope_->insert(obj);
+  }
+  Object* result = prog_.new_object(ObjKind::Var, "", s->pos);
+  result->type = types_.basic(TypeKind::Bool);
+  result->is_result = true;
+  result->owner = body;
+  body->results.push_back(result);
+  body->sig = types_.signature(param_types, {result->type}, false);
+  capture(state);
+  breakable_.push_back(s);
+  if (s->body != nullptr) block_stmt(ctx, s->body);
+  breakable_.pop_back();
+  func_ = saved;
+  close_scope();
+}
+
+// The function whose `return` statements a range-over-function body's returns are.
+FuncInfo* Checker::real_func() const {
+  FuncInfo* f = func_;
+  while (f != nullptr && f->range != nullptr) f = f->outer;
+  return f;
+}
+
+// A break or continue inside range-over-function bodies whose target lies outside some of them:
+// each body crossed records it as one of its loop's exits.
+void Checker::note_range_exit(BranchStmt* s) {
+  if (s->target == nullptr || func_ == nullptr || func_->range == nullptr) return;
+  Stmt* target = s->target;
+  if (auto* l = target->as<LabeledStmt>()) target = l->stmt;
+  auto index_of = [&](const Stmt* st) -> std::ptrdiff_t {
+    for (std::size_t i = breakable_.size(); i-- > 0;) {
+      if (breakable_[i] == st) return static_cast<std::ptrdiff_t>(i);
+    }
+    return -1;
+  };
+  std::ptrdiff_t t = index_of(target);
+  for (FuncInfo* f = func_; f != nullptr && f->range != nullptr; f = f->outer) {
+    RangeStmt* r = f->range;
+    if (r == target || index_of(r) <= t) return;  // the loop's own break/continue, or inside it
+    bool is_continue = s->tok == Tok::Continue;
+    bool present = false;
+    for (std::size_t i = 0; i < r->exits.size(); ++i) {
+      if (r->exits[i] == target && r->exit_continue[i] == is_continue) present = true;
+    }
+    if (!present) {
+      r->exits.push_back(target);
+      r->exit_continue.push_back(is_continue);
+    }
+  }
 }
 
 // ----------------------------------------------------------------------------------------------

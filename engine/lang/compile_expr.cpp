@@ -758,8 +758,9 @@ void FunctionCompiler::composite_to(CompositeLit* e, const Type* t, Reg dst) {
   release_to(std::max(mark, dst + 1));
 }
 
-void FunctionCompiler::func_lit_to(FuncLit* e, Reg dst) {
-  const FuncInfo* info = e->info;
+void FunctionCompiler::func_lit_to(FuncLit* e, Reg dst) { closure_to(e->info, dst); }
+
+void FunctionCompiler::closure_to(const FuncInfo* info, Reg dst) {
   std::uint32_t index = c.function_of(info);
   std::uint32_t nfree = std::uint32_t(info->free_vars.size());
   c.image.functions[index]->nfree = nfree;

@@ -226,11 +226,11 @@ void FunctionCompiler::var_address(const Object* var, Reg dst) {
 // ---- bodies ----
 
 void FunctionCompiler::compile_body() {
-  const BlockStmt* body = info_->decl ? info_->decl->body : info_->lit->body;
+  const BlockStmt* body = info_->decl ? info_->decl->body : info_->lit ? info_->lit->body : info_->range->body;
   fn_.nresults = std::uint32_t(info_->results.size());
   fn_.nfree = std::uint32_t(info_->free_vars.size());
   fn_.has_defer = info_->has_defer;
-  set_line(info_->decl ? info_->decl->pos : info_->lit->pos);
+  set_line(info_->decl ? info_->decl->pos : info_->lit ? info_->lit->pos : info_->range->pos);
   std::vector<const Object*> params;
   if (info_->recv) params.push_back(info_->recv);
   for (const Object* p : info_->params) params.push_back(p);
@@ -262,9 +262,10 @@ void FunctionCompiler::compile_body() {
   }
   // Result variables: named ones always; unnamed ones only where deferred calls may run before
   // the function returns (the epilogue reads them).
+  // And results a range-over-function body inside returns through (captured: boxed).
   bool need_vars = info_->has_defer;
   for (const Object* r : info_->results) {
-    if (!r->name.empty() && r->name != "_") need_vars = true;
+    if ((!r->name.empty() && r->name != "_") || r->boxed) need_vars = true;
   }
   if (need_vars) {
     for (const Object* r : info_->results) {
@@ -272,9 +273,34 @@ void FunctionCompiler::compile_body() {
       result_vars_.push_back(r);
     }
   }
+  if (info_->range) {
+    // A loop body run as the iterator's yield function: calling it once the loop has ended is
+    // Go's runtime error.
+    Reg mark = top();
+    Reg state = alloc();
+    read_var(info_->range->state, state);
+    emit(Op::RangeDone, state);
+    release_to(mark);
+    if (body) block(body->list);
+    yield_return(true);  // the end of an iteration: ask for the next one
+    return;
+  }
   if (body) block(body->list);
   // Falling off the end: a function without results (the checker rejects missing returns).
   epilogue();
+}
+
+void FunctionCompiler::yield_return(bool more) {
+  emit_bx(Op::LoadI, 0, more ? 1 : 0);
+  emit(Op::Ret);
+}
+
+void FunctionCompiler::set_range_state(const RangeStmt* r, std::int64_t value) {
+  Reg mark = top();
+  Reg v = alloc();
+  load_int(v, value);
+  write_var(r->state, v);
+  release_to(mark);
 }
 
 void FunctionCompiler::epilogue() {

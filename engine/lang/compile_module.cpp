@@ -288,6 +288,7 @@ std::uint32_t Compiler::function_of(const FuncInfo* lit) {
   std::uint32_t index = new_function(lit->name, false);
   literals_.emplace(lit, index);
   if (lit->lit) image.functions[index]->decl_line = lit->lit->pos.line;
+  if (lit->range) image.functions[index]->decl_line = lit->range->pos.line;
   pending_literals_.push_back(lit);
   return index;
 }

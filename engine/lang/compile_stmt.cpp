@@ -508,6 +508,10 @@ void FunctionCompiler::branch_stmt(BranchStmt* s) {
     return;
   }
   Loop* l = find_loop(s);
+  if (!l && info_ && info_->range && s->target) {  // leaves a range-over-function body
+    range_exit(s->target, s->tok == Tok::Continue);
+    return;
+  }
   if (!l) {
     c.error(s->pos, "gopark internal error: branch without target");
     return;
@@ -568,6 +572,10 @@ void FunctionCompiler::for_stmt(ForStmt* s, const LabeledStmt* label) {
 }
 
 void FunctionCompiler::range_stmt(RangeStmt* s, const LabeledStmt* label) {
+  if (s->body_func) {
+    range_func_stmt(s);
+    return;
+  }
   Reg mark = top();
   const Type* xt = underlying(s->x->type);
   bool define = s->tok == Tok::Define;
@@ -890,8 +898,96 @@ void FunctionCompiler::select_stmt(SelectStmt* s, const LabeledStmt* label) {
   release_to(mark);
 }
 
+void FunctionCompiler::range_exit(const Stmt* target, bool is_continue) {
+  const RangeStmt* r = info_->range;
+  if (auto* l = target->as<LabeledStmt>()) target = l->stmt;
+  if (target == r) {  // the loop's own continue or break
+    if (!is_continue) set_range_state(r, 1);
+    yield_return(is_continue);
+    return;
+  }
+  for (std::size_t i = 0; i < r->exits.size(); ++i) {
+    if (r->exits[i] == target && r->exit_continue[i] == is_continue) {
+      set_range_state(r, 3 + std::int64_t(i));
+      yield_return(false);
+      return;
+    }
+  }
+  c.error(r->pos, "gopark internal error: range-over-function exit without a code");
+}
+
+void FunctionCompiler::range_func_stmt(RangeStmt* s) {
+  Reg mark = top();
+  set_line(s->pos);
+  declare(s->state);  // zero: running
+  Reg f = alloc();
+  expr_to(s->x, f);
+  Reg window = alloc();
+  closure_to(s->body_func, window);
+  set_line(s->x->pos);
+  emit(Op::CallClosure, window, f);
+  Reg state = alloc();
+  read_var(s->state, state);
+  set_range_state(s, 1);  // from now on, a call of yield is an error
+  // A return inside the body: the enclosing function returns now (its results are set).
+  std::uint32_t skip = emit(Op::JNeI, state, 2, 0);
+  if (info_ && info_->range) {
+    set_range_state(info_->range, 2);
+    yield_return(false);
+  } else {
+    epilogue();
+  }
+  patch_to_here(skip);
+  // A break or continue to a statement outside the loop.
+  for (std::size_t i = 0; i < s->exits.size(); ++i) {
+    std::uint32_t next = emit(Op::JNeI, state, std::uint32_t(3 + i), 0);
+    const Stmt* target = s->exits[i];
+    Loop* loop = nullptr;
+    for (std::size_t k = loops_.size(); k-- > 0;) {
+      if (loops_[k].stmt == target || (loops_[k].label && loops_[k].label->stmt == target)) {
+        loop = &loops_[k];
+        break;
+      }
+    }
+    if (loop) {
+      if (s->exit_continue[i]) loop->continues.push_back(emit_jump(Op::Jmp));
+      else loop->breaks.push_back(emit_jump(Op::Jmp));
+    } else if (info_ && info_->range) {
+      range_exit(target, s->exit_continue[i]);
+    } else {
+      c.error(s->pos, "gopark internal error: range-over-function exit to an unknown statement");
+    }
+    patch_to_here(next);
+  }
+  release_to(mark);
+}
+
 void FunctionCompiler::return_stmt(ReturnStmt* s) {
   Reg mark = top();
+  if (info_ && info_->range) {
+    // In a range-over-function body: set the enclosing function's results (captured) and leave
+    // the loop; the code after the iterator call returns.
+    const FuncInfo* real = info_;
+    while (real->range) real = real->outer;
+    const auto& results = real->results;
+    std::vector<Reg> values;
+    if (s->results.size() == 1 && results.size() > 1) {
+      Reg window = call(unparen(s->results[0])->as<CallExpr>());
+      const auto* tuple = s->results[0]->type->as<TupleType>();
+      for (std::size_t i = 0; i < results.size(); ++i) values.push_back(coerce(window + Reg(i), tuple->types[i], results[i]->type));
+    } else {
+      for (std::size_t i = 0; i < s->results.size() && i < results.size(); ++i) {
+        Reg v = alloc();
+        expr_as(s->results[i], results[i]->type, v);
+        values.push_back(own(v, results[i]->type));
+      }
+    }
+    for (std::size_t i = 0; i < values.size(); ++i) write_var(results[i], values[i]);
+    set_range_state(info_->range, 2);
+    yield_return(false);
+    release_to(mark);
+    return;
+  }
   const auto& results = info_ ? info_->results : std::vector<Object*>{};
   std::size_t n = results.size();
   std::vector<Reg> values;

@@ -212,6 +212,14 @@ class FunctionCompiler {
   void if_stmt(IfStmt* s);
   void for_stmt(ForStmt* s, const LabeledStmt* label);
   void range_stmt(RangeStmt* s, const LabeledStmt* label);
+  // Range over a function (compile_stmt.cpp): the body is the closure passed as yield; after
+  // the iterator returns, the loop's state says whether to return, branch elsewhere, or go on.
+  void range_func_stmt(RangeStmt* s);
+  void yield_return(bool more);                             // in a range body: return more
+  void set_range_state(const RangeStmt* r, std::int64_t value);
+  // In a range body: leave it for `target` outside the loop (a break or continue there).
+  void range_exit(const Stmt* target, bool is_continue);
+  void closure_to(const FuncInfo* info, Reg dst);           // a literal's or range body's closure
   void switch_stmt(SwitchStmt* s, const LabeledStmt* label);
   void type_switch_stmt(TypeSwitchStmt* s, const LabeledStmt* label);
   void select_stmt(SelectStmt* s, const LabeledStmt* label);

@@ -102,10 +102,12 @@ struct Scope {
   Object* lookup(std::string_view name) const;
 };
 
-// One function body: a FuncDecl or a FuncLit.
+// One function body: a FuncDecl, a FuncLit, or the body of a range-over-function loop (which
+// runs as the yield function passed to the iterator).
 struct FuncInfo {
-  FuncDecl* decl = nullptr;       // exactly one of decl/lit is set
+  FuncDecl* decl = nullptr;       // exactly one of decl/lit/range is set
   FuncLit* lit = nullptr;
+  RangeStmt* range = nullptr;
   FuncInfo* outer = nullptr;      // enclosing function of a literal
   const SignatureType* sig = nullptr;
   Object* recv = nullptr;         // receiver Var, may be null

@@ -266,6 +266,9 @@ Leave Interpreter::run(Goroutine& gr, std::size_t stop_depth) {
       case Op::StoreF32: NILCHECK(RA); store_at<float>(ptr<std::uint8_t>(RA) + in.c, float(to_double(RB))); break;
       case Op::Addr: NILCHECK(RB); RA = RB + in.c; break;
       case Op::NilCheck: NILCHECK(RA); break;
+      case Op::RangeDone:
+        if (RA != 0) RAISE("runtime error: range function continued iteration after function for loop body returned false");
+        break;
       case Op::New: {
         const TypeInfo& t = *image.types[in.bx()];
         void* p = machine.allocate(gr, machine.layout_of(t));

@@ -1323,6 +1323,32 @@ func main() {
         "prog.go:6:2: gopark does not support dot imports\n");
 }
 
+TEST_CASE("checker errors: range over functions") {
+  CHECK(errors_of(R"go(package main
+
+func main() {
+	for x := range func(int) {} {
+		_ = x
+	}
+	seq := func(yield func() bool) {}
+	for x := range seq {
+		_ = x
+	}
+	for a, b := range func(yield func(int) bool) {} {
+		_, _ = a, b
+	}
+	for range func(yield func(int) bool) {} {
+		defer println()
+	}
+}
+)go") == "prog.go:4:17: cannot range over func(int) {} (value of type func(int)): func must be "
+           "func(yield func(...) bool): argument is not func\n"
+           "prog.go:8:6: range over seq (variable of type func(func() bool)) permits no iteration variables\n"
+           "prog.go:11:9: range over func(yield func(int) bool) {} (value of type func(func(int) bool)) permits only "
+           "one iteration variable\n"
+           "prog.go:15:3: gopark does not support defer inside a range-over-function loop yet\n");
+}
+
 TEST_CASE("checker errors: generics use") {
   // A constraint interface is not a type of values.
   CHECK(errors_of(R"go(package main
