@@ -4,6 +4,7 @@
 # Conventions (directives, .out/.err files): README.md beside this file.
 #
 #   run.sh <gopark-binary> [--go] [--filter REGEX] [--jobs N] [--modes LIST] [--expect-go119]
+#          [--dir DIR] [--expected DIR]
 #
 #   --go            also build each deterministic program that Go 1.19 accepts (no go1.22 directive)
 #                   with `go build` (binaries cached under $GOPARK_GO_CACHE, default
@@ -15,11 +16,14 @@
 #   --expect-go119  the "gopark" is really Go 1.19 (the self-test, testdata/selftest.sh): skip the
 #                   go1.22 programs and use <name>.go119.err where it exists
 #   --timeout S     default per-run timeout in seconds (default 10; a directive overrides it)
+#   --dir DIR       run the programs of DIR instead of this directory (e.g. --dir examples)
+#   --expected DIR  read <name>.out / <name>.err / <name>.go119.err from DIR instead of the programs'
+#                   directory (e.g. --expected tests/examples)
 #
 # Each program runs once per scheduler configuration it allows:
 #   mn1 = --mode mn --procs 1, mn4 = --mode mn --procs 4, threads = --mode threads,
 #   coroutines = --mode coroutines
-# as `cd tests/programs && <gopark> run <flags> <name>.go <args>`.
+# as `cd tests/programs && <gopark> run <flags> <name>.go <args>` (cd DIR with --dir).
 # Output: one FAIL line per failed run (with a unified diff or the reason), then
 # "programs: N passed, M failed[, K skipped]". Exit status 0 when nothing failed, 1 otherwise.
 # Needs only bash, coreutils, diff, xargs.
@@ -35,11 +39,11 @@ usage() {
 
 # ---------------------------------------------------------------------------------------------
 # Directives: lines "// gopark: key[=value]" before the package clause.
-#   exit=N  nondeterministic  go1.22  go119-err  args=...  modes=a,b  timeout=N
+#   exit=N  nondeterministic  nodiff  go1.22  go119-err  args=...  modes=a,b  timeout=N
 # Sets: d_exit d_nondet d_go122 d_modes d_timeout d_args (array)
 parse_directives() {
 	local file=$1 line body
-	d_exit=0 d_nondet=0 d_go122=0 d_modes="" d_timeout="" d_args=() d_todo=
+	d_exit=0 d_nondet=0 d_nodiff=0 d_go122=0 d_modes="" d_timeout="" d_args=() d_todo=
 	while IFS= read -r line || [[ -n $line ]]; do
 		[[ $line == package* ]] && break
 		[[ $line == "// gopark:"* ]] || continue
@@ -48,6 +52,7 @@ parse_directives() {
 		case $body in
 		exit=*) d_exit=${body#exit=} ;;
 		nondeterministic) d_nondet=1 ;;
+		nodiff) d_nodiff=1 ;; # go run's own scheduler may now and then print otherwise: no --go run
 		go1.22) d_go122=1 ;;
 		go119-err) ;; # informative: the Go 1.19 stderr is in <name>.go119.err
 		todo=*) d_todo=${body#todo=} ;; # gopark cannot run it yet: reported, not run
@@ -104,6 +109,27 @@ check_err() {
 	return 0
 }
 
+# check_out_re PATTERNS ACTUAL: ACTUAL has as many lines as PATTERNS, and each line matches its
+# pattern (an extended regular expression, anchored at both ends).
+check_out_re() {
+	local -a want have
+	mapfile -t want <"$1"
+	mapfile -t have <"$2"
+	if ((${#want[@]} != ${#have[@]})); then
+		printf 'stdout has %d lines, want %d (patterns in %s)\n' "${#have[@]}" "${#want[@]}" "${1##*/}"
+		printf '%s\n' "${have[@]:0:20}"
+		return 1
+	fi
+	local i
+	for ((i = 0; i < ${#want[@]}; i++)); do
+		if ! [[ ${have[i]} =~ ^(${want[i]})$ ]]; then
+			printf 'stdout line %d does not match /%s/: %s\n' "$((i + 1))" "${want[i]}" "${have[i]}"
+			return 1
+		fi
+	done
+	return 0
+}
+
 # build_go NAME DIR -> echo path of cached binary, or of the .builderr file when it failed
 build_go() {
 	local name=$1 dir=$2 hash cache bin tmp
@@ -128,7 +154,7 @@ build_go() {
 # run_task "NAME CONFIG": runs one program in one configuration; writes
 # $RESULTS/NAME.CONFIG.{status,log}.
 run_task() {
-	local name=${1%% *} config=${1#* } dir=$here
+	local name=${1%% *} config=${1#* } dir=$PROG_DIR exp=$EXP_DIR
 	local src=$dir/$name.go status=PASS log=$RESULTS/$name.$config.log
 	local tmp rc timeout flags expected_err
 	: >"$log"
@@ -163,8 +189,12 @@ run_task() {
 		status=FAIL
 		echo "exit status $rc, want $d_exit" >>"$log"
 	fi
-	if ((!d_nondet)); then
-		local want=$dir/$name.out
+	if ((d_nondet)) && [[ -f $exp/$name.out.re ]]; then
+		if ! check_out_re "$exp/$name.out.re" "$tmp/stdout" >>"$log"; then
+			status=FAIL
+		fi
+	elif ((!d_nondet)); then
+		local want=$exp/$name.out
 		[[ -f $want ]] || want=/dev/null
 		if ! diff -u --label "$name.out (expected)" --label "stdout (got)" "$want" "$tmp/stdout" >"$tmp/diff"; then
 			status=FAIL
@@ -173,9 +203,9 @@ run_task() {
 		fi
 	fi
 	if [[ $config != go ]]; then
-		expected_err=$dir/$name.err
-		if ((EXPECT_GO119)) && [[ -f $dir/$name.go119.err ]]; then
-			expected_err=$dir/$name.go119.err
+		expected_err=$exp/$name.err
+		if ((EXPECT_GO119)) && [[ -f $exp/$name.go119.err ]]; then
+			expected_err=$exp/$name.go119.err
 		fi
 		if [[ -f $expected_err ]]; then
 			normalise_stderr "$tmp/stderr" >"$tmp/stderr.norm"
@@ -194,6 +224,7 @@ run_task() {
 
 # ---------------------------------------------------------------------------------------------
 GOPARK="" WITH_GO=0 FILTER="" JOBS="" MODES="" EXPECT_GO119=0 DEFAULT_TIMEOUT=10
+PROG_DIR=$here EXP_DIR=""
 while (($#)); do
 	case $1 in
 	--go) WITH_GO=1 ;;
@@ -202,6 +233,8 @@ while (($#)); do
 	--modes) MODES=${2?}; shift ;;
 	--timeout) DEFAULT_TIMEOUT=${2?}; shift ;;
 	--expect-go119) EXPECT_GO119=1 ;;
+	--dir) PROG_DIR=${2?}; shift ;;
+	--expected) EXP_DIR=${2?}; shift ;;
 	-h | --help) usage ;;
 	-*) echo "run.sh: unknown option $1" >&2; usage ;;
 	*)
@@ -216,6 +249,11 @@ if [[ $GOPARK != /* ]]; then
 	if [[ $GOPARK == */* ]]; then GOPARK=$PWD/$GOPARK; else GOPARK=$(command -v "$GOPARK" || echo "$GOPARK"); fi
 fi
 [[ -x $GOPARK ]] || { echo "run.sh: gopark binary '$GOPARK' is not executable" >&2; exit 2; }
+[[ -d $PROG_DIR ]] || { echo "run.sh: no directory '$PROG_DIR'" >&2; exit 2; }
+PROG_DIR=$(cd "$PROG_DIR" && pwd)
+EXP_DIR=${EXP_DIR:-$PROG_DIR}
+[[ -d $EXP_DIR ]] || { echo "run.sh: no directory '$EXP_DIR'" >&2; exit 2; }
+EXP_DIR=$(cd "$EXP_DIR" && pwd)
 JOBS=${JOBS:-$(nproc 2>/dev/null || echo 2)}
 if ((WITH_GO)) && ! command -v go >/dev/null 2>&1; then
 	echo "run.sh: note: go is not on PATH; the differential run (--go) is skipped"
@@ -230,12 +268,13 @@ fi
 
 RESULTS=$(mktemp -d "${TMPDIR:-/tmp}/gopark-programs.XXXXXX")
 trap 'rm -rf "$RESULTS"' EXIT
-export RESULTS GOPARK EXPECT_GO119 DEFAULT_TIMEOUT here
-export -f parse_directives flags_for normalise_stderr check_err build_go run_task
+export RESULTS GOPARK EXPECT_GO119 DEFAULT_TIMEOUT here PROG_DIR EXP_DIR
+export -f parse_directives flags_for normalise_stderr check_err check_out_re build_go run_task
 
 # The task list: "name config" per line.
 programs=()
-for f in "$here"/*.go; do
+for f in "$PROG_DIR"/*.go; do
+	[[ -e $f ]] || continue
 	name=$(basename "$f" .go)
 	if [[ -n $FILTER ]] && ! grep -Eq -- "$FILTER" <<<"$name"; then continue; fi
 	programs+=("$name")
@@ -245,7 +284,7 @@ tasks=$RESULTS/tasks
 todos=()
 todo_names=""
 for name in "${programs[@]}"; do
-	parse_directives "$here/$name.go"
+	parse_directives "$PROG_DIR/$name.go"
 	if ((EXPECT_GO119 && d_go122)); then
 		continue
 	fi
@@ -258,7 +297,8 @@ for name in "${programs[@]}"; do
 		if [[ -n $MODES ]] && [[ ",$MODES," != *",$c,"* ]]; then continue; fi
 		echo "$name $c" >>"$tasks"
 	done
-	if ((WITH_GO && !d_go122 && !d_nondet)); then
+	# Go's output is compared too, exactly or (nondeterministic programs) against the patterns.
+	if ((WITH_GO && !d_go122 && !d_nodiff)) && { ((!d_nondet)) || [[ -f $EXP_DIR/$name.out.re ]]; }; then
 		echo "$name go" >>"$tasks"
 	fi
 done

@@ -1,0 +1,2 @@
+(main|child) goroutine
+(main|child) goroutine
