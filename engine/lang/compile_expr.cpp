@@ -101,6 +101,14 @@ Reg FunctionCompiler::expr(Expr* e) {
       }
     }
   }
+  // A call leaves its result at the window, which starts at the top: use it where it is.
+  if (auto* call_expr = unparen(e)->as<CallExpr>();
+      call_expr && call_expr->form == CallExpr::Form::Call && e->mode != Mode::Constant && e->type &&
+      !e->type->as<TupleType>()) {
+    Reg w = call(call_expr);
+    release_to(w + 1);
+    return w;
+  }
   Reg r = alloc();
   expr_to(e, r);
   return r;

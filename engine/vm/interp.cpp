@@ -75,6 +75,19 @@ Leave Interpreter::run(Goroutine& gr, std::size_t stop_depth) {
     K = frame->fn->constants.data();               \
   } while (0)
 #define SAVE() (frame->pc = pc)
+#if (defined(__GNUC__) || defined(__clang__)) && !defined(__EMSCRIPTEN__)
+#define GOPARK_THREADED_DISPATCH 1
+#define CASE(name) case Op::name: L_##name:
+#define NEXT                                         \
+  do {                                               \
+    in = *pc++;                                      \
+    goto* kHandlers[static_cast<std::size_t>(in.op)]; \
+  } while (0)
+#else
+#define GOPARK_THREADED_DISPATCH 0
+#define CASE(name) case Op::name:
+#define NEXT break
+#endif
 #define RA regs[in.a]
 #define RB regs[in.b]
 #define RC regs[in.c]
@@ -121,6 +134,7 @@ Leave Interpreter::run(Goroutine& gr, std::size_t stop_depth) {
   }
 
   RELOAD();
+  Instr in;  // the instruction being run (here, not in the loop: the unwinding labels jump past)
   if (gr.resuming) {
     // The instruction at pc parked and has completed while the goroutine was away: finish it.
     gr.resuming = false;
@@ -151,170 +165,181 @@ Leave Interpreter::run(Goroutine& gr, std::size_t stop_depth) {
     }
   }
 
+  // Dispatch: a switch, and where the compiler supports it (GCC, clang; not WebAssembly, which
+  // has no indirect jumps) "threaded" code as well: the simple instructions end by jumping
+  // straight to the next one's handler through a table (NEXT), so each has its own indirect
+  // branch to predict instead of all sharing the switch's.
+#if GOPARK_THREADED_DISPATCH
+  static constexpr const void* kHandlers[] = {
+#define OP(name, doc) &&L_##name,
+#include "vm/ops.def"
+#undef OP
+  };
+#endif
   for (;;) {
     {  // the instruction's scope: the unwinding labels below are outside it
-    const Instr in = *pc++;
+    in = *pc++;
     switch (in.op) {
-      case Op::Nop:
-        break;
-      case Op::Move: RA = RB; break;
-      case Op::LoadK: RA = K[in.bx()]; break;
-      case Op::LoadI: RA = Word(std::int64_t(in.sbx())); break;
-      case Op::Zero: RA = 0; break;
+      CASE(Nop)
+        NEXT;
+      CASE(Move) RA = RB; NEXT;
+      CASE(LoadK) RA = K[in.bx()]; NEXT;
+      CASE(LoadI) RA = Word(std::int64_t(in.sbx())); NEXT;
+      CASE(Zero) RA = 0; NEXT;
 
-      case Op::Add: RA = RB + RC; break;
-      case Op::AddI: RA = RB + Word(std::int64_t(in.sc())); break;
-      case Op::Sub: RA = RB - RC; break;
-      case Op::Mul: RA = RB * RC; break;
-      case Op::MulI: RA = RB * Word(std::int64_t(in.sc())); break;
-      case Op::AndI: RA = RB & Word(in.c); break;
-      case Op::OrI: RA = RB | Word(std::int64_t(in.sc())); break;
-      case Op::XorI: RA = RB ^ Word(std::int64_t(in.sc())); break;
-      case Op::ShlI: RA = RB << in.c; break;
-      case Op::ShrI: RA = Word(sgn(RB) >> in.c); break;
-      case Op::ShrUI: RA = RB >> in.c; break;
-      case Op::DivI: RA = in.sc() == -1 ? Word(0) - RB : Word(sgn(RB) / in.sc()); break;
-      case Op::RemI: RA = in.sc() == -1 ? 0 : Word(sgn(RB) % in.sc()); break;
-      case Op::Div:
+      CASE(Add) RA = RB + RC; NEXT;
+      CASE(AddI) RA = RB + Word(std::int64_t(in.sc())); NEXT;
+      CASE(Sub) RA = RB - RC; NEXT;
+      CASE(Mul) RA = RB * RC; NEXT;
+      CASE(MulI) RA = RB * Word(std::int64_t(in.sc())); NEXT;
+      CASE(AndI) RA = RB & Word(in.c); NEXT;
+      CASE(OrI) RA = RB | Word(std::int64_t(in.sc())); NEXT;
+      CASE(XorI) RA = RB ^ Word(std::int64_t(in.sc())); NEXT;
+      CASE(ShlI) RA = RB << in.c; NEXT;
+      CASE(ShrI) RA = Word(sgn(RB) >> in.c); NEXT;
+      CASE(ShrUI) RA = RB >> in.c; NEXT;
+      CASE(DivI) RA = in.sc() == -1 ? Word(0) - RB : Word(sgn(RB) / in.sc()); NEXT;
+      CASE(RemI) RA = in.sc() == -1 ? 0 : Word(sgn(RB) % in.sc()); NEXT;
+      CASE(Div)
         if (RC == 0) RAISE("runtime error: integer divide by zero");
         RA = (sgn(RC) == -1) ? Word(0) - RB : Word(sgn(RB) / sgn(RC));
-        break;
-      case Op::DivU:
+        NEXT;
+      CASE(DivU)
         if (RC == 0) RAISE("runtime error: integer divide by zero");
         RA = RB / RC;
-        break;
-      case Op::Rem:
+        NEXT;
+      CASE(Rem)
         if (RC == 0) RAISE("runtime error: integer divide by zero");
         RA = (sgn(RC) == -1) ? 0 : Word(sgn(RB) % sgn(RC));
-        break;
-      case Op::RemU:
+        NEXT;
+      CASE(RemU)
         if (RC == 0) RAISE("runtime error: integer divide by zero");
         RA = RB % RC;
-        break;
-      case Op::And: RA = RB & RC; break;
-      case Op::Or: RA = RB | RC; break;
-      case Op::Xor: RA = RB ^ RC; break;
-      case Op::AndNot: RA = RB & ~RC; break;
-      case Op::Shl: RA = RC >= 64 ? 0 : RB << RC; break;
-      case Op::Shr: RA = Word(sgn(RB) >> (RC >= 64 ? 63 : RC)); break;
-      case Op::ShrU: RA = RC >= 64 ? 0 : RB >> RC; break;
-      case Op::ShiftCheck:
+        NEXT;
+      CASE(And) RA = RB & RC; NEXT;
+      CASE(Or) RA = RB | RC; NEXT;
+      CASE(Xor) RA = RB ^ RC; NEXT;
+      CASE(AndNot) RA = RB & ~RC; NEXT;
+      CASE(Shl) RA = RC >= 64 ? 0 : RB << RC; NEXT;
+      CASE(Shr) RA = Word(sgn(RB) >> (RC >= 64 ? 63 : RC)); NEXT;
+      CASE(ShrU) RA = RC >= 64 ? 0 : RB >> RC; NEXT;
+      CASE(ShiftCheck)
         if (sgn(RA) < 0) RAISE("runtime error: negative shift amount");
-        break;
-      case Op::Neg: RA = Word(0) - RB; break;
-      case Op::Not: RA = ~RB; break;
-      case Op::Ext: RA = extend(RB, in.x); break;
-      case Op::Eq: RA = RB == RC; break;
-      case Op::Ne: RA = RB != RC; break;
-      case Op::Lt: RA = sgn(RB) < sgn(RC); break;
-      case Op::Le: RA = sgn(RB) <= sgn(RC); break;
-      case Op::LtU: RA = RB < RC; break;
-      case Op::LeU: RA = RB <= RC; break;
-      case Op::LNot: RA = RB == 0; break;
+        NEXT;
+      CASE(Neg) RA = Word(0) - RB; NEXT;
+      CASE(Not) RA = ~RB; NEXT;
+      CASE(Ext) RA = extend(RB, in.x); NEXT;
+      CASE(Eq) RA = RB == RC; NEXT;
+      CASE(Ne) RA = RB != RC; NEXT;
+      CASE(Lt) RA = sgn(RB) < sgn(RC); NEXT;
+      CASE(Le) RA = sgn(RB) <= sgn(RC); NEXT;
+      CASE(LtU) RA = RB < RC; NEXT;
+      CASE(LeU) RA = RB <= RC; NEXT;
+      CASE(LNot) RA = RB == 0; NEXT;
 
-      case Op::FAdd: RA = from_double(to_double(RB) + to_double(RC)); break;
-      case Op::FSub: RA = from_double(to_double(RB) - to_double(RC)); break;
-      case Op::FMul: RA = from_double(to_double(RB) * to_double(RC)); break;
-      case Op::FDiv: RA = from_double(to_double(RB) / to_double(RC)); break;
-      case Op::FNeg: RA = from_double(-to_double(RB)); break;
-      case Op::FEq: RA = to_double(RB) == to_double(RC); break;
-      case Op::FNe: RA = to_double(RB) != to_double(RC); break;
-      case Op::FLt: RA = to_double(RB) < to_double(RC); break;
-      case Op::FLe: RA = to_double(RB) <= to_double(RC); break;
-      case Op::F32: RA = from_double(double(float(to_double(RB)))); break;
-      case Op::IToF: RA = from_double(double(sgn(RB))); break;
-      case Op::UToF: RA = from_double(double(RB)); break;
-      case Op::FToI: RA = Word(float_to_int(to_double(RB))); break;
-      case Op::FToU: RA = float_to_uint(to_double(RB)); break;
+      CASE(FAdd) RA = from_double(to_double(RB) + to_double(RC)); NEXT;
+      CASE(FSub) RA = from_double(to_double(RB) - to_double(RC)); NEXT;
+      CASE(FMul) RA = from_double(to_double(RB) * to_double(RC)); NEXT;
+      CASE(FDiv) RA = from_double(to_double(RB) / to_double(RC)); NEXT;
+      CASE(FNeg) RA = from_double(-to_double(RB)); NEXT;
+      CASE(FEq) RA = to_double(RB) == to_double(RC); NEXT;
+      CASE(FNe) RA = to_double(RB) != to_double(RC); NEXT;
+      CASE(FLt) RA = to_double(RB) < to_double(RC); NEXT;
+      CASE(FLe) RA = to_double(RB) <= to_double(RC); NEXT;
+      CASE(F32) RA = from_double(double(float(to_double(RB)))); NEXT;
+      CASE(IToF) RA = from_double(double(sgn(RB))); NEXT;
+      CASE(UToF) RA = from_double(double(RB)); NEXT;
+      CASE(FToI) RA = Word(float_to_int(to_double(RB))); NEXT;
+      CASE(FToU) RA = float_to_uint(to_double(RB)); NEXT;
 
-      case Op::Jmp: pc += in.sbx(); break;
+      CASE(Jmp) pc += in.sbx(); NEXT;
 #define BRANCH(cond, offset)        \
   if (cond) {                       \
     std::int32_t off_ = (offset);   \
     pc += off_;                     \
     if (off_ < 0) { SAFE_POINT(); } \
   }
-      case Op::JmpIf: BRANCH(RA, in.sbx()); break;
-      case Op::JmpIfNot: BRANCH(!RA, in.sbx()); break;
-      case Op::Loop:
+      CASE(JmpIf) BRANCH(RA, in.sbx()); NEXT;
+      CASE(JmpIfNot) BRANCH(!RA, in.sbx()); NEXT;
+      CASE(Loop)
         pc += in.sbx();
         SAFE_POINT();
-        break;
-      case Op::JLt: BRANCH(sgn(RA) < sgn(RB), in.sc()); break;
-      case Op::JLe: BRANCH(sgn(RA) <= sgn(RB), in.sc()); break;
-      case Op::JEq: BRANCH(RA == RB, in.sc()); break;
-      case Op::JNe: BRANCH(RA != RB, in.sc()); break;
-      case Op::JLtI: BRANCH(sgn(RA) < std::int16_t(in.b), in.sc()); break;
-      case Op::JLeI: BRANCH(sgn(RA) <= std::int16_t(in.b), in.sc()); break;
-      case Op::JGtI: BRANCH(sgn(RA) > std::int16_t(in.b), in.sc()); break;
-      case Op::JGeI: BRANCH(sgn(RA) >= std::int16_t(in.b), in.sc()); break;
-      case Op::JEqI: BRANCH(sgn(RA) == std::int16_t(in.b), in.sc()); break;
-      case Op::JNeI: BRANCH(sgn(RA) != std::int16_t(in.b), in.sc()); break;
+        NEXT;
+      CASE(JLt) BRANCH(sgn(RA) < sgn(RB), in.sc()); NEXT;
+      CASE(JLe) BRANCH(sgn(RA) <= sgn(RB), in.sc()); NEXT;
+      CASE(JEq) BRANCH(RA == RB, in.sc()); NEXT;
+      CASE(JNe) BRANCH(RA != RB, in.sc()); NEXT;
+      CASE(JLtI) BRANCH(sgn(RA) < std::int16_t(in.b), in.sc()); NEXT;
+      CASE(JLeI) BRANCH(sgn(RA) <= std::int16_t(in.b), in.sc()); NEXT;
+      CASE(JGtI) BRANCH(sgn(RA) > std::int16_t(in.b), in.sc()); NEXT;
+      CASE(JGeI) BRANCH(sgn(RA) >= std::int16_t(in.b), in.sc()); NEXT;
+      CASE(JEqI) BRANCH(sgn(RA) == std::int16_t(in.b), in.sc()); NEXT;
+      CASE(JNeI) BRANCH(sgn(RA) != std::int16_t(in.b), in.sc()); NEXT;
 
-      case Op::Load8: NILCHECK(RB); RA = load_at<std::uint8_t>(ptr<std::uint8_t>(RB) + in.c); break;
-      case Op::Load16: NILCHECK(RB); RA = load_at<std::uint16_t>(ptr<std::uint8_t>(RB) + in.c); break;
-      case Op::Load32: NILCHECK(RB); RA = load_at<std::uint32_t>(ptr<std::uint8_t>(RB) + in.c); break;
-      case Op::Load64: NILCHECK(RB); RA = load_word(ptr<std::uint8_t>(RB) + in.c); break;
-      case Op::LoadS8: NILCHECK(RB); RA = Word(std::int64_t(load_at<std::int8_t>(ptr<std::uint8_t>(RB) + in.c))); break;
-      case Op::LoadS16: NILCHECK(RB); RA = Word(std::int64_t(load_at<std::int16_t>(ptr<std::uint8_t>(RB) + in.c))); break;
-      case Op::LoadS32: NILCHECK(RB); RA = Word(std::int64_t(load_at<std::int32_t>(ptr<std::uint8_t>(RB) + in.c))); break;
-      case Op::LoadF32: NILCHECK(RB); RA = from_double(double(load_at<float>(ptr<std::uint8_t>(RB) + in.c))); break;
-      case Op::Store8: NILCHECK(RA); store_at<std::uint8_t>(ptr<std::uint8_t>(RA) + in.c, std::uint8_t(RB)); break;
-      case Op::Store16: NILCHECK(RA); store_at<std::uint16_t>(ptr<std::uint8_t>(RA) + in.c, std::uint16_t(RB)); break;
-      case Op::Store32: NILCHECK(RA); store_at<std::uint32_t>(ptr<std::uint8_t>(RA) + in.c, std::uint32_t(RB)); break;
-      case Op::Store64: NILCHECK(RA); store_word(ptr<std::uint8_t>(RA) + in.c, RB); break;
-      case Op::StoreF32: NILCHECK(RA); store_at<float>(ptr<std::uint8_t>(RA) + in.c, float(to_double(RB))); break;
-      case Op::Addr: NILCHECK(RB); RA = RB + in.c; break;
-      case Op::NilCheck: NILCHECK(RA); break;
-      case Op::RangeDone:
+      CASE(Load8) NILCHECK(RB); RA = load_at<std::uint8_t>(ptr<std::uint8_t>(RB) + in.c); NEXT;
+      CASE(Load16) NILCHECK(RB); RA = load_at<std::uint16_t>(ptr<std::uint8_t>(RB) + in.c); NEXT;
+      CASE(Load32) NILCHECK(RB); RA = load_at<std::uint32_t>(ptr<std::uint8_t>(RB) + in.c); NEXT;
+      CASE(Load64) NILCHECK(RB); RA = load_word(ptr<std::uint8_t>(RB) + in.c); NEXT;
+      CASE(LoadS8) NILCHECK(RB); RA = Word(std::int64_t(load_at<std::int8_t>(ptr<std::uint8_t>(RB) + in.c))); NEXT;
+      CASE(LoadS16) NILCHECK(RB); RA = Word(std::int64_t(load_at<std::int16_t>(ptr<std::uint8_t>(RB) + in.c))); NEXT;
+      CASE(LoadS32) NILCHECK(RB); RA = Word(std::int64_t(load_at<std::int32_t>(ptr<std::uint8_t>(RB) + in.c))); NEXT;
+      CASE(LoadF32) NILCHECK(RB); RA = from_double(double(load_at<float>(ptr<std::uint8_t>(RB) + in.c))); NEXT;
+      CASE(Store8) NILCHECK(RA); store_at<std::uint8_t>(ptr<std::uint8_t>(RA) + in.c, std::uint8_t(RB)); NEXT;
+      CASE(Store16) NILCHECK(RA); store_at<std::uint16_t>(ptr<std::uint8_t>(RA) + in.c, std::uint16_t(RB)); NEXT;
+      CASE(Store32) NILCHECK(RA); store_at<std::uint32_t>(ptr<std::uint8_t>(RA) + in.c, std::uint32_t(RB)); NEXT;
+      CASE(Store64) NILCHECK(RA); store_word(ptr<std::uint8_t>(RA) + in.c, RB); NEXT;
+      CASE(StoreF32) NILCHECK(RA); store_at<float>(ptr<std::uint8_t>(RA) + in.c, float(to_double(RB))); NEXT;
+      CASE(Addr) NILCHECK(RB); RA = RB + in.c; NEXT;
+      CASE(NilCheck) NILCHECK(RA); NEXT;
+      CASE(RangeDone)
         if (RA != 0) RAISE("runtime error: range function continued iteration after function for loop body returned false");
-        break;
-      case Op::New: {
+        NEXT;
+      CASE(New) {
         const TypeInfo& t = *image.types[in.bx()];
         void* p = machine.allocate(gr, machine.layout_of(t));
         CHECK_FAULT(pc - 1);
         RA = word(p);
-        break;
+        NEXT;
       }
-      case Op::OrNew: {
+      CASE(OrNew) {
         if (RA) break;
         const TypeInfo& t = *image.types[in.bx()];
         void* p = machine.allocate(gr, machine.layout_of(t));
         CHECK_FAULT(pc - 1);
         RA = word(p);
-        break;
+        NEXT;
       }
-      case Op::CopyMem:
+      CASE(CopyMem)
         NILCHECK(RA);
         NILCHECK(RB);
         ops::copy_value(*image.types[in.c], ptr<void>(RA), ptr<void>(RB));
-        break;
-      case Op::Clone: {
+        NEXT;
+      CASE(Clone) {
         NILCHECK(RB);
         const TypeInfo& t = *image.types[in.c];
         void* p = machine.allocate(gr, machine.layout_of(t));
         CHECK_FAULT(pc - 1);
         ops::copy_value(t, p, ptr<void>(RB));
         RA = word(p);
-        break;
+        NEXT;
       }
-      case Op::ZeroMem: {
+      CASE(ZeroMem) {
         NILCHECK(RA);
         const TypeInfo& t = *image.types[in.c];
         for (std::uint32_t off = 0; off + 8 <= t.size; off += 8) store_word(ptr<std::uint8_t>(RA) + off, 0);
         for (std::uint32_t off = t.size & ~7u; off < t.size; ++off) ptr<std::uint8_t>(RA)[off] = 0;
-        break;
+        NEXT;
       }
-      case Op::EqMem: {
+      CASE(EqMem) {
         const Instr e = *pc++;
         bool eq = ops::values_equal(gr, *image.types[e.a], ptr<void>(RB), ptr<void>(RC));
         CHECK_FAULT(pc - 2);
         RA = eq;
-        break;
+        NEXT;
       }
-      case Op::GlobalAddr: RA = word(machine.global_storage() + image.global_offsets[in.bx()]); break;
+      CASE(GlobalAddr) RA = word(machine.global_storage() + image.global_offsets[in.bx()]); NEXT;
 
-      case Op::Call: {
+      CASE(Call) {
         const Function& fn = *image.functions[in.bx()];
         SAVE();
         std::uint32_t base = frame->base + in.a;
@@ -329,9 +354,9 @@ Leave Interpreter::run(Goroutine& gr, std::size_t stop_depth) {
           RELOAD();
         }
         SAFE_POINT();
-        break;
+        NEXT;
       }
-      case Op::CallClosure: {
+      CASE(CallClosure) {
         Word cw = RB;
         NILCHECK(cw);
         const Closure* closure = ptr<const Closure>(cw);
@@ -339,9 +364,9 @@ Leave Interpreter::run(Goroutine& gr, std::size_t stop_depth) {
         if (!ops::push_frame(gr, *closure->fn, frame->base + in.a, closure, FrameKind::Normal)) return Leave::End;
         RELOAD();
         SAFE_POINT();
-        break;
+        NEXT;
       }
-      case Op::CallIface: {
+      CASE(CallIface) {
         const Instr e = *pc++;
         Word bw = RA;
         NILCHECK(bw);
@@ -357,9 +382,9 @@ Leave Interpreter::run(Goroutine& gr, std::size_t stop_depth) {
         if (!ops::push_frame(gr, *it->second, frame->base + in.a, nullptr, FrameKind::Normal)) return Leave::End;
         RELOAD();
         SAFE_POINT();
-        break;
+        NEXT;
       }
-      case Op::CallNative: {
+      CASE(CallNative) {
         const Native& n = image.natives[in.bx()];
         SAVE();
         NativeContext ctx(gr);
@@ -377,40 +402,40 @@ Leave Interpreter::run(Goroutine& gr, std::size_t stop_depth) {
           }
         }
         RELOAD();  // a native that called back into Go may have moved the stack
-        break;
+        NEXT;
       }
-      case Op::Ret: {
+      CASE(Ret) {
         FrameKind kind = frame->kind;
         if (gr.frames.size() == 1) return Leave::Exit;
         gr.frames.pop_back();
         if (kind == FrameKind::Callback && gr.frames.size() <= stop_depth) return Leave::Callback;
         if (kind == FrameKind::PanicDeferred || kind == FrameKind::GoexitDeferred) goto unwinding_continue;
         RELOAD();
-        break;
+        NEXT;
       }
-      case Op::Free: RA = frame->closure->free[in.b]; break;
-      case Op::Closure: {
+      CASE(Free) RA = frame->closure->free[in.b]; NEXT;
+      CASE(Closure) {
         const Function& fn = *image.functions[in.bx()];
         Closure* c = ops::new_closure(gr, fn);
         CHECK_FAULT(pc - 1);
         for (std::uint32_t i = 0; i < fn.nfree; ++i) store_word(&c->free[i], regs[in.a + 1 + i]);
         RA = word(c);
-        break;
+        NEXT;
       }
-      case Op::FuncValue: RA = word(image.functions[in.bx()]->static_closure); break;
-      case Op::Go: {
+      CASE(FuncValue) RA = word(image.functions[in.bx()]->static_closure); NEXT;
+      CASE(Go) {
         NILCHECK(RB);
         SAVE();
         ops::start_goroutine(gr, RB, regs + in.a, in.c,
                              std::int32_t(frame->fn->line_at(std::uint32_t(pc - 1 - frame->fn->code.data()))));
         CHECK_FAULT(pc - 1);
-        break;
+        NEXT;
       }
-      case Op::Defer:
+      CASE(Defer)
         ops::push_defer(gr, RB, regs + in.a, in.c);
         CHECK_FAULT(pc - 1);
-        break;
-      case Op::RunDefers: {
+        NEXT;
+      CASE(RunDefers) {
         if (gr.defers.size() <= frame->defers) break;
         DeferRecord d = gr.defers.back();
         gr.defers.pop_back();
@@ -428,15 +453,15 @@ Leave Interpreter::run(Goroutine& gr, std::size_t stop_depth) {
         gr.defer_args.resize(d.args);
         if (!ops::push_frame(gr, *closure->fn, base, closure, FrameKind::Deferred)) return Leave::End;
         RELOAD();
-        break;
+        NEXT;
       }
-      case Op::Panic:
+      CASE(Panic)
         frame->pc = pc - 1;
         ops::start_panic(gr, RA ? RA : ops::nil_panic_value(gr));
         goto unwinding;
-      case Op::Recover: RA = ops::recover(gr); break;
+      CASE(Recover) RA = ops::recover(gr); NEXT;
 
-      case Op::MakeSlice: {
+      CASE(MakeSlice) {
         const Instr e = *pc++;
         std::int64_t len = sgn(RB), cap = sgn(RC);
         if (len < 0) RAISE("runtime error: makeslice: len out of range");
@@ -444,17 +469,17 @@ Leave Interpreter::run(Goroutine& gr, std::size_t stop_depth) {
         Word s = ops::make_slice(gr, *image.types[e.a], len, cap);
         CHECK_FAULT(pc - 2);
         RA = s;
-        break;
+        NEXT;
       }
-      case Op::SliceLit: {
+      CASE(SliceLit) {
         Word s = ops::make_slice(gr, *image.types[in.c], in.b, in.b);
         CHECK_FAULT(pc - 1);
         RA = s;
-        break;
+        NEXT;
       }
-      case Op::Len: RA = ops::length(RB); break;
-      case Op::Cap: RA = RB ? Word(ptr<const Slice>(RB)->cap) : 0; break;
-      case Op::IndexAddr: {
+      CASE(Len) RA = ops::length(RB); NEXT;
+      CASE(Cap) RA = RB ? Word(ptr<const Slice>(RB)->cap) : 0; NEXT;
+      CASE(IndexAddr) {
         const Instr e = *pc++;
         std::uint32_t size = std::uint32_t(e.a) | std::uint32_t(e.b) << 16;
         const Slice* s = ptr<const Slice>(RB);
@@ -462,34 +487,34 @@ Leave Interpreter::run(Goroutine& gr, std::size_t stop_depth) {
         Word i = RC;
         if (i >= Word(len)) RAISE(index_error(sgn(i), len));
         RA = word(s->data + i * size);
-        break;
+        NEXT;
       }
-      case Op::ArrayAddr: {
+      CASE(ArrayAddr) {
         const Instr e = *pc++;
         NILCHECK(RB);
         std::uint32_t size = e.a;
         Word i = RC;
         if (i >= Word(e.b)) RAISE(index_error(sgn(i), e.b));
         RA = RB + i * size;
-        break;
+        NEXT;
       }
-      case Op::SLoad64: {
+      CASE(SLoad64) {
         const Slice* s = ptr<const Slice>(RB);
         std::int64_t len = s ? s->len : 0;
         Word i = RC;
         if (i >= Word(len)) RAISE(index_error(sgn(i), len));
         RA = load_word(s->data + i * 8);
-        break;
+        NEXT;
       }
-      case Op::SStore64: {
+      CASE(SStore64) {
         const Slice* s = ptr<const Slice>(RA);
         std::int64_t len = s ? s->len : 0;
         Word i = RB;
         if (i >= Word(len)) RAISE(index_error(sgn(i), len));
         store_word(s->data + i * 8, RC);
-        break;
+        NEXT;
       }
-      case Op::SliceOf: {
+      CASE(SliceOf) {
         const Instr e = *pc++;
         Word out = 0;
         bool has_hi = e.x & 1, has_max = e.x & 2, has_lo = e.x & 4;
@@ -501,103 +526,103 @@ Leave Interpreter::run(Goroutine& gr, std::size_t stop_depth) {
         ops::slice_of(gr, in.x, elem, RA, array_len, lo, hi, mx, has_hi, has_max, out);
         CHECK_FAULT(pc - 2);
         RA = out;
-        break;
+        NEXT;
       }
-      case Op::Append: {
+      CASE(Append) {
         const Instr e = *pc++;
         Word s = ops::append_value(gr, *image.types[e.a], RB, RC);
         CHECK_FAULT(pc - 2);
         RA = s;
-        break;
+        NEXT;
       }
-      case Op::AppendSlice: {
+      CASE(AppendSlice) {
         const Instr e = *pc++;
         Word s = ops::append_slice(gr, *image.types[e.a], RB, RC, e.x != 0);
         CHECK_FAULT(pc - 2);
         RA = s;
-        break;
+        NEXT;
       }
-      case Op::CopySlice: {
+      CASE(CopySlice) {
         const Instr e = *pc++;
         RA = Word(ops::copy_slice(RB, RC, e.a, in.x != 0));
-        break;
+        NEXT;
       }
-      case Op::ClearSlice: {
+      CASE(ClearSlice) {
         const Slice* s = ptr<const Slice>(RA);
         if (s) {
           const TypeInfo& t = *image.types[in.bx()];
           std::memset(s->data, 0, std::size_t(s->len) * t.size);
         }
-        break;
+        NEXT;
       }
-      case Op::StrIndex: {
+      CASE(StrIndex) {
         const String* s = ptr<const String>(RB);
         std::int64_t len = s ? s->len : 0;
         Word i = RC;
         if (i >= Word(len)) RAISE(index_error(sgn(i), len));
         RA = s->data[i];
-        break;
+        NEXT;
       }
-      case Op::Concat: {
+      CASE(Concat) {
         Word s = ops::concat(gr, RB, RC);
         CHECK_FAULT(pc - 1);
         RA = s;
-        break;
+        NEXT;
       }
-      case Op::StrEq: RA = ops::equal(RB, RC); break;
-      case Op::StrLt: RA = ops::compare(RB, RC) < 0; break;
-      case Op::StrLe: RA = ops::compare(RB, RC) <= 0; break;
-      case Op::DecodeRune: {
+      CASE(StrEq) RA = ops::equal(RB, RC); NEXT;
+      CASE(StrLt) RA = ops::compare(RB, RC) < 0; NEXT;
+      CASE(StrLe) RA = ops::compare(RB, RC) <= 0; NEXT;
+      CASE(DecodeRune) {
         std::string_view s = ops::view(RB);
         std::int64_t width = 0;
         RA = Word(ops::decode_rune(s, std::size_t(RC), width));
         regs[in.a + 1] = Word(width);
-        break;
+        NEXT;
       }
-      case Op::Convert: {
+      CASE(Convert) {
         Word r = ops::convert(gr, Conversion(in.x), RB);
         CHECK_FAULT(pc - 1);
         RA = r;
-        break;
+        NEXT;
       }
 
-      case Op::MakeMap: {
+      CASE(MakeMap) {
         Word m = ops::make_map(gr, *image.types[in.bx()], 0);
         CHECK_FAULT(pc - 1);
         RA = m;
-        break;
+        NEXT;
       }
-      case Op::MapGet: {
+      CASE(MapGet) {
         Word v = 0;
         ops::map_get(gr, RB, RC, v);
         CHECK_FAULT(pc - 1);
         RA = v;
-        break;
+        NEXT;
       }
-      case Op::MapGetOk: {
+      CASE(MapGetOk) {
         Word v = 0;
         bool found = ops::map_get(gr, RB, RC, v);
         CHECK_FAULT(pc - 1);
         regs[in.a] = v;
         regs[in.a + 1] = found;
-        break;
+        NEXT;
       }
-      case Op::MapSet:
+      CASE(MapSet)
         ops::map_set(gr, RA, RB, RC);
         CHECK_FAULT(pc - 1);
-        break;
-      case Op::MapDelete:
+        NEXT;
+      CASE(MapDelete)
         ops::map_delete(gr, RA, RB);
         CHECK_FAULT(pc - 1);
-        break;
-      case Op::MapClear: ops::map_clear(RA); break;
-      case Op::MapIter: {
+        NEXT;
+      CASE(MapClear) ops::map_clear(RA); NEXT;
+      CASE(MapIter) {
         Word it = ops::map_iter(gr, RB);
         CHECK_FAULT(pc - 1);
         RA = it;
-        break;
+        NEXT;
       }
-      case Op::MapNext: {
+      CASE(MapNext) {
         Word k = 0, v = 0;
         if (!ops::map_next(gr, RA, k, v)) {
           CHECK_FAULT(pc - 1);  // a racing writer, or out of memory copying a struct key
@@ -606,17 +631,17 @@ Leave Interpreter::run(Goroutine& gr, std::size_t stop_depth) {
         }
         regs[in.b] = k;
         regs[in.b + 1] = v;
-        break;
+        NEXT;
       }
 
-      case Op::BoxVal: {
+      CASE(BoxVal) {
         Word b = ops::box(gr, *image.types[in.c], RB);
         CHECK_FAULT(pc - 1);
         RA = b;
-        break;
+        NEXT;
       }
-      case Op::Assert:
-      case Op::AssertOk: {
+      CASE(Assert)
+      CASE(AssertOk) {
         const TypeInfo& t = *image.types[in.c];
         const Instr e = *pc++;
         Word bw = RB;
@@ -635,10 +660,10 @@ Leave Interpreter::run(Goroutine& gr, std::size_t stop_depth) {
         CHECK_FAULT(pc - 2);
         regs[in.a] = v;
         if (in.op == Op::AssertOk) regs[in.a + 1] = match;
-        break;
+        NEXT;
       }
-      case Op::AssertIface:
-      case Op::AssertIfaceOk: {
+      CASE(AssertIface)
+      CASE(AssertIfaceOk) {
         const TypeInfo& t = *image.types[in.c];
         const Instr e = *pc++;
         Word bw = RB;
@@ -650,32 +675,32 @@ Leave Interpreter::run(Goroutine& gr, std::size_t stop_depth) {
         }
         regs[in.a] = match ? bw : 0;
         if (in.op == Op::AssertIfaceOk) regs[in.a + 1] = match;
-        break;
+        NEXT;
       }
-      case Op::IfaceEq: {
+      CASE(IfaceEq) {
         bool eq = ops::iface_equal(gr, RB, RC);
         CHECK_FAULT(pc - 1);
         RA = eq;
-        break;
+        NEXT;
       }
-      case Op::TypeIs: {
+      CASE(TypeIs) {
         const TypeInfo& t = *image.types[in.c];
         const Box* b = ptr<const Box>(RB);
         if (!b) RA = 0;
         else if (t.type && ops::is_interface(t)) RA = ops::implements(*b->type, t);
         else RA = b->type == &t;
-        break;
+        NEXT;
       }
 
-      case Op::MakeChan: {
+      CASE(MakeChan) {
         std::int64_t cap = sgn(RB);
         if (cap < 0 || cap > (1 << 30)) RAISE("runtime error: makechan: size out of range");
         Word c = ops::make_chan(gr, *image.types[in.c], cap);
         CHECK_FAULT(pc - 1);
         RA = c;
-        break;
+        NEXT;
       }
-      case Op::Send: {
+      CASE(Send) {
         rt::Channel* c = ops::channel(RA);
         gr.inflight[0] = RB;
         auto st = rt::chan_send(c, &gr.inflight[0], gr.g, &gr.waiter, true);
@@ -685,10 +710,10 @@ Leave Interpreter::run(Goroutine& gr, std::size_t stop_depth) {
           gr.resuming = true;
           return Leave::Park;
         }
-        break;
+        NEXT;
       }
-      case Op::Recv:
-      case Op::RecvOk: {
+      CASE(Recv)
+      CASE(RecvOk) {
         rt::Channel* c = ops::channel(RB);
         bool ok = false;
         gr.inflight[0] = 0;
@@ -700,17 +725,17 @@ Leave Interpreter::run(Goroutine& gr, std::size_t stop_depth) {
         }
         regs[in.a] = gr.inflight[0];
         if (in.op == Op::RecvOk) regs[in.a + 1] = ok;
-        break;
+        NEXT;
       }
-      case Op::Close: {
+      CASE(Close) {
         switch (rt::chan_close(ops::channel(RA), gr.g)) {
           case rt::CloseStatus::Done: break;
           case rt::CloseStatus::Nil: RAISE("close of nil channel");
           case rt::CloseStatus::AlreadyClosed: RAISE("close of closed channel");
         }
-        break;
+        NEXT;
       }
-      case Op::Select: {
+      CASE(Select) {
         const SelectDesc& desc = *image.selects[in.bx()];
         rt::SelectOutcome out = ops::select_begin(gr, desc, regs);
         if (out.status == rt::ChanStatus::Parked) {
@@ -728,19 +753,19 @@ Leave Interpreter::run(Goroutine& gr, std::size_t stop_depth) {
         if (!c.is_send) regs[c.value] = gr.select_values[std::size_t(out.index)];
         regs[in.a] = Word(out.index);
         regs[in.a + 1] = out.ok;
-        break;
+        NEXT;
       }
 
-      case Op::Print: {
+      CASE(Print) {
         std::string text = ops::print_value(*image.types[in.c], RA);
         if (in.x & 1) text.insert(text.begin(), ' ');
         if (in.x & 2) text += '\n';
         machine.output().err(text);
-        break;
+        break;  // not NEXT: an indirect goto may not leave the scope of `text` (a destructor)
       }
-      case Op::MapLen: RA = Word(ops::map_len(RB)); break;
-      case Op::ChanLen: RA = ops::channel(RB) ? ops::channel(RB)->len() : 0; break;
-      case Op::ChanCap: RA = ops::channel(RB) ? ops::channel(RB)->cap() : 0; break;
+      CASE(MapLen) RA = Word(ops::map_len(RB)); NEXT;
+      CASE(ChanLen) RA = ops::channel(RB) ? ops::channel(RB)->len() : 0; NEXT;
+      CASE(ChanCap) RA = ops::channel(RB) ? ops::channel(RB)->cap() : 0; NEXT;
 
       case Op::Count_:
         rt::internal_error("vm: bad opcode");
