@@ -69,34 +69,12 @@ func AppendBool(dst []byte, b bool) []byte {
 	return append(dst, FormatBool(b)...)
 }
 
-const digits = "0123456789abcdefghijklmnopqrstuvwxyz"
 
 // FormatUint returns the string representation of i in the given base, 2 <= base <= 36.
-func FormatUint(i uint64, base int) string {
-	if base < 2 || base > 36 {
-		panic("strconv: illegal AppendInt/FormatInt base")
-	}
-	if i == 0 {
-		return "0"
-	}
-	var a [64]byte
-	pos := len(a)
-	b := uint64(base)
-	for i > 0 {
-		pos--
-		a[pos] = digits[i%b]
-		i /= b
-	}
-	return string(a[pos:])
-}
+func FormatUint(i uint64, base int) string
 
 // FormatInt returns the string representation of i in the given base, 2 <= base <= 36.
-func FormatInt(i int64, base int) string {
-	if i < 0 {
-		return "-" + FormatUint(-uint64(i), base)
-	}
-	return FormatUint(uint64(i), base)
-}
+func FormatInt(i int64, base int) string
 
 // Itoa is equivalent to FormatInt(int64(i), 10).
 func Itoa(i int) string {
