@@ -990,6 +990,19 @@ void FunctionCompiler::return_stmt(ReturnStmt* s) {
   }
   const auto& results = info_ ? info_->results : std::vector<Object*>{};
   std::size_t n = results.size();
+  // `return x op y`: computed straight into R0 (the operands are read before the result is
+  // written, so parameters living in R0 are safe).
+  if (n == 1 && s->results.size() == 1 && result_vars_.empty() && !fn_.has_defer) {
+    auto* b = unparen(s->results[0])->as<BinaryExpr>();
+    const Type* rt = results[0]->type;
+    if (b && b->op != Tok::LogAnd && b->op != Tok::LogOr && !is_composite(rt) &&
+        !needs_coercion(s->results[0], rt) && s->results[0]->mode != Mode::Constant) {
+      expr_to(s->results[0], 0);
+      emit(Op::Ret);
+      release_to(mark);
+      return;
+    }
+  }
   std::vector<Reg> values;
   if (s->results.size() == 1 && n > 1) {
     // return f() with several results
