@@ -506,6 +506,11 @@ void FunctionCompiler::builtin_to(CallExpr* e, Reg dst) {
         if (e->args.size() > 1) expr_to(arg(1), size);
         else emit(Op::Zero, size);
         emit(Op::MakeChan, dst, size, c.type_index(ch->elem));
+        // The channel's name for the dashboard: its variable, else where it was made.
+        std::string_view var = make_name_for(e);
+        std::string name = !var.empty() && var != "_" ? std::string(var)
+                                                      : "make at line " + std::to_string(e->pos.line);
+        emit_ext(c.name_id(name));
       }
       break;
     }

@@ -321,6 +321,7 @@ void FunctionCompiler::compile_init(const std::vector<const Package*>& packages)
       Reg mark = top();
       if (!init.rhs) continue;
       set_line(init.rhs->pos);
+      make_name_ = init.lhs.size() == 1 ? init.lhs[0]->name : std::string_view{};
       if (init.lhs.size() == 1) {
         Reg v = alloc();
         expr_as(init.rhs, init.lhs[0]->type, v);

@@ -177,7 +177,31 @@ static const Type* value_type(Expr* rhs, std::size_t i) {
   return nullptr;  // the comma-ok bool
 }
 
+// Remembers which variable each right-hand side of `a, b := make(chan T), make(chan U)` (or =,
+// or var) is assigned to.
+void FunctionCompiler::name_makes(const std::vector<Expr*>& lhs, const std::vector<Expr*>& rhs) {
+  make_names_.clear();
+  if (lhs.size() != rhs.size()) return;
+  for (std::size_t i = 0; i < lhs.size(); ++i) {
+    if (auto* id = unparen(lhs[i])->as<Ident>()) make_names_.push_back({unparen(rhs[i]), id->name});
+  }
+}
+
+void FunctionCompiler::name_makes(const std::vector<Ident*>& lhs, const std::vector<Expr*>& rhs) {
+  make_names_.clear();
+  if (lhs.size() != rhs.size()) return;
+  for (std::size_t i = 0; i < lhs.size(); ++i) make_names_.push_back({unparen(rhs[i]), lhs[i]->name});
+}
+
+std::string_view FunctionCompiler::make_name_for(const Expr* e) const {
+  for (const auto& [rhs, name] : make_names_) {
+    if (rhs == e) return name;
+  }
+  return make_name_;
+}
+
 void FunctionCompiler::assign_stmt(AssignStmt* s) {
+  name_makes(s->lhs, s->rhs);
   Reg mark = top();
   if (s->lhs.size() == 1 && s->rhs.size() == 1) {
     Target t = target(s->lhs[0]);
@@ -228,6 +252,7 @@ void FunctionCompiler::assign_stmt(AssignStmt* s) {
 }
 
 void FunctionCompiler::define_stmt(AssignStmt* s) {
+  name_makes(s->lhs, s->rhs);
   // New variables get their registers first, below the temporaries.
   std::vector<bool> fresh;
   for (Expr* lhs : s->lhs) {
@@ -352,6 +377,7 @@ void FunctionCompiler::inc_dec(IncDecStmt* s) {
 void FunctionCompiler::var_decl(GenDecl* d) {
   if (d->kind != DeclKind::Var) return;
   for (ValueSpec* spec : d->specs) {
+    name_makes(spec->names, spec->values);
     std::vector<const Object*> vars;
     for (Ident* id : spec->names) vars.push_back(id->name == "_" ? nullptr : id->object);
     for (const Object* v : vars) {

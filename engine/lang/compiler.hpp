@@ -258,6 +258,13 @@ class FunctionCompiler {
   Reg next_ = 0;
   std::uint32_t line_ = 0;
   std::vector<std::uint32_t> fallthrough_;  // pending fallthrough jumps of the current case
+  // The variable a `make(chan ...)` being compiled is assigned to ("jobs"), for the dashboard's
+  // channel names; empty when there is none (then the make's line names it).
+  std::vector<std::pair<const Expr*, std::string_view>> make_names_;  // rhs expression -> variable
+  std::string_view make_name_;   // package-level var initializers
+  std::string_view make_name_for(const Expr* e) const;
+  void name_makes(const std::vector<Expr*>& lhs, const std::vector<Expr*>& rhs);
+  void name_makes(const std::vector<Ident*>& lhs, const std::vector<Expr*>& rhs);
 };
 
 // Helpers shared by the files.

@@ -418,7 +418,7 @@ void ChanOps::describe(const Channel& c, trace::Snapshot& out) GOPARK_NO_THREAD_
   info.receives = c.recvs_.load(std::memory_order_relaxed);
   auto fmt = [&](const void* p) {
     std::string s;
-    if (c.type_.format && p) c.type_.format(p, s); else s = "?";
+    if (c.type_.format && p) c.type_.format(c.type_, p, s); else s = "?";
     return s;
   };
   auto& mc = const_cast<Channel&>(c);

@@ -42,8 +42,11 @@ struct ElemType {
   void (*move_assign)(void* dst, void* src);
   void (*destroy)(void* p);
   void (*assign_zero)(void* dst);
-  void (*format)(const void* p, std::string& out);  // for snapshots; may be null
+  // Writes the value at p for snapshots (may be null: shown as "?"). `type` is this ElemType, so
+  // one function can serve many element types through `context`.
+  void (*format)(const ElemType& type, const void* p, std::string& out);
   bool trivial = false;  // trivially copyable: moves are memcpy and destroy is a no-op (the fast path)
+  const void* context = nullptr;  // the format function's (the VM: the element's TypeInfo)
 };
 
 class Channel final : public Object {

@@ -28,7 +28,7 @@ bool has_extension(Op op) {
   switch (op) {
     case Op::EqMem: case Op::CallIface: case Op::MakeSlice: case Op::IndexAddr: case Op::ArrayAddr:
     case Op::SliceOf: case Op::Append: case Op::AppendSlice: case Op::CopySlice: case Op::Assert:
-    case Op::AssertOk: case Op::AssertIface: case Op::AssertIfaceOk:
+    case Op::AssertOk: case Op::AssertIface: case Op::AssertIfaceOk: case Op::MakeChan:
       return true;
     default:
       return false;

@@ -693,9 +693,10 @@ Leave Interpreter::run(Goroutine& gr, std::size_t stop_depth) {
       }
 
       CASE(MakeChan) {
+        const Instr e = *pc++;
         std::int64_t cap = sgn(RB);
         if (cap < 0 || cap > (1 << 30)) RAISE("runtime error: makechan: size out of range");
-        Word c = ops::make_chan(gr, *image.types[in.c], cap);
+        Word c = ops::make_chan(gr, *image.types[in.c], cap, image.names[e.a].c_str());
         CHECK_FAULT(pc - 1);
         RA = c;
         NEXT;

@@ -80,6 +80,9 @@ bool implements(const TypeInfo& dynamic, const TypeInfo& iface);
 bool iface_equal(Goroutine& gr, Word a, Word b);
 // print/println's formatting of one value.
 std::string print_value(const TypeInfo& t, Word v);
+// A short form of a value for UIs (channel buffers in snapshots): numbers, quoted strings, nil,
+// "{…}" for structs. Safe on any thread while the program runs (values are immutable headers).
+std::string display_value(const TypeInfo& t, Word v);
 std::string type_name(const TypeInfo& t);  // as %T and Go's panics write it
 std::string missing_method(const TypeInfo& dynamic, const TypeInfo& iface);
 
@@ -94,7 +97,8 @@ Word map_iter(Goroutine& gr, Word m);
 bool map_next(Goroutine& gr, Word it, Word& key, Word& value);
 
 // Channels (interp_chan.cpp).
-Word make_chan(Goroutine& gr, const TypeInfo& elem, std::int64_t cap);
+// `name` (the variable or make site, for UIs) must outlive the channel; may be null.
+Word make_chan(Goroutine& gr, const TypeInfo& elem, std::int64_t cap, const char* name = nullptr);
 rt::Channel* channel(Word c);
 rt::SelectOutcome select_begin(Goroutine& gr, const SelectDesc& desc, const Word* regs);
 

@@ -10,19 +10,7 @@ namespace {
 
 struct ChanObject {
   rt::Channel chan;
-  explicit ChanObject(std::uint32_t cap) : chan(word_elem(), cap) {}
-
-  static const rt::ElemType& word_elem() {
-    static const rt::ElemType type{
-        "word", sizeof(Word), alignof(Word),
-        [](void* d, void* s) { store_word(d, load_word(s)); },
-        [](void* d, void* s) { store_word(d, load_word(s)); },
-        [](void*) {},
-        [](void* d) { store_word(d, 0); },
-        nullptr,
-        true};
-    return type;
-  }
+  ChanObject(const rt::ElemType& type, std::uint32_t cap) : chan(type, cap) {}
 };
 
 void trace_chan(void* object, Marker& marker) {
@@ -39,10 +27,11 @@ const GcLayout& chan_layout() {
 
 }  // namespace
 
-Word make_chan(Goroutine& gr, const TypeInfo&, std::int64_t cap) {
+Word make_chan(Goroutine& gr, const TypeInfo& elem, std::int64_t cap, const char* name) {
   void* p = gr.machine->allocate(gr, chan_layout());
   if (!p) return 0;
-  auto* c = new (p) ChanObject(std::uint32_t(cap));
+  auto* c = new (p) ChanObject(gr.machine->chan_elem_type(elem), std::uint32_t(cap));
+  if (name && *name) c->chan.set_name(name);
   return word(c);
 }
 

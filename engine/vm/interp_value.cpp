@@ -207,4 +207,36 @@ std::string print_value(const TypeInfo& t, Word v) {
   }
 }
 
+std::string display_value(const TypeInfo& t, Word v) {
+  char buf[64];
+  switch (t.kind) {
+    case Kind::Bool: return v ? "true" : "false";
+    case Kind::Int: case Kind::Int8: case Kind::Int16: case Kind::Int32: case Kind::Int64:
+      return std::to_string(std::int64_t(v));
+    case Kind::Uint: case Kind::Uint8: case Kind::Uint16: case Kind::Uint32: case Kind::Uint64:
+    case Kind::Uintptr:
+      return std::to_string(v);
+    case Kind::Float32:
+    case Kind::Float64:
+      std::snprintf(buf, sizeof buf, "%g", as_double(v));
+      return buf;
+    case Kind::String: {
+      std::string_view s = view(v);
+      std::string out = "\"";
+      out += s.size() > 20 ? std::string(s.substr(0, 20)) + "…" : std::string(s);
+      return out + "\"";
+    }
+    case Kind::Interface: {
+      const Box* b = ptr<const Box>(v);
+      if (!b) return "nil";
+      return b->type->word_sized ? display_value(*b->type, b->word()) : "{…}";
+    }
+    case Kind::Struct: case Kind::Array: return "{…}";
+    default:
+      if (v == 0) return "nil";
+      std::snprintf(buf, sizeof buf, "0x%" PRIx64, std::uint64_t(v));
+      return buf;
+  }
+}
+
 }  // namespace gopark::vm::ops

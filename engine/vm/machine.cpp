@@ -80,6 +80,27 @@ const GcLayout& Machine::closure_layout(std::uint32_t nfree) {
   return *closure_layouts_[nfree];
 }
 
+const rt::ElemType& Machine::chan_elem_type(const TypeInfo& t) {
+  std::lock_guard lock(chan_types_mutex_);
+  auto& slot = chan_types_[&t];
+  if (!slot) {
+    slot = std::make_unique<ChanElemType>();
+    slot->name = ops::type_name(t);
+    slot->type = rt::ElemType{
+        slot->name.c_str(), sizeof(Word), alignof(Word),
+        [](void* d, void* s) { store_word(d, load_word(s)); },
+        [](void* d, void* s) { store_word(d, load_word(s)); },
+        [](void*) {},
+        [](void* d) { store_word(d, 0); },
+        [](const rt::ElemType& type, const void* p, std::string& out) {
+          out = ops::display_value(*static_cast<const TypeInfo*>(type.context), load_word(p));
+        },
+        true,
+        &t};
+  }
+  return slot->type;
+}
+
 Goroutine* Machine::new_goroutine() {
   auto* gr = new Goroutine;
   gr->machine = this;

@@ -28,6 +28,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -155,6 +156,9 @@ class Machine final : public rt::Body {
   const GcLayout& string_view_layout() const { return string_view_layout_; }
   const GcLayout& slice_layout() const { return slice_layout_; }
   const GcLayout& closure_layout(std::uint32_t nfree);
+  // The channel element type for values of `t` (one per type, kept for the Machine's life): how
+  // the runtime moves their Words, and how a snapshot shows them (display_value).
+  const rt::ElemType& chan_elem_type(const TypeInfo& t);
   const TypeInfo& byte_type() const { return *byte_type_; }
   const TypeInfo& rune_type() const { return *rune_type_; }
   void free_goroutine(Goroutine* gr);
@@ -187,6 +191,14 @@ class Machine final : public rt::Body {
   std::shared_ptr<const Image> image_;
   MachineConfig config_;
   rt::Runtime runtime_;
+  // Channel element types (chan_elem_type): before heap_, so the channels' finalizers, which
+  // run when heap_ is destroyed, still see them.
+  std::mutex chan_types_mutex_;
+  struct ChanElemType {
+    std::string name;
+    rt::ElemType type;
+  };
+  std::unordered_map<const TypeInfo*, std::unique_ptr<ChanElemType>> chan_types_;
   Heap heap_;  // after runtime_: destroyed first, its finalizers still see the runtime
   std::unique_ptr<GcLayout> globals_layout_;
   std::uint8_t* globals_ = nullptr;  // heap object: every global's storage

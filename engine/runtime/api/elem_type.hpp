@@ -44,7 +44,7 @@ const rt::ElemType& elem_type() {
       [](void* dst, void* src) { *static_cast<T*>(dst) = std::move(*static_cast<T*>(src)); },
       [](void* p) { static_cast<T*>(p)->~T(); },
       [](void* dst) { *static_cast<T*>(dst) = T{}; },
-      [](const void* p, std::string& out) {
+      [](const rt::ElemType&, const void* p, std::string& out) {
         if constexpr (std::is_same_v<T, std::string>) {
           out = *static_cast<const T*>(p);
         } else if constexpr (detail::Printable<T>::value) {
