@@ -1,0 +1,247 @@
+// Session: compile, run in the background, sample snapshots and events (design in session.hpp).
+#include "session/session.hpp"
+
+#include <chrono>
+#include <condition_variable>
+#include <utility>
+
+#include "lang/checker.hpp"
+#include "lang/compile.hpp"
+#include "lib/library.hpp"
+#include "lib/natives/natives.hpp"
+#include "trace/recorder.hpp"
+#include "vm/machine.hpp"
+
+namespace gopark::dash {
+
+namespace {
+
+// The last frame of a run: when main returns (or the program dies) every goroutine still alive
+// ends with it (the study note's "main ends, the children end"), so they are all terminated,
+// and nothing waits in a queue any more.
+void end_view(ViewModel& v) {
+  v.running = false;
+  for (auto& count : v.state_counts) count = 0;
+  for (GoroutineRow& g : v.goroutines) {
+    if (g.state != NoteState::Terminated) {
+      g.wait = g.id == 1 ? "" : "ended with the program";
+      g.wait_object = 0;
+      g.wait_object_name.clear();
+      g.state = NoteState::Terminated;
+    }
+    ++v.state_counts[std::size_t(g.state)];
+  }
+  for (ProcLane& p : v.procs) {
+    p.running = p.runnext = 0;
+    p.runq.clear();
+    p.runq_size = 0;
+    if (p.status == "running") p.status = "idle";
+  }
+  v.global_runq.clear();
+  v.global_runq_size = 0;
+  for (ChannelView& c : v.channels) c.senders.clear(), c.receivers.clear();
+  for (LockView& l : v.locks) l.waiters.clear();
+}
+
+}  // namespace
+
+// The state of one run, shared by the runner and sampler threads and the Session.
+struct Session::Run {
+  std::unique_ptr<vm::Machine> machine;
+  RunSettings settings;
+  std::mutex mutex;                 // guards `finished` for the condition variable
+  std::condition_variable wake;
+  bool finished = false;            // the runner has seen the run end
+};
+
+Session::Session() = default;
+
+Session::~Session() {
+  stop();
+  join();
+}
+
+void Session::join() {
+  if (runner_.joinable()) runner_.join();
+  if (sampler_.joinable()) sampler_.join();
+  run_.reset();
+}
+
+void Session::stop() {
+  if (run_ && run_->machine) run_->machine->stop();
+}
+
+int Session::set_procs(int n) {
+  if (!run_ || !run_->machine || !running()) return 0;
+  return run_->machine->runtime().gomaxprocs(n);
+}
+
+std::shared_ptr<const Frame> Session::frame() const {
+  std::lock_guard lock(frame_mutex_);
+  return frame_;
+}
+
+void Session::publish(std::shared_ptr<const Frame> frame) {
+  std::lock_guard lock(frame_mutex_);
+  frame_ = std::move(frame);
+}
+
+void Session::append_output(bool is_stderr, std::string_view text) {
+  if (text.empty()) return;
+  std::lock_guard lock(output_mutex_);
+  output_version_.fetch_add(1, std::memory_order_acq_rel);
+  if (!output_.empty() && output_.back().is_stderr == is_stderr) {
+    output_.back().text.append(text);
+  } else {
+    output_.push_back({is_stderr, std::string(text)});
+  }
+  output_bytes_ += text.size();
+  if (output_bytes_ <= max_output_) return;
+  // Over the cap: drop the oldest output, whole lines, and say so at the top (a program printing
+  // forever keeps running, visibly). Halfway down, so that this happens once per half-cap.
+  static constexpr std::string_view kDropped = "[earlier output dropped]\n";
+  if (!output_.empty() && output_.front().text.rfind(kDropped, 0) == 0) {
+    output_bytes_ -= output_.front().text.size();
+    output_.erase(output_.begin());
+  }
+  std::size_t excess = output_bytes_ - max_output_ / 2;
+  while (excess > 0 && !output_.empty()) {
+    std::string& first = output_.front().text;
+    if (first.size() <= excess) {
+      excess -= first.size();
+      output_bytes_ -= first.size();
+      output_.erase(output_.begin());
+      continue;
+    }
+    std::size_t cut = first.find('\n', excess - 1);
+    cut = cut == std::string::npos ? first.size() : cut + 1;
+    output_bytes_ -= cut;
+    first.erase(0, cut);
+    if (first.empty()) output_.erase(output_.begin());
+    excess = 0;
+  }
+  output_.insert(output_.begin(), OutputChunk{true, std::string(kDropped)});
+  output_bytes_ += kDropped.size();
+}
+
+std::vector<OutputChunk> Session::output() const {
+  std::lock_guard lock(output_mutex_);
+  return output_;
+}
+
+std::string Session::output_text() const {
+  std::lock_guard lock(output_mutex_);
+  std::string all;
+  for (const OutputChunk& c : output_) all += c.text;
+  return all;
+}
+
+std::string Session::ending() const {
+  std::lock_guard lock(output_mutex_);
+  return ending_;
+}
+
+bool Session::start(const std::string& source, const std::string& file_name, const RunSettings& settings,
+                    std::vector<SourceError>& errors) {
+  stop();
+  join();
+  {
+    std::lock_guard lock(output_mutex_);
+    output_version_.fetch_add(1, std::memory_order_acq_rel);
+    output_.clear();
+    output_bytes_ = 0;
+    max_output_ = settings.max_output;
+    ending_.clear();
+  }
+  errors.clear();
+
+  lang::Diagnostics diags(file_name);
+  auto program = lang::check_program(file_name, source, lib::library_loader(), diags);
+  std::shared_ptr<vm::Image> image;
+  if (diags.empty() && program) image = lang::compile(std::move(program), file_name, source, lib::find_native, diags);
+  if (!diags.empty() || !image) {
+    for (const lang::Diagnostic& d : diags.list()) {
+      errors.push_back({int(d.pos.line), int(d.pos.col), d.message});
+    }
+    std::string text = "# command-line-arguments\n" + diags.format();
+    if (diags.empty()) text += file_name + ": gopark could not compile this program\n";
+    append_output(true, text);
+    std::lock_guard lock(output_mutex_);
+    ending_ = "exit status 1";
+    return false;
+  }
+
+  run_ = std::make_unique<Run>();
+  run_->settings = settings;
+  vm::MachineConfig config;
+  config.runtime.procs = settings.procs;
+  config.runtime.mode = settings.mode;
+  config.runtime.seed = settings.seed;
+  config.runtime.trace = true;
+  config.runtime.trace_max_events = std::size_t(1) << 20;
+  config.memory_limit = settings.memory_limit;
+  config.output.out = [this](std::string_view s) { append_output(false, s); };
+  config.output.err = [this](std::string_view s) { append_output(true, s); };
+  config.args.push_back(file_name);
+  run_->machine = std::make_unique<vm::Machine>(image, std::move(config));
+  publish(nullptr);
+  running_.store(true, std::memory_order_release);
+  runs_.fetch_add(1, std::memory_order_acq_rel);
+
+  // Started here, not on the runner: a stop() right after start() must find it running.
+  run_->machine->start();
+  Run* run = run_.get();
+  runner_ = std::thread([this, run] {
+    rt::RunResult result = run->machine->wait();
+    std::string report = result.report();
+    int code = result.exit_code;
+    if (code != 0) report += "exit status " + std::to_string(code) + "\n";
+    if (result.kind == rt::ExitKind::Stopped) report = "stopped\n";
+    append_output(true, report);
+    {
+      std::lock_guard lock(output_mutex_);
+      ending_ = report;
+    }
+    std::lock_guard lock(run->mutex);
+    run->finished = true;
+    run->wake.notify_all();
+  });
+
+  sampler_ = std::thread([this, run] {
+    rt::Runtime& runtime = run->machine->runtime();
+    Timeline timeline(run->settings.timeline_ms);
+    trace::Recorder::Cursor cursor;
+    std::vector<trace::Event> events;
+    ViewModel last;
+    auto sample = [&](bool final) {
+      if (!final) last = build_view_model(runtime.snapshot());
+      events.clear();
+      if (const trace::Recorder* recorder = runtime.recorder()) recorder->read_new(cursor, events);
+      timeline.add(events);
+      double now = double(runtime.now_ns()) / 1e6;
+      timeline.set_now(now);
+      auto frame = std::make_shared<Frame>();
+      frame->view = last;
+      if (final) end_view(frame->view);
+      frame->slices = timeline.slices();
+      frame->marks = timeline.marks();
+      frame->gc_pauses = timeline.gc_pauses();
+      frame->lanes = timeline.lanes();
+      frame->now_ms = now;
+      publish(std::move(frame));
+    };
+    std::unique_lock lock(run->mutex);
+    while (!run->finished) {
+      lock.unlock();
+      sample(false);
+      lock.lock();
+      run->wake.wait_for(lock, std::chrono::milliseconds(33), [run] { return run->finished; });
+    }
+    lock.unlock();
+    sample(true);
+    running_.store(false, std::memory_order_release);
+  });
+  return true;
+}
+
+}  // namespace gopark::dash

@@ -1,0 +1,115 @@
+#pragma once
+// Session: one program run for the dashboard, in the background. The UI thread starts, stops and
+// reconfigures it and reads what it publishes; it never waits for the engine.
+//
+// Design
+// - start() compiles on the caller's thread (small programs compile in milliseconds; errors must
+//   come back at once to be marked in the editor), then a runner thread starts the Machine and
+//   waits for its end, and a sampler thread takes a snapshot and the new trace events about 30
+//   times a second, builds the view-model and the timeline, and publishes them by swapping a
+//   shared_ptr under a mutex held only for the swap. The UI copies the pointer: drawing never
+//   races the sampler, and a slow frame never slows the program.
+// - Output arrives from goroutines on any thread; it is appended under a mutex to one transcript
+//   (stdout and stderr chunks in order), capped so a program printing without end cannot take
+//   all the memory (the oldest part is dropped, and the transcript says so).
+// - stop() is asynchronous (Runtime::stop: goroutines end at their next safe point, even in
+//   `for {}`); the destructor stops and joins. A Session runs one program at a time: start()
+//   on a running session stops the old run first.
+// - Memory: the Machine's heap has a cap (MachineConfig::memory_limit); a program past it ends
+//   with Go's out-of-memory fatal error, reported like any other ending.
+#include <atomic>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "model/view_model.hpp"
+#include "runtime/runtime.hpp"
+
+namespace gopark::dash {
+
+struct RunSettings {
+  int procs = 0;                        // GOMAXPROCS; < 1: the number of CPUs
+  rt::Mode mode = rt::Mode::MN;
+  std::uint64_t seed = 0;               // 0: a random one
+  std::size_t memory_limit = std::size_t(512) << 20;
+  std::size_t max_output = std::size_t(4) << 20;   // bytes of transcript kept
+  double timeline_ms = 10000;           // timeline history kept
+};
+
+// A compile error, positioned for the editor.
+struct SourceError {
+  int line = 0, col = 0;
+  std::string message;
+};
+
+struct OutputChunk {
+  bool is_stderr = false;
+  std::string text;
+};
+
+// What the sampler publishes: one frame of the run.
+struct Frame {
+  ViewModel view;
+  std::vector<TimelineSlice> slices;
+  std::vector<TimelineMark> marks;
+  std::vector<std::pair<double, double>> gc_pauses;
+  int lanes = 0;
+  double now_ms = 0;
+};
+
+class Session {
+ public:
+  Session();
+  ~Session();
+  Session(const Session&) = delete;
+  Session& operator=(const Session&) = delete;
+
+  // Compiles and, if that succeeds, starts `source` (named `file_name` in messages). Returns
+  // false with the compile errors in `errors` (and the formatted report in the transcript).
+  bool start(const std::string& source, const std::string& file_name, const RunSettings& settings,
+             std::vector<SourceError>& errors);
+  // Ends the run soon (asynchronous). Nothing happens when no run is going.
+  void stop();
+  // A run was started and has not ended yet.
+  bool running() const { return running_.load(std::memory_order_acquire); }
+  // runtime.GOMAXPROCS(n) on the live run; returns the previous value (0 when not running).
+  int set_procs(int n);
+
+  // The latest published frame (null before the first run).
+  std::shared_ptr<const Frame> frame() const;
+  // The transcript so far: stdout/stderr chunks in order, then the ending's report.
+  std::vector<OutputChunk> output() const;
+  std::string output_text() const;  // the same, as one string
+  // Changes whenever the transcript does (so a UI copies it only then).
+  std::uint64_t output_version() const { return output_version_.load(std::memory_order_acquire); }
+  // How the last run ended ("" while running or before any run): Go's report, e.g.
+  // "panic: ... exit status 2", "exit status 3", or "" for a normal exit.
+  std::string ending() const;
+  std::uint64_t runs() const { return runs_.load(std::memory_order_acquire); }  // runs started
+
+ private:
+  struct Run;
+  void append_output(bool is_stderr, std::string_view text);
+  void publish(std::shared_ptr<const Frame> frame);
+  void join();
+
+  std::unique_ptr<Run> run_;
+  std::thread runner_, sampler_;
+  std::atomic<bool> running_{false};
+  std::atomic<std::uint64_t> runs_{0};
+  std::atomic<std::uint64_t> output_version_{0};
+
+  mutable std::mutex frame_mutex_;
+  std::shared_ptr<const Frame> frame_;
+
+  mutable std::mutex output_mutex_;
+  std::vector<OutputChunk> output_;
+  std::size_t output_bytes_ = 0;
+  std::size_t max_output_ = std::size_t(4) << 20;
+  std::string ending_;
+};
+
+}  // namespace gopark::dash

@@ -1,0 +1,218 @@
+// The dashboard's Session (dashboard/session): compiling, running in the background, publishing
+// frames, capturing output, stopping runaway programs, changing GOMAXPROCS live.
+#include <doctest/doctest.h>
+
+#include <chrono>
+#include <functional>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "session/session.hpp"
+
+namespace {
+
+using gopark::dash::Frame;
+using gopark::dash::NoteState;
+using gopark::dash::RunSettings;
+using gopark::dash::Session;
+using gopark::dash::SourceError;
+
+// Polls `done` every few milliseconds; false after `seconds`.
+bool wait_until(const std::function<bool()>& done, double seconds = 20) {
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds);
+  while (!done()) {
+    if (std::chrono::steady_clock::now() > deadline) return false;
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  return true;
+}
+
+bool start(Session& s, const std::string& source, RunSettings settings = {}) {
+  std::vector<SourceError> errors;
+  bool ok = s.start(source, "prog.go", settings, errors);
+  for (const SourceError& e : errors) MESSAGE(e.line << ":" << e.col << ": " << e.message);
+  return ok;
+}
+
+}  // namespace
+
+TEST_CASE("compile errors come back positioned, and nothing runs") {
+  Session s;
+  std::vector<SourceError> errors;
+  bool ok = s.start("package main\n\nfunc main() {\n\tx := 1\n}\n", "prog.go", {}, errors);
+  CHECK_FALSE(ok);
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0].line == 4);
+  CHECK(errors[0].col == 2);
+  CHECK(errors[0].message == "declared and not used: x");
+  CHECK_FALSE(s.running());
+  CHECK(s.output_text() == "# command-line-arguments\nprog.go:4:2: declared and not used: x\n");
+  CHECK(s.ending() == "exit status 1");
+}
+
+TEST_CASE("a run's output is captured in order and its end is published") {
+  Session s;
+  REQUIRE(start(s, R"(package main
+
+import (
+	"fmt"
+	"os"
+)
+
+func main() {
+	fmt.Println("one")
+	fmt.Fprintln(os.Stderr, "two")
+	fmt.Println("three")
+}
+)"));
+  REQUIRE(wait_until([&] { return !s.running(); }));
+  auto out = s.output();
+  REQUIRE(out.size() >= 3);
+  CHECK(out[0].text == "one\n");
+  CHECK_FALSE(out[0].is_stderr);
+  CHECK(out[1].text == "two\n");
+  CHECK(out[1].is_stderr);
+  CHECK(out[2].text == "three\n");
+  CHECK(s.ending() == "");
+  auto frame = s.frame();
+  REQUIRE(frame != nullptr);
+  CHECK_FALSE(frame->view.running);
+  CHECK(s.runs() == 1);
+}
+
+TEST_CASE("a panic ends the run with Go's report") {
+  Session s;
+  REQUIRE(start(s, "package main\n\nfunc main() {\n\tvar a []int\n\t_ = a[3]\n}\n"));
+  REQUIRE(wait_until([&] { return !s.running(); }));
+  std::string ending = s.ending();
+  CHECK(ending.find("panic: runtime error: index out of range [3] with length 0") != std::string::npos);
+  CHECK(ending.find("exit status 2") != std::string::npos);
+  CHECK(s.output_text().find("goroutine 1 [running]:") != std::string::npos);
+}
+
+TEST_CASE("stop ends a program that never yields, in every scheduler mode") {
+  for (auto mode : {gopark::rt::Mode::MN, gopark::rt::Mode::Threads, gopark::rt::Mode::Coroutines}) {
+    Session s;
+    RunSettings settings;
+    settings.mode = mode;
+    settings.procs = 2;
+    REQUIRE(start(s, R"(package main
+
+func spin() {
+	for {
+	}
+}
+
+func main() {
+	go spin()
+	go spin()
+	spin()
+}
+)", settings));
+    // Let it spin a little, then stop it.
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    CHECK(s.running());
+    auto t0 = std::chrono::steady_clock::now();
+    s.stop();
+    REQUIRE(wait_until([&] { return !s.running(); }, 10));
+    CHECK(std::chrono::steady_clock::now() - t0 < std::chrono::seconds(5));
+    CHECK(s.ending() == "stopped\n");
+  }
+}
+
+TEST_CASE("frames show goroutines waiting on a channel while the program runs") {
+  Session s;
+  REQUIRE(start(s, R"(package main
+
+import "time"
+
+func main() {
+	jobs := make(chan int)
+	for i := 0; i < 3; i++ {
+		go func() {
+			<-jobs
+		}()
+	}
+	time.Sleep(400 * time.Millisecond)
+	close(jobs)
+	time.Sleep(50 * time.Millisecond)
+}
+)"));
+  std::shared_ptr<const Frame> seen;
+  REQUIRE(wait_until([&] {
+    auto f = s.frame();
+    if (!f) return false;
+    int waiting = 0;
+    for (const auto& g : f->view.goroutines) {
+      if (g.state == NoteState::Suspended && g.wait == "chan receive") ++waiting;
+    }
+    if (waiting == 3) seen = f;
+    return waiting == 3;
+  }, 5));
+  CHECK(seen->view.running);
+  bool found_channel = false;
+  for (const auto& c : seen->view.channels) found_channel = found_channel || c.receivers.size() == 3;
+  CHECK(found_channel);
+  CHECK(seen->lanes >= 1);
+  CHECK_FALSE(seen->slices.empty());  // goroutines ran on Ps
+  CHECK_FALSE(seen->marks.empty());   // and blocked
+  REQUIRE(wait_until([&] { return !s.running(); }));
+  CHECK(s.ending() == "");
+}
+
+TEST_CASE("GOMAXPROCS changes while the program runs") {
+  Session s;
+  RunSettings settings;
+  settings.procs = 1;
+  REQUIRE(start(s, R"(package main
+
+import (
+	"fmt"
+	"runtime"
+	"time"
+)
+
+func main() {
+	for runtime.GOMAXPROCS(0) != 3 {
+		time.Sleep(time.Millisecond)
+	}
+	fmt.Println("now 3")
+}
+)", settings));
+  REQUIRE(wait_until([&] { return s.frame() != nullptr; }, 5));
+  CHECK(s.set_procs(3) == 1);
+  REQUIRE(wait_until([&] { return !s.running(); }));
+  CHECK(s.output_text() == "now 3\n");
+  CHECK(s.set_procs(2) == 0);  // nothing running
+}
+
+TEST_CASE("the transcript keeps the newest output within its cap") {
+  Session s;
+  RunSettings settings;
+  settings.max_output = 4096;
+  REQUIRE(start(s, R"(package main
+
+import "fmt"
+
+func main() {
+	for i := 0; i < 20000; i++ {
+		fmt.Println("line", i)
+	}
+}
+)", settings));
+  REQUIRE(wait_until([&] { return !s.running(); }));
+  std::string text = s.output_text();
+  CHECK(text.size() < 4096 + 100);
+  CHECK(text.rfind("[earlier output dropped]\n", 0) == 0);
+  CHECK(text.find("line 19999\n") != std::string::npos);
+}
+
+TEST_CASE("a second start replaces a run that is still going") {
+  Session s;
+  REQUIRE(start(s, "package main\n\nfunc main() {\n\tfor {\n\t}\n}\n"));
+  REQUIRE(start(s, "package main\n\nimport \"fmt\"\n\nfunc main() { fmt.Println(\"second\") }\n"));
+  REQUIRE(wait_until([&] { return !s.running(); }));
+  CHECK(s.output_text() == "second\n");
+  CHECK(s.runs() == 2);
+}
