@@ -1,5 +1,7 @@
 # gopark: the two commands of the README, and a few more for developers.
-#   make play    install what is missing, build, run the playground (for now: a runtime demo in the terminal)
+#   make play    install what is missing, build, open the playground (the desktop app; without a
+#                display, the runtime demo in the terminal)
+#   make demo    the runtime demo in the terminal (`gopark demo`)
 #   make test    install what is missing, build every configuration, run every test
 #   make bench   runtime benchmarks side by side with Go
 # Everything is CMake presets underneath (CMakePresets.json); builds go to build/<preset>/.
@@ -8,9 +10,19 @@ SHELL := /bin/bash
 export NODE_PATH := /usr/share/nodejs
 JOBS ?= $(shell nproc)
 
-.PHONY: play test bench deps build clean native tsan asan web
+.PHONY: play demo test bench deps build clean native tsan asan web
 
 play:
+	@cmake/deps.sh --play
+	@$(MAKE) --no-print-directory native
+	@if [[ -n "$${DISPLAY:-}$${WAYLAND_DISPLAY:-}" ]]; then \
+	  echo build/native/native/gopark open; build/native/native/gopark open; \
+	else \
+	  echo "make play: no display for the desktop app; the runtime demo in the terminal instead"; \
+	  build/native/native/gopark demo; \
+	fi
+
+demo:
 	@cmake/deps.sh --play
 	@$(MAKE) --no-print-directory native
 	build/native/native/gopark demo

@@ -1,11 +1,14 @@
 // gopark: the command-line face of the project.
 //
+//   gopark                 the desktop app (same as `gopark open`)
+//   gopark open [prog.go] [--run] [--screenshot out.ppm] [--frames N] [--print-output]
 //   gopark run [--procs N] [--mode mn|threads|coroutines] [--seed S] [--trace out.json] prog.go [args]
 //   gopark check prog.go
 //   gopark demo [--procs N] [--mode mn|threads|coroutines] [--seed S] [--jobs N] [--trace out.json]
 //   gopark version
 //
-// The desktop dashboard arrives with the dashboard issue.
+// The desktop app exists only in builds with the dashboard (GOPARK_DESKTOP, set by CMake when
+// Dear ImGui's source, SDL2 and OpenGL were found); elsewhere `open` says how to get it.
 #include <unistd.h>
 
 #include <cstdio>
@@ -14,12 +17,20 @@
 #include <string>
 
 #include "demo.hpp"
+#include "desktop.hpp"
 #include "run.hpp"
 
 namespace {
 
 constexpr const char* kUsage =
     "usage:\n"
+    "  gopark\n"
+    "  gopark open [prog.go] [--run] [--screenshot out.ppm] [--frames N] [--print-output]\n"
+    "              open the desktop app (on prog.go, else the first example); for tests:\n"
+    "              --run presses Run at start; --screenshot writes the window as a PPM image once\n"
+    "              the run has finished (or after --frames N frames) and quits; --frames N alone\n"
+    "              quits after N frames; --print-output prints the program's output on exit.\n"
+    "              The UI follows the display's DPI; GOPARK_UI_SCALE=1.5 overrides it\n"
     "  gopark run [--procs N] [--mode mn|threads|coroutines] [--seed S] [--trace out.json] prog.go [args]\n"
     "              compile and run a Go program, like `go run`\n"
     "  gopark check prog.go\n"
@@ -95,14 +106,53 @@ int run(int argc, char** argv) {
   return gopark::native::run_program(options);
 }
 
+// Flags and the file may come in any order: `gopark open prog.go --run` and `gopark open --run prog.go`.
+int open_desktop(int argc, char** argv) {
+  gopark::native::DesktopOptions options;
+  for (int i = 0; i < argc; ++i) {
+    std::string arg = argv[i];
+    long long n = 0;
+    if (arg == "--run") {
+      options.run_at_start = true;
+    } else if (arg == "--print-output") {
+      options.print_output = true;
+    } else if (arg == "--screenshot" || arg == "--frames") {
+      if (i + 1 >= argc) return usage_error("missing value after " + arg);
+      const char* value = argv[++i];
+      if (arg == "--screenshot") {
+        options.screenshot_path = value;
+      } else if (parse_int(value, n) && n >= 1 && n <= 1000000) {
+        options.frames = int(n);
+      } else {
+        return usage_error("bad flag " + arg + " " + value);
+      }
+    } else if (arg.rfind("-", 0) == 0) {
+      return usage_error("bad flag " + arg);
+    } else if (options.file.empty()) {
+      options.file = arg;
+    } else {
+      return usage_error("open: give at most one .go file");
+    }
+  }
+#ifdef GOPARK_DESKTOP
+  return gopark::native::run_desktop(options);
+#else
+  std::fputs(
+      "gopark: this gopark was built without the desktop app (GOPARK_DASHBOARD off, or Dear ImGui's source,\n"
+      "SDL2 or OpenGL missing when it was configured). Run cmake/deps.sh and configure again\n"
+      "(`make native`), or just `make play`.\n"
+      "`gopark run prog.go` runs a program without it; `gopark help` lists every command.\n",
+      stderr);
+  return 2;
+#endif
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc < 2) {
-    std::fputs(kUsage, stderr);
-    return 2;
-  }
+  if (argc < 2) return open_desktop(0, argv + 1);
   std::string command = argv[1];
+  if (command == "open") return open_desktop(argc - 2, argv + 2);
   if (command == "demo") return demo(argc - 2, argv + 2);
   if (command == "run") return run(argc - 2, argv + 2);
   if (command == "disasm") {

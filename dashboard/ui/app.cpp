@@ -1,0 +1,118 @@
+// App: the dashboard's layout, and the glue between the shell's frames and the panels.
+//
+//   menu bar: File, Examples (by curriculum row), View
+//   toolbar:  Run/Stop, GOMAXPROCS (live), mode, seed, status
+//   left:     the example's "what to watch" note, the editor, the output
+//   right:    processors and threads, goroutines, channels and locks side by side
+//   bottom:   the per-P timeline
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+#include <imgui.h>
+
+#include "ui/app.hpp"
+#include "ui/ui_state.hpp"
+
+namespace gopark::dash {
+
+struct App::State : UiState {};
+
+App::App(AppOptions options) : state_(std::make_unique<State>()) {
+  UiState& s = *state_;
+  s.options = std::move(options);
+  s.procs = std::max(1, std::min(16, rt::Runtime::num_cpu()));
+  if (!s.options.file.empty()) {
+    std::ifstream in(s.options.file, std::ios::binary);
+    std::stringstream text;
+    text << in.rdbuf();
+    s.source = text.str();
+    auto slash = s.options.file.find_last_of('/');
+    s.file_name = slash == std::string::npos ? s.options.file : s.options.file.substr(slash + 1);
+    for (const Example& e : examples()) {
+      if (e.file == s.file_name) s.example = &e;  // opened from examples/: show its note too
+    }
+    if (!in) s.source = "// could not read " + s.options.file + "\npackage main\n\nfunc main() {\n}\n";
+  } else if (!examples().empty()) {
+    s.load_example(examples().front());
+  }
+}
+
+App::~App() = default;
+
+bool App::wants_quit() const { return state_->quit; }
+
+bool App::run_finished() const { return state_->started && !state_->session.running(); }
+
+std::string App::output_text() const { return state_->session.output_text(); }
+
+void App::frame() {
+  UiState& s = *state_;
+  s.frame = s.session.frame();
+  if (s.frame && s.selected != 0) s.related = related_to(s.frame->view, s.selected);
+  if (!s.started) {
+    s.started = true;
+    if (s.options.run_at_start) s.run();
+  }
+
+  ImGuiIO& io = ImGui::GetIO();
+  ImGui::SetNextWindowPos(ImVec2(0, 0));
+  ImGui::SetNextWindowSize(io.DisplaySize);
+  ImGuiWindowFlags flags = ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
+                           ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_MenuBar |
+                           ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoSavedSettings;
+  ImGui::Begin("gopark", nullptr, flags);
+  draw_menu_bar(s);
+  draw_toolbar(s);
+
+  ImVec2 avail = ImGui::GetContentRegionAvail();
+  float spacing = ImGui::GetStyle().ItemSpacing.y;
+  int lanes = s.frame ? std::max(1, s.frame->lanes) : 1;
+  float timeline_h = std::min(avail.y * 0.3f, ImGui::GetTextLineHeight() * (1.5f * static_cast<float>(lanes) + 3.5f));
+  float top_h = avail.y - timeline_h - spacing;
+  float left_w = avail.x * 0.42f;
+
+  ImGui::BeginChild("left", ImVec2(left_w, top_h));
+  if (s.example) {
+    ImGui::BeginChild("note", ImVec2(0, ImGui::GetTextLineHeightWithSpacing() * 4.5f), false);
+    draw_example_note(s);
+    ImGui::EndChild();
+  }
+  float editor_h = (ImGui::GetContentRegionAvail().y) * 0.66f;
+  ImGui::BeginChild("editor", ImVec2(0, editor_h));
+  draw_editor(s);
+  ImGui::EndChild();
+  ImGui::TextUnformatted("Output");
+  draw_output(s);
+  ImGui::EndChild();
+
+  ImGui::SameLine();
+  ImGui::BeginChild("right", ImVec2(0, top_h));
+  float right_h = ImGui::GetContentRegionAvail().y;
+  ImGui::BeginChild("procs", ImVec2(0, right_h * 0.30f), true);
+  ImGui::TextUnformatted("Processors (P) and threads (M)");
+  draw_procs(s);
+  ImGui::EndChild();
+  ImGui::BeginChild("goroutines", ImVec2(0, right_h * 0.36f), true);
+  ImGui::TextUnformatted("Goroutines");
+  draw_goroutines(s);
+  ImGui::EndChild();
+  float half = ImGui::GetContentRegionAvail().x * 0.5f - spacing;
+  ImGui::BeginChild("channels", ImVec2(half, 0), true);
+  ImGui::TextUnformatted("Channels");
+  draw_channels(s);
+  ImGui::EndChild();
+  ImGui::SameLine();
+  ImGui::BeginChild("locks", ImVec2(0, 0), true);
+  ImGui::TextUnformatted("Locks, WaitGroups, Once");
+  draw_locks(s);
+  ImGui::EndChild();
+  ImGui::EndChild();
+
+  ImGui::BeginChild("timeline", ImVec2(0, 0), true);
+  draw_timeline(s);
+  ImGui::EndChild();
+  ImGui::End();
+}
+
+}  // namespace gopark::dash

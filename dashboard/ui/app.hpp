@@ -1,0 +1,40 @@
+#pragma once
+// The dashboard as one object: every panel, the program being edited and its run. A shell
+// (native/desktop.cpp: SDL2 + OpenGL3; web/: SDL2 + WebGL2) owns the window and the ImGui
+// context and calls frame() between ImGui::NewFrame() and ImGui::Render().
+#include <memory>
+#include <string>
+
+namespace gopark::dash {
+
+struct AppOptions {
+  std::string file;            // a .go file to open (empty: the first example)
+  bool run_at_start = false;   // press Run once the first frame is drawn
+};
+
+class App {
+ public:
+  explicit App(AppOptions options);
+  ~App();
+  App(const App&) = delete;
+  App& operator=(const App&) = delete;
+
+  // Draws one frame of the whole dashboard into the current ImGui context. Never blocks on the
+  // engine: what it draws comes from the latest published view-model.
+  void frame();
+
+  // The user asked to quit (File > Quit).
+  bool wants_quit() const;
+
+  // ---- for tests (the Xvfb smoke test) ----
+  // The last run has ended (or no run was started).
+  bool run_finished() const;
+  // Everything the program wrote (stdout and stderr, in order) and the run's ending report.
+  std::string output_text() const;
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
+
+}  // namespace gopark::dash

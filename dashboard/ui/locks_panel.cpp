@@ -1,0 +1,55 @@
+// Locks: each Mutex and RWMutex with its holder(s), the goroutines queued in order, the readers
+// count and whether a writer waits (writer priority: later readers queue behind it); WaitGroups
+// with their counter and waiters; Once and Cond.
+#include <string>
+
+#include <imgui.h>
+
+#include "ui/ui_state.hpp"
+
+namespace gopark::dash {
+
+void draw_locks(UiState& s) {
+  if (!s.frame || s.frame->view.locks.empty()) {
+    ImGui::TextDisabled("No locks, WaitGroups or Onces yet.");
+    return;
+  }
+  for (const LockView& l : s.frame->view.locks) {
+    ImGui::PushID(static_cast<int>(l.id));
+    bool related = is_related_object(s, l.id);
+    if (related) ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(140, 210, 255, 255));
+    bool open = ImGui::TreeNodeEx("lock", ImGuiTreeNodeFlags_DefaultOpen, "%s  %s", l.name.c_str(), l.kind.c_str());
+    if (related) ImGui::PopStyleColor();
+    if (open) {
+      if (l.kind == "WaitGroup") {
+        ImGui::Text("counter %lld", static_cast<long long>(l.counter));
+      } else if (l.kind == "Once") {
+        ImGui::TextUnformatted(l.done ? "done" : "not done yet");
+      } else if (l.kind == "Mutex" || l.kind == "RWMutex") {
+        ImGui::TextUnformatted(l.holders.empty() && l.readers == 0 ? "unlocked" : "held by:");
+        for (std::uint64_t h : l.holders) {
+          ImGui::SameLine();
+          goroutine_chip(s, h);
+        }
+        if (l.kind == "RWMutex") {
+          ImGui::Text("readers %u", l.readers);
+          if (l.writer_waiting) {
+            ImGui::SameLine();
+            ImGui::TextColored(ImVec4(1.0f, 0.7f, 0.3f, 1.0f), "writer waiting: new readers queue behind it");
+          }
+        }
+      }
+      if (!l.waiters.empty()) {
+        ImGui::TextUnformatted("queued:");
+        for (const QueuedGoroutine& q : l.waiters) {
+          ImGui::SameLine();
+          goroutine_chip(s, q.id, q.writer ? " (W)" : nullptr);
+        }
+      }
+      ImGui::TreePop();
+    }
+    ImGui::PopID();
+  }
+}
+
+}  // namespace gopark::dash

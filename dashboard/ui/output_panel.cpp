@@ -1,0 +1,27 @@
+// Output: what the program wrote, stdout in the normal colour and stderr (panics, fatal errors
+// with their goroutine dumps, the exit status) in red, following the end while it grows.
+#include <imgui.h>
+
+#include "ui/ui_state.hpp"
+
+namespace gopark::dash {
+
+void draw_output(UiState& s) {
+  if (ImGui::SmallButton("copy")) ImGui::SetClipboardText(s.session.output_text().c_str());
+  ImGui::SameLine();
+  ImGui::Checkbox("follow", &s.scroll_output);
+  ImGui::BeginChild("##output", ImVec2(0, 0), true, ImGuiWindowFlags_HorizontalScrollbar);
+  if (s.output_version != s.session.output_version()) {  // copy the transcript only when it changed
+    s.output_version = s.session.output_version();
+    s.output = s.session.output();
+  }
+  for (const OutputChunk& chunk : s.output) {
+    if (chunk.is_stderr) ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(255, 120, 110, 255));
+    ImGui::TextUnformatted(chunk.text.data(), chunk.text.data() + chunk.text.size());
+    if (chunk.is_stderr) ImGui::PopStyleColor();
+  }
+  if (s.scroll_output && s.session.running()) ImGui::SetScrollHereY(1.0f);
+  ImGui::EndChild();
+}
+
+}  // namespace gopark::dash

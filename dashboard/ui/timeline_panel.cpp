@@ -1,0 +1,116 @@
+// The timeline: a lane per P over time, one colour per goroutine, marks where goroutines block
+// and wake, GC pauses shaded; it follows the run, or zoom (wheel) and pan (drag) freely; hover a
+// slice or a mark for details.
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <string>
+
+#include <imgui.h>
+
+#include "ui/ui_state.hpp"
+
+namespace gopark::dash {
+
+namespace {
+
+// A stable, distinct colour per goroutine (golden-ratio hues).
+ImU32 goroutine_color(std::uint64_t g) {
+  float h = std::fmod(0.13f + static_cast<float>(g) * 0.618034f, 1.0f);
+  float r, gg, b;
+  ImGui::ColorConvertHSVtoRGB(h, 0.55f, 0.85f, r, gg, b);
+  return ImGui::ColorConvertFloat4ToU32(ImVec4(r, gg, b, 1.0f));
+}
+
+}  // namespace
+
+void draw_timeline(UiState& s) {
+  if (!s.frame) {
+    ImGui::TextDisabled("The per-P timeline appears when a program runs.");
+    return;
+  }
+  const Frame& f = *s.frame;
+  if (s.follow || s.view_end_ms <= 0) s.view_end_ms = std::max(f.now_ms, s.view_span_ms * 0.1);
+  double start = s.view_end_ms - s.view_span_ms;
+  ImGui::Text("%.0f ms window", s.view_span_ms);
+  ImGui::SameLine();
+  ImGui::Checkbox("follow", &s.follow);
+  ImGui::SameLine();
+  ImGui::TextDisabled("(wheel: zoom, drag: pan)");
+
+  int lanes = std::max(1, f.lanes);
+  float lane_h = ImGui::GetTextLineHeight() * 1.5f;
+  float label_w = ImGui::CalcTextSize("P00 ").x;
+  ImVec2 origin = ImGui::GetCursorScreenPos();
+  float width = std::max(50.0f, ImGui::GetContentRegionAvail().x - label_w);
+  float height = lane_h * static_cast<float>(lanes) + 4;
+  ImGui::InvisibleButton("##timeline", ImVec2(label_w + width, height));
+  bool hovered = ImGui::IsItemHovered();
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  ImVec2 area(origin.x + label_w, origin.y);
+  auto x_of = [&](double ms) { return area.x + static_cast<float>((ms - start) / s.view_span_ms) * width; };
+
+  // Zoom around the mouse, pan by dragging (either stops following).
+  ImGuiIO& io = ImGui::GetIO();
+  if (hovered && io.MouseWheel != 0) {
+    double at = start + (io.MousePos.x - area.x) / width * s.view_span_ms;
+    double factor = io.MouseWheel > 0 ? 0.8 : 1.25;
+    s.view_span_ms = std::clamp(s.view_span_ms * factor, 1.0, 60000.0);
+    s.view_end_ms = at + (s.view_end_ms - at) * factor;
+    s.follow = false;
+  }
+  if (ImGui::IsItemActive() && ImGui::IsMouseDragging(0)) {
+    s.view_end_ms -= io.MouseDelta.x / width * s.view_span_ms;
+    s.follow = false;
+  }
+  start = s.view_end_ms - s.view_span_ms;
+
+  for (int p = 0; p < lanes; ++p) {
+    float y = origin.y + static_cast<float>(p) * lane_h;
+    draw->AddRectFilled(ImVec2(area.x, y), ImVec2(area.x + width, y + lane_h - 2), IM_COL32(35, 35, 42, 255));
+    char label[8];
+    std::snprintf(label, sizeof label, "P%d", p);
+    draw->AddText(ImVec2(origin.x, y + 2), IM_COL32(180, 180, 190, 255), label);
+  }
+  draw->PushClipRect(area, ImVec2(area.x + width, origin.y + height), true);
+  for (const auto& [a, b] : f.gc_pauses) {
+    draw->AddRectFilled(ImVec2(x_of(a), origin.y), ImVec2(x_of(b < 0 ? f.now_ms : b), origin.y + height),
+                        IM_COL32(200, 200, 80, 60));
+  }
+  std::string tip;
+  for (const TimelineSlice& sl : f.slices) {
+    double end = sl.end_ms < 0 ? f.now_ms : sl.end_ms;
+    if (end < start || sl.start_ms > s.view_end_ms || sl.p < 0) continue;
+    float y = origin.y + static_cast<float>(sl.p) * lane_h;
+    ImVec2 a(x_of(sl.start_ms), y + 1), b(std::max(x_of(end), x_of(sl.start_ms) + 1.0f), y + lane_h - 3);
+    ImU32 color = goroutine_color(sl.g);
+    if (s.selected != 0 && sl.g != s.selected) color = (color & 0x00FFFFFFu) | 0x50000000u;
+    draw->AddRectFilled(a, b, color);
+    if (b.x - a.x > ImGui::CalcTextSize("G000").x) {
+      char text[24];
+      std::snprintf(text, sizeof text, "G%llu", static_cast<unsigned long long>(sl.g));
+      draw->AddText(ImVec2(a.x + 2, a.y + 1), IM_COL32(20, 20, 20, 255), text);
+    }
+    if (hovered && io.MousePos.x >= a.x && io.MousePos.x <= b.x && io.MousePos.y >= a.y && io.MousePos.y <= b.y) {
+      char text[160];
+      std::snprintf(text, sizeof text, "%s on P%d: %.2f .. %.2f ms", f.view.goroutine_name(sl.g).c_str(), sl.p,
+                    sl.start_ms, end);
+      tip = text;
+      if (ImGui::IsMouseClicked(0)) s.select(sl.g);
+    }
+  }
+  for (const TimelineMark& m : f.marks) {
+    if (m.ms < start || m.ms > s.view_end_ms) continue;
+    float x = x_of(m.ms);
+    float y = origin.y + static_cast<float>(std::max(0, m.p)) * lane_h;
+    ImU32 color = m.kind == TimelineMark::Kind::Block     ? IM_COL32(255, 120, 80, 255)
+                  : m.kind == TimelineMark::Kind::Unblock ? IM_COL32(120, 230, 120, 255)
+                                                          : IM_COL32(200, 200, 220, 200);
+    draw->AddTriangleFilled(ImVec2(x - 3, y + lane_h - 2), ImVec2(x + 3, y + lane_h - 2), ImVec2(x, y + lane_h - 7), color);
+    if (hovered && std::fabs(io.MousePos.x - x) < 3 && io.MousePos.y >= y && io.MousePos.y <= y + lane_h) tip = m.text;
+  }
+  draw->PopClipRect();
+  if (!tip.empty()) ImGui::SetTooltip("%s", tip.c_str());
+}
+
+}  // namespace gopark::dash

@@ -1,0 +1,82 @@
+#pragma once
+// The dashboard's state between frames, shared by the panel files (one draw_* function each).
+// Internal to dashboard/ui.
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "model/view_model.hpp"
+#include "session/session.hpp"
+#include "ui/app.hpp"
+#include "ui/examples.hpp"
+
+namespace gopark::dash {
+
+struct UiState {
+  AppOptions options;
+  Session session;
+
+  // ---- the program ----
+  std::string source;              // the editor's text
+  std::string file_name = "prog.go";
+  const Example* example = nullptr;  // the example loaded last (its explanation is shown)
+  std::vector<SourceError> errors;   // of the last Run that did not compile
+  bool source_changed_since_run = false;
+
+  // ---- run controls ----
+  RunSettings settings;
+  int procs = 4;                   // the GOMAXPROCS slider (applied live while running)
+  int mode = 0;                    // 0 goroutines (M:N), 1 threads (1:1), 2 coroutines (N:1)
+  char seed_text[24] = "0";        // 0: random
+
+  // ---- what the panels show ----
+  std::shared_ptr<const Frame> frame;  // taken once per frame from the session
+  bool note_words = false;         // goroutine states in the study note's words, not Go's
+  std::uint64_t selected = 0;      // selected goroutine (0: none)
+  Related related;                 // what the selected goroutine relates to
+  GoroutineFilter filter;
+  GoroutineColumn sort_column = GoroutineColumn::Id;
+  bool sort_ascending = true;
+  char filter_text[64] = "";
+
+  // ---- timeline view ----
+  double view_span_ms = 2000;      // visible width
+  double view_end_ms = 0;          // right edge (follows "now" while `follow`)
+  bool follow = true;
+
+  bool quit = false;
+  bool started = false;            // run_at_start has been honoured
+  bool scroll_output = true;
+  std::vector<OutputChunk> output;         // the transcript as last copied
+  std::uint64_t output_version = ~std::uint64_t{0};
+
+  // Helpers shared by the panels.
+  void run();                      // compile + start the editor's program with the settings
+  void stop() { session.stop(); }
+  void load_example(const Example& e);
+  void select(std::uint64_t goroutine);
+  const char* state_word(NoteState s) const;
+};
+
+// The panels (one file each).
+void draw_menu_bar(UiState& s);
+void draw_toolbar(UiState& s);
+void draw_editor(UiState& s);
+void draw_output(UiState& s);
+void draw_procs(UiState& s);
+void draw_goroutines(UiState& s);
+void draw_channels(UiState& s);
+void draw_locks(UiState& s);
+void draw_timeline(UiState& s);
+void draw_example_note(UiState& s);
+
+// Small shared widgets (widgets.cpp).
+// A goroutine chip "G7" in its state's colour; click selects it. Returns true if clicked.
+bool goroutine_chip(UiState& s, std::uint64_t id, const char* suffix = nullptr);
+// A coloured square in a state's colour followed by the state's word.
+void state_badge(const UiState& s, NoteState state);
+// Whether object `id` relates to the selected goroutine (highlight it).
+bool is_related_object(const UiState& s, std::uint64_t id);
+
+}  // namespace gopark::dash

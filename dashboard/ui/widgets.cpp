@@ -1,0 +1,73 @@
+// Small widgets every panel uses: goroutine chips and state badges in the five states' colours.
+#include <algorithm>
+#include <string>
+
+#include <imgui.h>
+
+#include "ui/ui_state.hpp"
+
+namespace gopark::dash {
+
+const char* UiState::state_word(NoteState st) const {
+  const StateStyle& style = state_style(st);
+  return note_words ? style.note_word : style.go_word;
+}
+
+void UiState::select(std::uint64_t goroutine) {
+  selected = selected == goroutine ? 0 : goroutine;
+}
+
+bool is_related_object(const UiState& s, std::uint64_t id) {
+  if (s.selected == 0) return false;
+  return std::find(s.related.objects.begin(), s.related.objects.end(), id) != s.related.objects.end();
+}
+
+bool goroutine_chip(UiState& s, std::uint64_t id, const char* suffix) {
+  NoteState st = s.frame ? s.frame->view.state_of(id) : NoteState::Terminated;
+  ImU32 color = state_style(st).color;
+  std::string label = "G" + std::to_string(id);
+  if (suffix) label += suffix;
+  bool selected = s.selected == id;
+  bool related = s.selected != 0 &&
+                 std::find(s.related.goroutines.begin(), s.related.goroutines.end(), id) != s.related.goroutines.end();
+  ImGui::PushID(static_cast<int>(id));
+  ImGui::PushStyleColor(ImGuiCol_Button, color);
+  ImGui::PushStyleColor(ImGuiCol_ButtonHovered, color | 0xFF000000u);
+  ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(16, 16, 16, 255));
+  if (selected || related) ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 2.0f);
+  if (selected || related) ImGui::PushStyleColor(ImGuiCol_Border, selected ? IM_COL32(255, 255, 255, 255) : IM_COL32(120, 200, 255, 255));
+  bool clicked = ImGui::SmallButton(label.c_str());
+  if (selected || related) {
+    ImGui::PopStyleColor();
+    ImGui::PopStyleVar();
+  }
+  ImGui::PopStyleColor(3);
+  if (ImGui::IsItemHovered() && s.frame) {
+    if (const GoroutineRow* g = s.frame->view.goroutine(id)) {
+      ImGui::BeginTooltip();
+      ImGui::Text("G%llu %s", static_cast<unsigned long long>(g->id), g->function.c_str());
+      ImGui::Text("%s / %s", state_style(g->state).go_word, state_style(g->state).note_word);
+      if (!g->wait.empty()) {
+        ImGui::Text("waiting: %s%s%s", g->wait.c_str(), g->wait_object_name.empty() ? "" : " on ",
+                    g->wait_object_name.c_str());
+      }
+      if (g->line > 0) ImGui::Text("at line %d", g->line);
+      ImGui::EndTooltip();
+    }
+  }
+  ImGui::PopID();
+  if (clicked) s.select(id);
+  return clicked;
+}
+
+void state_badge(const UiState& s, NoteState state) {
+  ImVec2 p = ImGui::GetCursorScreenPos();
+  float h = ImGui::GetTextLineHeight();
+  ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x, p.y + 2), ImVec2(p.x + h - 4, p.y + h - 2),
+                                            state_style(state).color, 2.0f);
+  ImGui::Dummy(ImVec2(h - 2, h));
+  ImGui::SameLine();
+  ImGui::TextUnformatted(s.state_word(state));
+}
+
+}  // namespace gopark::dash

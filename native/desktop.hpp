@@ -1,0 +1,25 @@
+#pragma once
+// `gopark` and `gopark open`: the dashboard (dashboard/ui/app.hpp) in a desktop window
+// (desktop.cpp: SDL2 + OpenGL 3 + Dear ImGui). Compiled only when the build has the dashboard
+// (GOPARK_DESKTOP); this header has no dependency on it, so main.cpp includes it either way.
+#include <string>
+
+namespace gopark::native {
+
+struct DesktopOptions {
+  std::string file;             // a .go file to open (empty: the dashboard's first example)
+  bool run_at_start = false;    // --run: press Run once the first frame is drawn
+  // Test hooks (the Xvfb smoke test):
+  std::string screenshot_path;  // --screenshot FILE: write the window as a binary PPM, then quit
+  int frames = 0;               // --frames N: quit (after the screenshot, if any) after N frames
+  bool print_output = false;    // --print-output: on exit, print the program's output to stdout
+};
+
+// Opens the window and runs the dashboard until the window is closed or the dashboard asks to
+// quit (File > Quit). Window geometry and panel layout persist in
+// ${XDG_CONFIG_HOME:-~/.config}/gopark/imgui.ini. Without --frames, a screenshot is taken once
+// the run has finished and the dashboard has drawn a few more frames. Returns the process exit
+// status: 0, or 1 when no window could be opened or the screenshot could not be written.
+int run_desktop(const DesktopOptions& options);
+
+}  // namespace gopark::native
