@@ -391,7 +391,7 @@ int run_desktop(const DesktopOptions& options) {
   Shell shell;
   if (!open_shell(shell, options)) return 1;
   auto app = std::make_unique<dash::App>(
-      dash::AppOptions{.file = options.file, .run_at_start = options.run_at_start});
+      dash::AppOptions{.file = options.file, .run_at_start = options.run_at_start, .batch_runs = options.batch_runs});
 
   Hooks hooks{options};
   int status = 0;

@@ -11,6 +11,7 @@ struct DesktopOptions {
   bool run_at_start = false;    // --run: press Run once the first frame is drawn
   // Test hooks (the Xvfb smoke test):
   std::string screenshot_path;  // --screenshot FILE: write the window as a binary PPM, then quit
+  int batch_runs = 0;            // --run-n N: start Run xN with N runs once the first frame is drawn
   int frames = 0;               // --frames N: quit (after the screenshot, if any) after N frames
   bool print_output = false;    // --print-output: on exit, print the program's output to stdout
 };

@@ -1,7 +1,7 @@
 // gopark: the command-line face of the project.
 //
 //   gopark                 the desktop app (same as `gopark open`)
-//   gopark open [prog.go] [--run] [--screenshot out.ppm] [--frames N] [--print-output]
+//   gopark open [prog.go] [--run] [--run-n N] [--screenshot out.ppm] [--frames N] [--print-output]
 //   gopark run [--procs N] [--mode mn|threads|coroutines] [--seed S] [--trace out.json] prog.go [args]
 //   gopark check prog.go
 //   gopark demo [--procs N] [--mode mn|threads|coroutines] [--seed S] [--jobs N] [--trace out.json]
@@ -25,9 +25,10 @@ namespace {
 constexpr const char* kUsage =
     "usage:\n"
     "  gopark\n"
-    "  gopark open [prog.go] [--run] [--screenshot out.ppm] [--frames N] [--print-output]\n"
+    "  gopark open [prog.go] [--run] [--run-n N] [--screenshot out.ppm] [--frames N] [--print-output]\n"
     "              open the desktop app (on prog.go, else the first example); for tests:\n"
-    "              --run presses Run at start; --screenshot writes the window as a PPM image once\n"
+    "              --run presses Run at start; --run-n N starts Run xN with N runs;\n"
+    "              --screenshot writes the window as a PPM image once\n"
     "              the run has finished (or after --frames N frames) and quits; --frames N alone\n"
     "              quits after N frames; --print-output prints the program's output on exit.\n"
     "              The UI follows the display's DPI; GOPARK_UI_SCALE=1.5 overrides it\n"
@@ -116,13 +117,13 @@ int open_desktop(int argc, char** argv) {
       options.run_at_start = true;
     } else if (arg == "--print-output") {
       options.print_output = true;
-    } else if (arg == "--screenshot" || arg == "--frames") {
+    } else if (arg == "--screenshot" || arg == "--frames" || arg == "--run-n") {
       if (i + 1 >= argc) return usage_error("missing value after " + arg);
       const char* value = argv[++i];
       if (arg == "--screenshot") {
         options.screenshot_path = value;
       } else if (parse_int(value, n) && n >= 1 && n <= 1000000) {
-        options.frames = int(n);
+        (arg == "--frames" ? options.frames : options.batch_runs) = int(n);
       } else {
         return usage_error("bad flag " + arg + " " + value);
       }

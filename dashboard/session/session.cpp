@@ -3,12 +3,14 @@
 
 #include <chrono>
 #include <condition_variable>
+#include <fstream>
 #include <utility>
 
 #include "lang/checker.hpp"
 #include "lang/compile.hpp"
 #include "lib/library.hpp"
 #include "lib/natives/natives.hpp"
+#include "trace/chrome_json.hpp"
 #include "trace/recorder.hpp"
 #include "vm/machine.hpp"
 
@@ -139,6 +141,26 @@ std::string Session::output_text() const {
 std::string Session::ending() const {
   std::lock_guard lock(output_mutex_);
   return ending_;
+}
+
+bool Session::export_trace(const std::string& path, std::string* why) const {
+  const trace::Recorder* recorder = run_ && run_->machine ? run_->machine->runtime().recorder() : nullptr;
+  if (!recorder) {
+    *why = "no run to export yet";
+    return false;
+  }
+  std::ofstream out(path);
+  if (!out) {
+    *why = "cannot write " + path;
+    return false;
+  }
+  trace::write_chrome_json(recorder->events(), out);
+  out.close();
+  if (!out) {
+    *why = "cannot write " + path;
+    return false;
+  }
+  return true;
 }
 
 bool Session::start(const std::string& source, const std::string& file_name, const RunSettings& settings,

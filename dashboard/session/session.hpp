@@ -89,6 +89,9 @@ class Session {
   // "panic: ... exit status 2", "exit status 3", or "" for a normal exit.
   std::string ending() const;
   std::uint64_t runs() const { return runs_.load(std::memory_order_acquire); }  // runs started
+  // Writes the last run's trace as Chrome trace JSON (Perfetto opens it). False, with why, when
+  // there is no run or the file cannot be written. UI thread (like start()).
+  bool export_trace(const std::string& path, std::string* why) const;
 
  private:
   struct Run;

@@ -42,7 +42,9 @@ App::~App() = default;
 
 bool App::wants_quit() const { return state_->quit; }
 
-bool App::run_finished() const { return state_->started && !state_->session.running(); }
+bool App::run_finished() const {
+  return state_->started && !state_->session.running() && !state_->batch.running();
+}
 
 std::string App::output_text() const { return state_->session.output_text(); }
 
@@ -53,6 +55,11 @@ void App::frame() {
   if (!s.started) {
     s.started = true;
     if (s.options.run_at_start) s.run();
+    if (s.options.batch_runs > 0) {
+      s.show_batch = true;
+      s.batch_runs = s.options.batch_runs;
+      s.start_batch();
+    }
   }
 
   ImGuiIO& io = ImGui::GetIO();
@@ -113,6 +120,7 @@ void App::frame() {
   draw_timeline(s);
   ImGui::EndChild();
   ImGui::End();
+  draw_batch_window(s);
 }
 
 }  // namespace gopark::dash

@@ -10,6 +10,7 @@ namespace gopark::dash {
 struct AppOptions {
   std::string file;            // a .go file to open (empty: the first example)
   bool run_at_start = false;   // press Run once the first frame is drawn
+  int batch_runs = 0;          // > 0: open Run xN and start that many runs at the first frame
 };
 
 class App {
@@ -27,7 +28,7 @@ class App {
   bool wants_quit() const;
 
   // ---- for tests (the Xvfb smoke test) ----
-  // The last run has ended (or no run was started).
+  // The last run (and Run xN batch) has ended, or none was started.
   bool run_finished() const;
   // Everything the program wrote (stdout and stderr, in order) and the run's ending report.
   std::string output_text() const;

@@ -39,6 +39,14 @@ void draw_menu_bar(UiState& s) {
   if (ImGui::BeginMenu("File")) {
     if (ImGui::MenuItem("Run", "Ctrl+Enter", false, !s.session.running())) s.run();
     if (ImGui::MenuItem("Stop", "Esc", false, s.session.running())) s.stop();
+    if (ImGui::MenuItem("Run xN...")) s.show_batch = true;
+    ImGui::Separator();
+    if (ImGui::MenuItem("Export trace (Chrome JSON)", nullptr, false, s.session.runs() > 0 && !s.session.running())) {
+      std::string why;
+      std::string path = "gopark-trace.json";
+      s.status = s.session.export_trace(path, &why) ? "trace written to " + path + ": open it in ui.perfetto.dev"
+                                                    : "trace not written: " + why;
+    }
     ImGui::Separator();
     if (ImGui::MenuItem("Quit")) s.quit = true;
     ImGui::EndMenu();
@@ -82,6 +90,9 @@ void draw_toolbar(UiState& s) {
     ImGui::PopStyleColor();
   }
   ImGui::SameLine();
+  if (ImGui::Button("Run xN")) s.show_batch = true;
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Run the program many times, fresh each time, and count the outcomes");
+  ImGui::SameLine();
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 9);
   int before = s.procs;
   if (ImGui::SliderInt("GOMAXPROCS", &s.procs, 1, 16)) {
@@ -100,14 +111,19 @@ void draw_toolbar(UiState& s) {
   ImGui::EndDisabled();
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("0 picks a new random seed for every run");
 
-  ImGui::SameLine();
+  if (!s.status.empty()) {
+    ImGui::SameLine();
+    ImGui::TextDisabled("%s", s.status.c_str());
+  }
   if (s.frame) {
     const ViewModel& v = s.frame->view;
+    ImGui::SameLine();
     ImGui::TextDisabled("|");
     ImGui::SameLine();
     ImGui::Text("%s  %.1f s  %zu goroutines", v.running ? "running" : "ended", v.time_ms / 1000.0,
                 v.goroutines.size());
   } else if (!s.errors.empty()) {
+    ImGui::SameLine();
     ImGui::TextColored(ImVec4(1.0f, 0.45f, 0.4f, 1.0f), "%zu compile error%s", s.errors.size(),
                        s.errors.size() == 1 ? "" : "s");
   }

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "model/view_model.hpp"
+#include "session/batch.hpp"
 #include "session/session.hpp"
 #include "ui/app.hpp"
 #include "ui/examples.hpp"
@@ -45,6 +46,14 @@ struct UiState {
   double view_end_ms = 0;          // right edge (follows "now" while `follow`)
   bool follow = true;
 
+  // ---- Run xN ----
+  BatchRun batch;
+  bool show_batch = false;
+  int batch_runs = 100;
+  std::vector<SourceError> batch_errors;
+
+  std::string status;              // a one-line message under the toolbar (trace written, ...)
+
   bool quit = false;
   bool started = false;            // run_at_start has been honoured
   bool scroll_output = true;
@@ -55,6 +64,7 @@ struct UiState {
   void run();                      // compile + start the editor's program with the settings
   void stop() { session.stop(); }
   void load_example(const Example& e);
+  void start_batch();              // Run xN with the toolbar's settings
   void select(std::uint64_t goroutine);
   const char* state_word(NoteState s) const;
 };
@@ -70,6 +80,7 @@ void draw_channels(UiState& s);
 void draw_locks(UiState& s);
 void draw_timeline(UiState& s);
 void draw_example_note(UiState& s);
+void draw_batch_window(UiState& s);   // Run xN: outcomes of N fresh runs
 
 // Small shared widgets (widgets.cpp).
 // A goroutine chip "G7" in its state's colour; click selects it. Returns true if clicked.

@@ -3,7 +3,10 @@
 #include <doctest/doctest.h>
 
 #include <chrono>
+#include <cstdio>
+#include <fstream>
 #include <functional>
+#include <iterator>
 #include <string>
 #include <thread>
 #include <vector>
@@ -215,4 +218,20 @@ TEST_CASE("a second start replaces a run that is still going") {
   REQUIRE(wait_until([&] { return !s.running(); }));
   CHECK(s.output_text() == "second\n");
   CHECK(s.runs() == 2);
+}
+
+TEST_CASE("the last run's trace exports as Chrome trace JSON") {
+  Session s;
+  std::string why;
+  CHECK_FALSE(s.export_trace("/nonexistent-dir/x.json", &why));
+  CHECK(why == "no run to export yet");
+  REQUIRE(start(s, "package main\n\nfunc main() {\n\tch := make(chan int)\n\tgo func() { ch <- 1 }()\n\t<-ch\n}\n"));
+  REQUIRE(wait_until([&] { return !s.running(); }));
+  std::string path = "session_test_trace.json";
+  REQUIRE(s.export_trace(path, &why));
+  std::ifstream in(path);
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  CHECK(text.find("traceEvents") != std::string::npos);
+  std::remove(path.c_str());
+  CHECK_FALSE(s.export_trace("/nonexistent-dir/x.json", &why));
 }

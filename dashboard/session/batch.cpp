@@ -1,0 +1,96 @@
+// BatchRun (batch.hpp): N runs of one compiled program on a worker thread.
+#include "session/batch.hpp"
+
+#include "lang/checker.hpp"
+#include "lang/compile.hpp"
+#include "lib/library.hpp"
+#include "lib/natives/natives.hpp"
+#include "vm/machine.hpp"
+
+namespace gopark::dash {
+
+BatchRun::~BatchRun() {
+  cancel();
+  join();
+}
+
+void BatchRun::join() {
+  if (worker_.joinable()) worker_.join();
+}
+
+void BatchRun::cancel() {
+  cancelled_.store(true, std::memory_order_release);
+  std::lock_guard lock(mutex_);
+  if (current_) current_->stop();
+}
+
+std::vector<OutcomeCount> BatchRun::outcomes() const {
+  std::lock_guard lock(mutex_);
+  return histogram(outputs_);
+}
+
+bool BatchRun::start(const std::string& source, const std::string& file_name, const RunSettings& settings,
+                     int runs, std::vector<SourceError>& errors) {
+  cancel();
+  join();
+  errors.clear();
+  lang::Diagnostics diags(file_name);
+  auto program = lang::check_program(file_name, source, lib::library_loader(), diags);
+  std::shared_ptr<const vm::Image> image;
+  if (diags.empty() && program) image = lang::compile(std::move(program), file_name, source, lib::find_native, diags);
+  if (!diags.empty() || !image) {
+    for (const lang::Diagnostic& d : diags.list()) errors.push_back({int(d.pos.line), int(d.pos.col), d.message});
+    if (errors.empty()) errors.push_back({0, 0, "gopark could not compile this program"});
+    return false;
+  }
+  {
+    std::lock_guard lock(mutex_);
+    outputs_.clear();
+  }
+  cancelled_.store(false, std::memory_order_release);
+  done_.store(0, std::memory_order_release);
+  total_.store(runs, std::memory_order_release);
+  running_.store(true, std::memory_order_release);
+  worker_ = std::thread([this, image, settings, runs, file_name] {
+    for (int i = 0; i < runs && !cancelled_.load(std::memory_order_acquire); ++i) {
+      std::string out;
+      std::mutex out_mutex;  // goroutines on several threads may print at once
+      vm::MachineConfig config;
+      config.runtime.procs = settings.procs;
+      config.runtime.mode = settings.mode;
+      config.runtime.seed = settings.seed == 0 ? 0 : settings.seed + std::uint64_t(i);
+      config.memory_limit = settings.memory_limit;
+      config.output.out = [&](std::string_view s) {
+        std::lock_guard lock(out_mutex);
+        if (out.size() < settings.max_output) out.append(s);
+      };
+      config.output.err = [](std::string_view) {};  // stderr (panic dumps) is summarised below
+      config.args.push_back(file_name);
+      auto machine = std::make_unique<vm::Machine>(image, std::move(config));
+      machine->start();
+      {
+        std::lock_guard lock(mutex_);
+        current_ = machine.get();
+      }
+      if (cancelled_.load(std::memory_order_acquire)) machine->stop();
+      rt::RunResult result = machine->wait();
+      {
+        std::lock_guard lock(mutex_);
+        current_ = nullptr;
+      }
+      if (result.kind == rt::ExitKind::Stopped) break;
+      // The ending, when there is one, in a line of its own: "exit status 3", "panic: boom".
+      std::string ending;
+      if (result.kind == rt::ExitKind::Panic) ending = "panic: " + result.message;
+      else if (result.kind == rt::ExitKind::Fatal || result.kind == rt::ExitKind::Deadlock) ending = "fatal error: " + result.message;
+      if (result.exit_code != 0) ending += (ending.empty() ? "" : "\n") + std::string("exit status ") + std::to_string(result.exit_code);
+      std::lock_guard lock(mutex_);
+      outputs_.push_back(ending.empty() ? out : out + "[" + ending + "]\n");
+      done_.fetch_add(1, std::memory_order_acq_rel);
+    }
+    running_.store(false, std::memory_order_release);
+  });
+  return true;
+}
+
+}  // namespace gopark::dash

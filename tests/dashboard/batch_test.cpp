@@ -1,0 +1,98 @@
+// Run xN (dashboard/session/batch.hpp): N fresh runs of one program and the outcomes they gave.
+#include <doctest/doctest.h>
+
+#include <chrono>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "session/batch.hpp"
+
+namespace {
+
+using gopark::dash::BatchRun;
+using gopark::dash::RunSettings;
+using gopark::dash::SourceError;
+
+bool wait_idle(const BatchRun& b, double seconds = 60) {
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds);
+  while (b.running()) {
+    if (std::chrono::steady_clock::now() > deadline) return false;
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  return true;
+}
+
+}  // namespace
+
+TEST_CASE("run xN: a program that does not compile starts nothing") {
+  BatchRun b;
+  std::vector<SourceError> errors;
+  CHECK_FALSE(b.start("package main\nfunc main() { x }\n", "prog.go", {}, 5, errors));
+  CHECK_FALSE(errors.empty());
+  CHECK_FALSE(b.running());
+}
+
+TEST_CASE("run xN: a deterministic program gives one outcome, N times") {
+  BatchRun b;
+  std::vector<SourceError> errors;
+  REQUIRE(b.start(R"(package main
+
+import "fmt"
+
+func main() {
+	ch := make(chan int)
+	go func() { ch <- 42 }()
+	fmt.Println(<-ch)
+}
+)", "prog.go", {}, 12, errors));
+  REQUIRE(wait_idle(b));
+  CHECK(b.done() == 12);
+  auto outcomes = b.outcomes();
+  REQUIRE(outcomes.size() == 1);
+  CHECK(outcomes[0].output == "42\n");
+  CHECK(outcomes[0].count == 12);
+}
+
+TEST_CASE("run xN: exit statuses and panics are part of the outcome") {
+  BatchRun b;
+  std::vector<SourceError> errors;
+  REQUIRE(b.start(R"(package main
+
+import (
+	"fmt"
+	"os"
+)
+
+var n = 0
+
+func main() {
+	fmt.Println("before")
+	os.Exit(3)
+}
+)", "prog.go", {}, 3, errors));
+  REQUIRE(wait_idle(b));
+  auto outcomes = b.outcomes();
+  REQUIRE(outcomes.size() == 1);
+  CHECK(outcomes[0].output == "before\n[exit status 3]\n");
+
+  REQUIRE(b.start("package main\n\nfunc main() { panic(\"boom\") }\n", "prog.go", {}, 2, errors));
+  REQUIRE(wait_idle(b));
+  outcomes = b.outcomes();
+  REQUIRE(outcomes.size() == 1);
+  CHECK(outcomes[0].output == "[panic: boom\nexit status 2]\n");
+  CHECK(outcomes[0].count == 2);
+}
+
+TEST_CASE("run xN: cancel stops a batch of programs that never end") {
+  BatchRun b;
+  std::vector<SourceError> errors;
+  RunSettings settings;
+  settings.procs = 2;
+  REQUIRE(b.start("package main\n\nfunc main() {\n\tfor {\n\t}\n}\n", "prog.go", settings, 100, errors));
+  std::this_thread::sleep_for(std::chrono::milliseconds(30));
+  CHECK(b.running());
+  b.cancel();
+  REQUIRE(wait_idle(b, 10));
+  CHECK(b.done() < 100);
+}
