@@ -48,9 +48,11 @@ bool App::run_finished() const {
 
 std::string App::output_text() const { return state_->session.output_text(); }
 
+void App::pin_frame(std::shared_ptr<const Frame> frame) { state_->pinned = std::move(frame); }
+
 void App::frame() {
   UiState& s = *state_;
-  s.frame = s.session.frame();
+  s.frame = s.pinned ? s.pinned : s.session.frame();
   if (s.frame && s.selected != 0) s.related = related_to(s.frame->view, s.selected);
   if (!s.started) {
     s.started = true;

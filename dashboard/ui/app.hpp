@@ -7,6 +7,8 @@
 
 namespace gopark::dash {
 
+struct Frame;  // session/session.hpp: one sampled frame of a run
+
 struct AppOptions {
   std::string file;            // a .go file to open (empty: the first example)
   bool run_at_start = false;   // press Run once the first frame is drawn
@@ -32,6 +34,9 @@ class App {
   bool run_finished() const;
   // Everything the program wrote (stdout and stderr, in order) and the run's ending report.
   std::string output_text() const;
+  // Draws `frame` from now on instead of the session's (the frame-time benchmark's recorded
+  // snapshots); null goes back to the session.
+  void pin_frame(std::shared_ptr<const Frame> frame);
 
  private:
   struct State;

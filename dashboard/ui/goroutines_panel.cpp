@@ -46,8 +46,13 @@ void draw_goroutines(UiState& s) {
     s.sort_ascending = specs->Specs[0].SortDirection == ImGuiSortDirection_Ascending;
     specs->SpecsDirty = false;
   }
-  for (std::size_t index : goroutine_order(v, s.filter, s.sort_column, s.sort_ascending)) {
-    const GoroutineRow& g = v.goroutines[index];
+  // Only the visible rows are drawn (thousands of goroutines stay cheap).
+  std::vector<std::size_t> order = goroutine_order(v, s.filter, s.sort_column, s.sort_ascending);
+  ImGuiListClipper clipper;
+  clipper.Begin(static_cast<int>(order.size()));
+  while (clipper.Step())
+  for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row) {
+    const GoroutineRow& g = v.goroutines[order[static_cast<std::size_t>(row)]];
     ImGui::TableNextRow();
     if (s.selected == g.id) ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg1, IM_COL32(70, 90, 140, 160));
     ImGui::TableNextColumn();

@@ -33,6 +33,7 @@ struct UiState {
 
   // ---- what the panels show ----
   std::shared_ptr<const Frame> frame;  // taken once per frame from the session
+  std::shared_ptr<const Frame> pinned; // App::pin_frame: shown instead of the session's
   bool note_words = false;         // goroutine states in the study note's words, not Go's
   std::uint64_t selected = 0;      // selected goroutine (0: none)
   Related related;                 // what the selected goroutine relates to

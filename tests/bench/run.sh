@@ -49,3 +49,9 @@ done
 
 # Then the interpreter benchmarks: `gopark run` on classic workloads beside compiled Go and Lua 5.4.
 "$root/tests/bench/lang/run.sh" "$build/native/gopark" --reps "$reps" --build "$build"
+
+# And the dashboard's frame time from recorded-style snapshots (when the build has the dashboard).
+if [[ -x $build/tests/bench/dashboard_bench ]]; then
+  echo
+  "$build/tests/bench/dashboard_bench"
+fi
