@@ -5,6 +5,8 @@
 // The input is made tall enough for every line, so it never scrolls itself: the child scrolls
 // text and gutter together, and the gutter's rows line up with the text's lines.
 #include <algorithm>
+#include <cfloat>
+#include <cmath>
 #include <cstdio>
 #include <map>
 #include <string>
@@ -12,20 +14,40 @@
 
 #include <imgui.h>
 
+#include "model/go_highlight.hpp"
 #include "ui/ui_state.hpp"
 
 namespace gopark::dash {
 
 namespace {
 
-// Dear ImGui's resize callback for a std::string buffer.
-int resize_callback(ImGuiInputTextCallbackData* data) {
+struct EditorCallback {
+  std::string* text;
+  int* cursor;
+};
+
+// Dear ImGui's callback: grows the std::string buffer, and tells us where the cursor is (the
+// text is drawn by us, in colour, so the cursor is too).
+int editor_callback(ImGuiInputTextCallbackData* data) {
+  auto* cb = static_cast<EditorCallback*>(data->UserData);
   if (data->EventFlag == ImGuiInputTextFlags_CallbackResize) {
-    auto* text = static_cast<std::string*>(data->UserData);
-    text->resize(static_cast<std::size_t>(data->BufTextLen));
-    data->Buf = text->data();
+    cb->text->resize(static_cast<std::size_t>(data->BufTextLen));
+    data->Buf = cb->text->data();
   }
+  *cb->cursor = data->CursorPos;
   return 0;
+}
+
+ImU32 token_color(Token t) {
+  switch (t) {
+    case Token::Keyword: return IM_COL32(200, 140, 255, 255);
+    case Token::Builtin: return IM_COL32(90, 200, 210, 255);
+    case Token::Number: return IM_COL32(180, 220, 140, 255);
+    case Token::String: return IM_COL32(240, 170, 100, 255);
+    case Token::Comment: return IM_COL32(120, 140, 120, 255);
+    case Token::Plain: break;
+  }
+  return IM_COL32(220, 220, 225, 255);
 }
 
 int count_lines(const std::string& text) {
@@ -103,18 +125,64 @@ void draw_editor(UiState& s) {
     }
   }
 
-  // The text itself, tall enough never to scroll on its own.
-  ImGui::SetCursorScreenPos(ImVec2(origin.x + gutter_w, origin.y));
+  // The text itself, tall enough never to scroll on its own. Dear ImGui edits it (undo/redo,
+  // selection, clipboard) with its text made transparent; we draw it over, in colour.
+  ImVec2 text_origin(origin.x + gutter_w, origin.y);
+  ImGui::SetCursorScreenPos(text_origin);
   float width = std::max(ImGui::GetContentRegionAvail().x, digit_w * 100);
   float height = static_cast<float>(lines + 2) * line_h + pad_y * 2;
   ImGui::PushStyleColor(ImGuiCol_FrameBg, IM_COL32(0, 0, 0, 0));
-  ImGuiInputTextFlags flags = ImGuiInputTextFlags_AllowTabInput | ImGuiInputTextFlags_CallbackResize;
+  ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(0, 0, 0, 0));
+  ImGuiInputTextFlags flags = ImGuiInputTextFlags_AllowTabInput | ImGuiInputTextFlags_CallbackResize |
+                              ImGuiInputTextFlags_CallbackAlways;
+  EditorCallback cb{&s.source, &s.cursor};
   if (ImGui::InputTextMultiline("##source", s.source.data(), s.source.capacity() + 1, ImVec2(width, height), flags,
-                                resize_callback, &s.source)) {
+                                editor_callback, &cb)) {
     s.source_changed_since_run = true;
     s.errors.clear();  // stale positions would mislead; Run reports them again
   }
-  ImGui::PopStyleColor();
+  bool active = ImGui::IsItemActive();
+  ImGui::PopStyleColor(2);
+
+  // The coloured text, visible lines only (the scan runs from the top for multi-line comments
+  // and raw strings; programs here are small).
+  const ImVec2 pad = ImGui::GetStyle().FramePadding;
+  ImFont* font = ImGui::GetFont();
+  float font_size = ImGui::GetFontSize();
+  ScanState scan;
+  std::size_t line_start = 0;
+  int cursor_line = -1;
+  float cursor_x = 0;
+  for (int i = 0; i < lines && line_start <= s.source.size(); ++i) {
+    std::size_t nl = s.source.find('\n', line_start);
+    std::size_t line_end = nl == std::string::npos ? s.source.size() : nl;
+    std::string_view line(s.source.data() + line_start, line_end - line_start);
+    std::vector<Span> spans = highlight_line(line, scan);
+    float y = text_origin.y + pad.y + static_cast<float>(i) * line_h;
+    if (active && s.cursor >= static_cast<int>(line_start) && s.cursor <= static_cast<int>(line_end)) {
+      cursor_line = i;
+      cursor_x = font->CalcTextSizeA(font_size, FLT_MAX, 0.0f, line.data(), line.data() + (s.cursor - int(line_start))).x;
+    }
+    if (i >= first && i < last) {
+      float x = text_origin.x + pad.x;
+      for (const Span& sp : spans) {
+        const char* b = line.data() + sp.begin;
+        const char* e = line.data() + sp.end;
+        draw->AddText(font, font_size, ImVec2(x, y), token_color(sp.kind), b, e);
+        x += font->CalcTextSizeA(font_size, FLT_MAX, 0.0f, b, e).x;
+      }
+    }
+    line_start = line_end + 1;
+  }
+  // The current line and the cursor (Dear ImGui's own is transparent with the text).
+  if (cursor_line >= 0) {
+    float y = text_origin.y + pad.y + static_cast<float>(cursor_line) * line_h;
+    draw->AddRectFilled(ImVec2(text_origin.x, y), ImVec2(text_origin.x + width, y + line_h), IM_COL32(255, 255, 255, 14));
+    if (std::fmod(ImGui::GetTime(), 1.2) < 0.8) {
+      float x = text_origin.x + pad.x + cursor_x;
+      draw->AddLine(ImVec2(x, y), ImVec2(x, y + line_h - 1), IM_COL32(240, 240, 240, 255));
+    }
+  }
   ImGui::EndChild();
 }
 

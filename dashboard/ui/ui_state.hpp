@@ -24,6 +24,7 @@ struct UiState {
   const Example* example = nullptr;  // the example loaded last (its explanation is shown)
   std::vector<SourceError> errors;   // of the last Run that did not compile
   bool source_changed_since_run = false;
+  int cursor = 0;                  // the editor's cursor (byte offset), while it has focus
 
   // ---- run controls ----
   RunSettings settings;
