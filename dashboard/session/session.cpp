@@ -78,6 +78,12 @@ int Session::set_procs(int n) {
   return run_->machine->runtime().gomaxprocs(n);
 }
 
+void Session::set_paused(bool paused) {
+  if (run_ && run_->machine && running()) run_->machine->set_paused(paused);
+}
+
+bool Session::paused() const { return run_ && run_->machine && running() && run_->machine->paused(); }
+
 std::shared_ptr<const Frame> Session::frame() const {
   std::lock_guard lock(frame_mutex_);
   return frame_;

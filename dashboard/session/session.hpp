@@ -77,6 +77,9 @@ class Session {
   bool running() const { return running_.load(std::memory_order_acquire); }
   // runtime.GOMAXPROCS(n) on the live run; returns the previous value (0 when not running).
   int set_procs(int n);
+  // Pause/Resume the live run (vm::Machine::set_paused); nothing when not running.
+  void set_paused(bool paused);
+  bool paused() const;
 
   // The latest published frame (null before the first run).
   std::shared_ptr<const Frame> frame() const;

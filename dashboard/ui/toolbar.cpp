@@ -84,6 +84,10 @@ void draw_toolbar(UiState& s) {
     ImGui::PushStyleColor(ImGuiCol_Button, IM_COL32(170, 50, 50, 255));
     if (ImGui::Button("  Stop  ")) s.stop();
     ImGui::PopStyleColor();
+    ImGui::SameLine();
+    bool paused = s.session.paused();
+    if (ImGui::Button(paused ? "Resume" : "Pause ")) s.session.set_paused(!paused);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Hold every goroutine where it is (sleeps keep real time)");
   } else {
     ImGui::PushStyleColor(ImGuiCol_Button, IM_COL32(40, 140, 70, 255));
     if (ImGui::Button("  Run  ")) s.run();
@@ -120,8 +124,8 @@ void draw_toolbar(UiState& s) {
     ImGui::SameLine();
     ImGui::TextDisabled("|");
     ImGui::SameLine();
-    ImGui::Text("%s  %.1f s  %zu goroutines", v.running ? "running" : "ended", v.time_ms / 1000.0,
-                v.goroutines.size());
+    ImGui::Text("%s  %.1f s  %zu goroutines", !v.running ? "ended" : s.session.paused() ? "PAUSED" : "running",
+                v.time_ms / 1000.0, v.goroutines.size());
   } else if (!s.errors.empty()) {
     ImGui::SameLine();
     ImGui::TextColored(ImVec4(1.0f, 0.45f, 0.4f, 1.0f), "%zu compile error%s", s.errors.size(),

@@ -131,6 +131,10 @@ Leave Interpreter::run(Goroutine& gr, std::size_t stop_depth) {
       machine.safe_point(gr);                                     \
       RELOAD();                                                   \
     }                                                             \
+    if (gr.nested == 0 && machine.paused()) {                     \
+      machine.pause_point(gr);                                    \
+      RELOAD();                                                   \
+    }                                                             \
   }
 
   RELOAD();

@@ -2,6 +2,7 @@
 #include "vm/machine.hpp"
 
 #include <algorithm>
+#include <chrono>
 
 #include "lang/types.hpp"
 #include "vm/interp.hpp"
@@ -235,6 +236,28 @@ void Machine::collect(Goroutine& gr) {
       stopping_.store(false, std::memory_order_seq_cst);
     }
     mutator_cv_.notify_all();
+  }
+  enter_mutator();
+}
+
+void Machine::set_paused(bool paused) {
+  {
+    std::lock_guard lock(pause_mutex_);
+    paused_.store(paused, std::memory_order_relaxed);
+  }
+  if (!paused) pause_cv_.notify_all();
+}
+
+void Machine::pause_point(Goroutine& gr) {
+  if (gr.nested > 0) return;
+  leave_mutator();
+  {
+    std::unique_lock lock(pause_mutex_);
+    // Re-checked every 50 ms as well: the run may end (stop(), another goroutine's os.Exit)
+    // without anyone resuming.
+    while (paused_.load(std::memory_order_relaxed) && !runtime_.finished()) {
+      pause_cv_.wait_for(lock, std::chrono::milliseconds(50));
+    }
   }
   enter_mutator();
 }

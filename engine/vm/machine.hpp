@@ -134,7 +134,18 @@ class Machine final : public rt::Body {
   // Starts the program (package initialization, then main.main) and returns at once.
   void start();
   rt::RunResult wait();
-  void stop() { runtime_.stop(); }
+  void stop() {
+    set_paused(false);
+    runtime_.stop();
+  }
+  // Pause (the dashboard's Pause button): goroutines running VM code stop at their next safe
+  // point and wait there, off the mutator lock (a collection can still happen), until resumed or
+  // stopped. Parked goroutines stay parked; timers keep real time, so a sleep that ends during the
+  // pause wakes at once afterwards. Any thread.
+  void set_paused(bool paused);
+  bool paused() const { return paused_.load(std::memory_order_relaxed); }
+  // Called by the interpreter at a safe point while paused().
+  void pause_point(Goroutine& gr);
   rt::Runtime& runtime() { return runtime_; }
   const Image& image() const { return *image_; }
   Heap& heap() { return heap_; }
@@ -215,6 +226,9 @@ class Machine final : public rt::Body {
   std::condition_variable mutator_cv_;
   std::atomic<int> mutators_{0};
   std::atomic<bool> stopping_{false};
+  std::atomic<bool> paused_{false};
+  std::mutex pause_mutex_;
+  std::condition_variable pause_cv_;
   std::mutex pins_mutex_;            // guards pins_
   std::unordered_multiset<Word> pins_;
   bool started_ = false;

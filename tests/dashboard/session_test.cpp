@@ -235,3 +235,43 @@ TEST_CASE("the last run's trace exports as Chrome trace JSON") {
   std::remove(path.c_str());
   CHECK_FALSE(s.export_trace("/nonexistent-dir/x.json", &why));
 }
+
+TEST_CASE("pause holds a running program, resume and stop release it") {
+  Session s;
+  REQUIRE(start(s, R"(package main
+
+import "fmt"
+
+func main() {
+	n := 0
+	for i := 0; i < 400; i++ {
+		for j := 0; j < 20000; j++ {
+			n += j % 7
+		}
+		fmt.Println(i)
+	}
+	fmt.Println("done", n)
+}
+)"));
+  REQUIRE(wait_until([&] { return !s.output_text().empty(); }, 10));
+  s.set_paused(true);
+  CHECK(s.paused());
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));  // reaches a safe point
+  std::string held = s.output_text();
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  CHECK(s.output_text() == held);
+  CHECK(s.running());
+  s.set_paused(false);
+  CHECK_FALSE(s.paused());
+  REQUIRE(wait_until([&] { return !s.running(); }, 60));
+  CHECK(s.output_text().find("done") != std::string::npos);
+
+  // Stop while paused ends the run.
+  REQUIRE(start(s, "package main\n\nfunc main() {\n\tfor {\n\t}\n}\n"));
+  std::this_thread::sleep_for(std::chrono::milliseconds(30));
+  s.set_paused(true);
+  std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  s.stop();
+  REQUIRE(wait_until([&] { return !s.running(); }, 10));
+  CHECK(s.ending() == "stopped\n");
+}
