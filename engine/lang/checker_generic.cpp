@@ -148,34 +148,67 @@ void Checker::generic_func_decl(Object* obj, DeclInfo* d) {
   g->owner = this;
   g->decl = fd;
   g->decl_info = d;
-  for (Field* f : fd->sig->type_params->list) {
-    for (Ident* name : f->names) {
-      g->params.push_back(name);
-      g->constraints.push_back(f->type);
-    }
-  }
+  type_params_of(fd->sig->type_params, g->params, g->constraints);
   fd->object = obj;
   obj->generic = g;
   mark_imports_used(fd->pos);
   obj->type = types_.invalid();  // declared; uses go through instances
   if (fd->body == nullptr) error(fd->name->pos, "missing function body");
-  // The type parameters and their constraints are checked once, with every parameter standing
-  // for itself (an alias of `any`), so that a bad constraint is reported even if the function
-  // is never used.
-  Scope* scope = prog_.new_scope(file_scope_);
-  for (Ident* name : g->params) {
-    Object* tn = prog_.new_object(ObjKind::TypeName, name->name, name->pos);
-    tn->type = types_.empty_interface();
-    tn->is_alias = true;
-    tn->pkg = &pkg_;
-    if (Object* other = scope->insert(tn)) {
-      error(name->pos, std::string(name->name) + " redeclared in this block" + alt_decl(other));
+  check_declared_constraints(g->params, g->constraints);
+}
+
+// The names and constraints (as written) of a type parameter list, in order.
+void Checker::type_params_of(const FieldList* list, std::vector<Ident*>& names, std::vector<Expr*>& constraints) {
+  for (Field* f : list->list) {
+    for (Ident* name : f->names) {
+      names.push_back(name);
+      constraints.push_back(f->type);
     }
   }
-  Scope* saved = scope_;
-  scope_ = scope;
-  for (Expr* c : g->constraints) constraint_of(c);
-  scope_ = saved;
+}
+
+// A scope declaring the type parameters: as aliases of the type arguments `targs` in an instance;
+// with `targs` null (the declaration's own check), each standing for `any`, and redeclarations
+// reported.
+Scope* Checker::type_param_scope(const std::vector<Ident*>& names, const std::vector<const Type*>* targs) {
+  Scope* scope = prog_.new_scope(file_scope_);
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    Ident* name = names[i];
+    Object* tn = prog_.new_object(ObjKind::TypeName, name->name, name->pos);
+    tn->type = !targs ? types_.empty_interface() : i < targs->size() ? (*targs)[i] : types_.invalid();
+    tn->is_alias = true;
+    tn->pkg = &pkg_;
+    Object* other = scope->insert(tn);
+    if (!targs && other != nullptr) {
+      error(name->pos, std::string(name->name) + " redeclared in this block" + alt_decl(other));
+    }
+    if (targs) name->object = tn;
+  }
+  return scope;
+}
+
+// The constraints are checked once at the declaration, with every parameter standing for itself
+// (an alias of `any`), so that a bad constraint is reported even if nothing instantiates it.
+void Checker::check_declared_constraints(const std::vector<Ident*>& names, const std::vector<Expr*>& constraints) {
+  EnvGuard env(*this, type_param_scope(names, nullptr), decl_);
+  for (Expr* c : constraints) constraint_of(c);
+}
+
+// Whether every type argument satisfies its constraint, evaluated in the current scope (the
+// instance's); `written` are the declaration's constraints, for the message.
+bool Checker::check_type_args(const std::vector<Expr*>& constraints, const std::vector<Expr*>& written,
+                              const std::vector<const Type*>& targs, const Package* rel, std::string* why) {
+  for (std::size_t k = 0; k < constraints.size() && k < targs.size(); ++k) {
+    const Type* ct = constraint_of(constraints[k]);
+    if (ct->kind == TypeKind::Invalid) continue;
+    std::string cause;
+    if (!satisfies(targs[k], ct, rel, &cause)) {
+      *why = type_string(targs[k], rel) + " does not satisfy " + expr_str(written[k]);
+      if (!cause.empty()) *why += " (" + cause + ")";
+      return false;
+    }
+  }
+  return true;
 }
 
 // The constraint of a type parameter as a type: `any`, a named interface, an interface literal,
@@ -207,38 +240,12 @@ Object* Checker::instantiate(GenericFunc& g, const std::vector<const Type*>& tar
     return nullptr;
   }
   // The type parameters, as aliases of the arguments.
-  Scope* scope = prog_.new_scope(file_scope_);
-  std::size_t i = 0;
+  std::vector<Ident*> names;
   std::vector<Expr*> constraints;
-  for (Field* f : fd->sig->type_params->list) {
-    for (Ident* name : f->names) {
-      Object* tn = prog_.new_object(ObjKind::TypeName, name->name, name->pos);
-      tn->type = i < targs.size() ? targs[i] : types_.invalid();
-      tn->is_alias = true;
-      tn->pkg = &pkg_;
-      scope->insert(tn);
-      name->object = tn;
-      constraints.push_back(f->type);
-      ++i;
-    }
-  }
-  Scope* saved_scope = scope_;
-  DeclInfo* saved_decl = decl_;
-  scope_ = scope;
-  decl_ = static_cast<DeclInfo*>(g.decl_info);
-  for (std::size_t k = 0; k < constraints.size() && k < targs.size(); ++k) {
-    const Type* ct = constraint_of(constraints[k]);
-    if (ct->kind == TypeKind::Invalid) continue;
-    std::string cause;
-    if (!satisfies(targs[k], ct, rel, &cause)) {
-      std::string text = expr_str(g.constraints[k]);
-      *why = type_string(targs[k], rel) + " does not satisfy " + text;
-      if (!cause.empty()) *why += " (" + cause + ")";
-      scope_ = saved_scope;
-      decl_ = saved_decl;
-      return nullptr;
-    }
-  }
+  type_params_of(fd->sig->type_params, names, constraints);
+  Scope* scope = type_param_scope(names, &targs);
+  EnvGuard env(*this, scope, static_cast<DeclInfo*>(g.decl_info));
+  if (!check_type_args(constraints, g.constraints, targs, rel, why)) return nullptr;
   Object* obj = prog_.new_object(ObjKind::Func, g.decl->name->name, g.decl->name->pos);
   obj->pkg = &pkg_;
   auto* info = prog_.funcs.emplace_back(std::make_unique<FuncInfo>()).get();
@@ -251,8 +258,6 @@ Object* Checker::instantiate(GenericFunc& g, const std::vector<const Type*>& tar
   info->name = func_name(fd, obj) + "[...]";
   pkg_.funcs.push_back(obj);
   obj->info = info;
-  scope_ = saved_scope;
-  decl_ = saved_decl;
   g.instances.push_back({targs, obj});
   ctx_.pending_instances.push_back({this, info, sig, fd->body, scope, static_cast<DeclInfo*>(g.decl_info)});
   return obj;
@@ -301,32 +306,13 @@ void Checker::generic_type_decl(Object* obj, DeclInfo* d) {
   gt->object = obj;
   gt->spec = spec;
   gt->decl_info = d;
-  for (Field* f : spec->type_params->list) {
-    for (Ident* name : f->names) {
-      gt->params.push_back(name);
-      gt->constraints.push_back(f->type);
-    }
-  }
+  type_params_of(spec->type_params, gt->params, gt->constraints);
   if (auto it = generic_methods_.find(obj->name); it != generic_methods_.end()) gt->methods = it->second;
   obj->generic_type = gt;
   obj->type = types_.invalid();
   mark_imports_used(spec->pos);
   if (spec->alias) error(spec->names[0]->pos, "generic type cannot be alias");
-  // The constraints, checked once with the parameters standing for themselves.
-  Scope* scope = prog_.new_scope(file_scope_);
-  for (Ident* name : gt->params) {
-    Object* tn = prog_.new_object(ObjKind::TypeName, name->name, name->pos);
-    tn->type = types_.empty_interface();
-    tn->is_alias = true;
-    tn->pkg = &pkg_;
-    if (Object* other = scope->insert(tn)) {
-      error(name->pos, std::string(name->name) + " redeclared in this block" + alt_decl(other));
-    }
-  }
-  Scope* saved = scope_;
-  scope_ = scope;
-  for (Expr* c : gt->constraints) constraint_of(c);
-  scope_ = saved;
+  check_declared_constraints(gt->params, gt->constraints);
 }
 
 const Type* Checker::type_instance(IndexExpr* e) {
@@ -385,42 +371,11 @@ const Type* Checker::instantiate_type(GenericType& gt, const std::vector<const T
     *why = "gopark internal error: cannot instantiate " + std::string(gt.object->name);
     return nullptr;
   }
-  Scope* scope = prog_.new_scope(file_scope_);
+  std::vector<Ident*> names;
   std::vector<Expr*> constraints;
-  std::size_t i = 0;
-  for (Field* f : spec->type_params->list) {
-    for (Ident* name : f->names) {
-      Object* tn = prog_.new_object(ObjKind::TypeName, name->name, name->pos);
-      tn->type = i < targs.size() ? targs[i] : types_.invalid();
-      tn->is_alias = true;
-      tn->pkg = &pkg_;
-      scope->insert(tn);
-      constraints.push_back(f->type);
-      ++i;
-    }
-  }
-  Scope* saved_scope = scope_;
-  DeclInfo* saved_decl = decl_;
-  FuncInfo* saved_func = func_;
-  scope_ = scope;
-  decl_ = static_cast<DeclInfo*>(gt.decl_info);
-  func_ = nullptr;
-  auto restore = [&] {
-    scope_ = saved_scope;
-    decl_ = saved_decl;
-    func_ = saved_func;
-  };
-  for (std::size_t k = 0; k < constraints.size() && k < targs.size(); ++k) {
-    const Type* ct = constraint_of(constraints[k]);
-    if (ct->kind == TypeKind::Invalid) continue;
-    std::string cause;
-    if (!satisfies(targs[k], ct, rel, &cause)) {
-      *why = type_string(targs[k], rel) + " does not satisfy " + expr_str(gt.constraints[k]);
-      if (!cause.empty()) *why += " (" + cause + ")";
-      restore();
-      return nullptr;
-    }
-  }
+  type_params_of(spec->type_params, names, constraints);
+  EnvGuard env(*this, type_param_scope(names, &targs), static_cast<DeclInfo*>(gt.decl_info), nullptr);
+  if (!check_type_args(constraints, gt.constraints, targs, rel, why)) return nullptr;
   // The instance's name as Go prints it: List[int], Pair[string,main.Point].
   std::string name = std::string(gt.object->name) + "[";
   for (std::size_t k = 0; k < targs.size(); ++k) {
@@ -440,7 +395,6 @@ const Type* Checker::instantiate_type(GenericType& gt, const std::vector<const T
   set_underlying_from(named, rhs);
   for (FuncDecl* templ : gt.methods) instantiate_method(gt, named, targs, templ);
   --ctx_.instantiation_depth;
-  restore();
   return named;
 }
 
@@ -462,23 +416,16 @@ void Checker::instantiate_method(GenericType& gt, NamedType* named, const std::v
                                        std::string(gt.object->name) + " has " + std::to_string(targs.size()));
     return;
   }
-  Scope* scope = prog_.new_scope(file_scope_);
-  for (std::size_t k = 0; k < names.size(); ++k) {
-    auto* id = names[k]->as<Ident>();
+  std::vector<Ident*> idents;
+  for (Expr* n : names) {
+    auto* id = n->as<Ident>();
     if (id == nullptr) {
-      error(start_pos(names[k]), "receiver type parameter " + expr_str(names[k]) + " must be an identifier");
+      error(start_pos(n), "receiver type parameter " + expr_str(n) + " must be an identifier");
       return;
     }
-    if (id->name == "_") continue;
-    Object* tn = prog_.new_object(ObjKind::TypeName, id->name, id->pos);
-    tn->type = targs[k];
-    tn->is_alias = true;
-    tn->pkg = &pkg_;
-    scope->insert(tn);
-    id->object = tn;
-    id->mode = Mode::TypeExpr;
-    id->type = targs[k];
+    idents.push_back(id);
   }
+  Scope* scope = type_param_scope(idents, &targs);
   Object* m = prog_.new_object(ObjKind::Func, fd->name->name, fd->name->pos);
   m->pkg = &pkg_;
   m->is_method = true;
@@ -488,11 +435,12 @@ void Checker::instantiate_method(GenericType& gt, NamedType* named, const std::v
   auto* info = prog_.funcs.emplace_back(std::make_unique<FuncInfo>()).get();
   info->decl = fd;
   fd->info = info;
-  Scope* saved = scope_;
-  scope_ = scope;
   Object* recv_obj = nullptr;
-  const SignatureType* sig = func_type(fd->sig, info, fd->recv, &recv_obj);
-  scope_ = saved;
+  const SignatureType* sig = nullptr;
+  {
+    EnvGuard env(*this, scope, decl_);
+    sig = func_type(fd->sig, info, fd->recv, &recv_obj);
+  }
   m->type = sig;
   m->recv = recv_obj != nullptr ? recv_obj->type : types_.invalid();
   m->pointer_recv = m->recv->kind == TypeKind::Pointer;

@@ -183,6 +183,27 @@ class Checker {
     explicit ConstraintContext(Checker& checker) : c(checker) { ++c.constraint_ok_; }
     ~ConstraintContext() { --c.constraint_ok_; }
   };
+  // Checks code in another environment (an instance's scope and declaration) for as long as it
+  // lives; `func` stays unless given (a type instance is package-level code: null).
+  struct EnvGuard {
+    Checker& c;
+    Scope* scope;
+    DeclInfo* decl;
+    FuncInfo* func;
+    EnvGuard(Checker& checker, Scope* s, DeclInfo* d)
+        : c(checker), scope(checker.scope_), decl(checker.decl_), func(checker.func_) {
+      c.scope_ = s;
+      c.decl_ = d;
+    }
+    EnvGuard(Checker& checker, Scope* s, DeclInfo* d, FuncInfo* f) : EnvGuard(checker, s, d) { c.func_ = f; }
+    ~EnvGuard() {
+      c.scope_ = scope;
+      c.decl_ = decl;
+      c.func_ = func;
+    }
+    EnvGuard(const EnvGuard&) = delete;
+    EnvGuard& operator=(const EnvGuard&) = delete;
+  };
   struct DepthGuard {
     Checker& c;
     explicit DepthGuard(Checker& checker) : c(checker) { ++c.depth_; }
@@ -237,6 +258,11 @@ class Checker {
   void check_instance_body(FuncInfo* info, const SignatureType* sig, BlockStmt* body, Scope* scope,
                            DeclInfo* d);
   void generic_type_decl(Object* obj, DeclInfo* d);
+  static void type_params_of(const FieldList* list, std::vector<Ident*>& names, std::vector<Expr*>& constraints);
+  Scope* type_param_scope(const std::vector<Ident*>& names, const std::vector<const Type*>* targs);
+  void check_declared_constraints(const std::vector<Ident*>& names, const std::vector<Expr*>& constraints);
+  bool check_type_args(const std::vector<Expr*>& constraints, const std::vector<Expr*>& written,
+                       const std::vector<const Type*>& targs, const Package* rel, std::string* why);
   // The instance of gt for `targs` (made on first use, methods included); null with *why set.
   const Type* instantiate_type(GenericType& gt, const std::vector<const Type*>& targs, const Package* rel,
                                std::string* why);
