@@ -1,11 +1,7 @@
 // BatchRun (batch.hpp): N runs of one compiled program on a worker thread.
 #include "session/batch.hpp"
 
-#include "lang/checker.hpp"
-#include "lang/compile.hpp"
-#include "lib/library.hpp"
-#include "lib/natives/natives.hpp"
-#include "vm/machine.hpp"
+#include "session/program.hpp"
 
 namespace gopark::dash {
 
@@ -33,16 +29,9 @@ bool BatchRun::start(const std::string& source, const std::string& file_name, co
                      int runs, std::vector<SourceError>& errors) {
   cancel();
   join();
-  errors.clear();
-  lang::Diagnostics diags(file_name);
-  auto program = lang::check_program(file_name, source, lib::library_loader(), diags);
-  std::shared_ptr<const vm::Image> image;
-  if (diags.empty() && program) image = lang::compile(std::move(program), file_name, source, lib::find_native, diags);
-  if (!diags.empty() || !image) {
-    for (const lang::Diagnostic& d : diags.list()) errors.push_back({int(d.pos.line), int(d.pos.col), d.message});
-    if (errors.empty()) errors.push_back({0, 0, "gopark could not compile this program"});
-    return false;
-  }
+  std::string report;
+  auto image = compile_source(source, file_name, errors, report);
+  if (!image) return false;
   {
     std::lock_guard lock(mutex_);
     outputs_.clear();
@@ -55,17 +44,13 @@ bool BatchRun::start(const std::string& source, const std::string& file_name, co
     for (int i = 0; i < runs && !cancelled_.load(std::memory_order_acquire); ++i) {
       std::string out;
       std::mutex out_mutex;  // goroutines on several threads may print at once
-      vm::MachineConfig config;
-      config.runtime.procs = settings.procs;
-      config.runtime.mode = settings.mode;
+      vm::MachineConfig config = machine_config(settings, file_name);
       config.runtime.seed = settings.seed == 0 ? 0 : settings.seed + std::uint64_t(i);
-      config.memory_limit = settings.memory_limit;
       config.output.out = [&](std::string_view s) {
         std::lock_guard lock(out_mutex);
         if (out.size() < settings.max_output) out.append(s);
       };
       config.output.err = [](std::string_view) {};  // stderr (panic dumps) is summarised below
-      config.args.push_back(file_name);
       auto machine = std::make_unique<vm::Machine>(image, std::move(config));
       machine->start();
       {

@@ -6,10 +6,7 @@
 #include <fstream>
 #include <utility>
 
-#include "lang/checker.hpp"
-#include "lang/compile.hpp"
-#include "lib/library.hpp"
-#include "lib/natives/natives.hpp"
+#include "session/program.hpp"
 #include "trace/chrome_json.hpp"
 #include "trace/recorder.hpp"
 #include "vm/machine.hpp"
@@ -181,19 +178,10 @@ bool Session::start(const std::string& source, const std::string& file_name, con
     max_output_ = settings.max_output;
     ending_.clear();
   }
-  errors.clear();
-
-  lang::Diagnostics diags(file_name);
-  auto program = lang::check_program(file_name, source, lib::library_loader(), diags);
-  std::shared_ptr<vm::Image> image;
-  if (diags.empty() && program) image = lang::compile(std::move(program), file_name, source, lib::find_native, diags);
-  if (!diags.empty() || !image) {
-    for (const lang::Diagnostic& d : diags.list()) {
-      errors.push_back({int(d.pos.line), int(d.pos.col), d.message});
-    }
-    std::string text = "# command-line-arguments\n" + diags.format();
-    if (diags.empty()) text += file_name + ": gopark could not compile this program\n";
-    append_output(true, text);
+  std::string report;
+  auto image = compile_source(source, file_name, errors, report);
+  if (!image) {
+    append_output(true, report);
     std::lock_guard lock(output_mutex_);
     ending_ = "exit status 1";
     return false;
@@ -201,16 +189,11 @@ bool Session::start(const std::string& source, const std::string& file_name, con
 
   run_ = std::make_unique<Run>();
   run_->settings = settings;
-  vm::MachineConfig config;
-  config.runtime.procs = settings.procs;
-  config.runtime.mode = settings.mode;
-  config.runtime.seed = settings.seed;
+  vm::MachineConfig config = machine_config(settings, file_name);
   config.runtime.trace = true;
   config.runtime.trace_max_events = std::size_t(1) << 20;
-  config.memory_limit = settings.memory_limit;
   config.output.out = [this](std::string_view s) { append_output(false, s); };
   config.output.err = [this](std::string_view s) { append_output(true, s); };
-  config.args.push_back(file_name);
   run_->machine = std::make_unique<vm::Machine>(image, std::move(config));
   publish(nullptr);
   running_.store(true, std::memory_order_release);

@@ -3,7 +3,6 @@
 // learner tests the study note's "main wins about 95%" on their own machine, or sees an unlocked
 // counter lose a different number of updates every run.
 #include <algorithm>
-#include <cstdlib>
 #include <string>
 
 #include <imgui.h>
@@ -12,13 +11,7 @@
 
 namespace gopark::dash {
 
-void UiState::start_batch() {
-  RunSettings batch_settings = settings;
-  batch_settings.procs = procs;
-  batch_settings.mode = mode == 1 ? rt::Mode::Threads : mode == 2 ? rt::Mode::Coroutines : rt::Mode::MN;
-  batch_settings.seed = std::strtoull(seed_text, nullptr, 10);
-  batch.start(source, file_name, batch_settings, batch_runs, batch_errors);
-}
+void UiState::start_batch() { batch.start(source, file_name, run_settings(), batch_runs, batch_errors); }
 
 void draw_batch_window(UiState& s) {
   if (!s.show_batch) return;

@@ -15,10 +15,16 @@ const char* const kModes[] = {"goroutines (M:N)", "threads (1:1)", "coroutines (
 
 }  // namespace
 
+RunSettings UiState::run_settings() const {
+  RunSettings out = settings;
+  out.procs = procs;
+  out.mode = mode == 1 ? rt::Mode::Threads : mode == 2 ? rt::Mode::Coroutines : rt::Mode::MN;
+  out.seed = std::strtoull(seed_text, nullptr, 10);
+  return out;
+}
+
 void UiState::run() {
-  settings.procs = procs;
-  settings.mode = mode == 1 ? rt::Mode::Threads : mode == 2 ? rt::Mode::Coroutines : rt::Mode::MN;
-  settings.seed = std::strtoull(seed_text, nullptr, 10);
+  settings = run_settings();
   selected = 0;
   related = {};
   follow = true;

@@ -67,6 +67,7 @@ struct UiState {
   void stop() { session.stop(); }
   void load_example(const Example& e);
   void start_batch();              // Run xN with the toolbar's settings
+  RunSettings run_settings() const;  // the toolbar's GOMAXPROCS, mode and seed
   void select(std::uint64_t goroutine);
   const char* state_word(NoteState s) const;
 };
