@@ -391,7 +391,11 @@ int run_desktop(const DesktopOptions& options) {
   Shell shell;
   if (!open_shell(shell, options)) return 1;
   auto app = std::make_unique<dash::App>(
-      dash::AppOptions{.file = options.file, .run_at_start = options.run_at_start, .batch_runs = options.batch_runs});
+      dash::AppOptions{.file = options.file,
+                       .run_at_start = options.run_at_start,
+                       .batch_runs = options.batch_runs,
+                       .speed = options.speed,
+                       .steps = options.steps});
 
   Hooks hooks{options};
   int status = 0;

@@ -9,6 +9,8 @@ namespace gopark::native {
 struct DesktopOptions {
   std::string file;             // a .go file to open (empty: the dashboard's first example)
   bool run_at_start = false;    // --run: press Run once the first frame is drawn
+  double speed = 0;             // --speed N: the Speed slider at N source lines a second
+  int steps = -1;               // --steps N: start paused and press Step N times
   // Test hooks (the Xvfb smoke test):
   std::string screenshot_path;  // --screenshot FILE: write the window as a binary PPM, then quit
   int batch_runs = 0;            // --run-n N: start Run xN with N runs once the first frame is drawn

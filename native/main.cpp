@@ -1,7 +1,7 @@
 // gopark: the command-line face of the project.
 //
 //   gopark                 the desktop app (same as `gopark open`)
-//   gopark open [prog.go] [--run] [--run-n N] [--screenshot out.ppm] [--frames N] [--print-output]
+//   gopark open [prog.go] [--run] [--run-n N] [--speed N] [--steps N] [--screenshot out.ppm] [--frames N] [--print-output]
 //   gopark run [--procs N] [--mode mn|threads|coroutines] [--seed S] [--trace out.json] prog.go [args]
 //   gopark check prog.go
 //   gopark demo [--procs N] [--mode mn|threads|coroutines] [--seed S] [--jobs N] [--trace out.json]
@@ -25,9 +25,12 @@ namespace {
 constexpr const char* kUsage =
     "usage:\n"
     "  gopark\n"
-    "  gopark open [prog.go] [--run] [--run-n N] [--screenshot out.ppm] [--frames N] [--print-output]\n"
+    "  gopark open [prog.go] [--run] [--run-n N] [--speed N] [--steps N]\n"
+    "              [--screenshot out.ppm] [--frames N] [--print-output]\n"
     "              open the desktop app (on prog.go, else the first example); for tests:\n"
     "              --run presses Run at start; --run-n N starts Run xN with N runs;\n"
+    "              --speed N runs in slow motion (N lines a second); --steps N starts paused\n"
+    "              and presses Step N times;\n"
     "              --screenshot writes the window as a PPM image once\n"
     "              the run has finished (or after --frames N frames) and quits; --frames N alone\n"
     "              quits after N frames; --print-output prints the program's output on exit.\n"
@@ -117,6 +120,11 @@ int open_desktop(int argc, char** argv) {
       options.run_at_start = true;
     } else if (arg == "--print-output") {
       options.print_output = true;
+    } else if (arg == "--speed" || arg == "--steps") {
+      if (i + 1 >= argc) return usage_error("missing value after " + arg);
+      const char* value = argv[++i];
+      if (!parse_int(value, n) || n < 0 || n > 1000000) return usage_error("bad flag " + arg + " " + value);
+      if (arg == "--speed") options.speed = double(n); else options.steps = int(n);
     } else if (arg == "--screenshot" || arg == "--frames" || arg == "--run-n") {
       if (i + 1 >= argc) return usage_error("missing value after " + arg);
       const char* value = argv[++i];

@@ -81,6 +81,20 @@ void Session::set_paused(bool paused) {
 
 bool Session::paused() const { return run_ && run_->machine && running() && run_->machine->paused(); }
 
+void Session::step_event() {
+  if (run_ && run_->machine && running()) run_->machine->step_event();
+}
+
+void Session::step_line(std::uint64_t id) {
+  if (run_ && run_->machine && running()) run_->machine->step_line(id);
+}
+
+bool Session::stepping() const { return run_ && run_->machine && running() && run_->machine->stepping(); }
+
+void Session::set_speed(double lines_per_second) {
+  if (run_ && run_->machine && running()) run_->machine->set_speed(lines_per_second);
+}
+
 std::shared_ptr<const Frame> Session::frame() const {
   std::lock_guard lock(frame_mutex_);
   return frame_;
@@ -195,6 +209,8 @@ bool Session::start(const std::string& source, const std::string& file_name, con
   config.output.out = [this](std::string_view s) { append_output(false, s); };
   config.output.err = [this](std::string_view s) { append_output(true, s); };
   run_->machine = std::make_unique<vm::Machine>(image, std::move(config));
+  run_->machine->set_speed(settings.speed);
+  run_->machine->set_paused(settings.start_paused);
   publish(nullptr);
   running_.store(true, std::memory_order_release);
   runs_.fetch_add(1, std::memory_order_acq_rel);

@@ -37,6 +37,8 @@ struct RunSettings {
   std::size_t memory_limit = std::size_t(512) << 20;
   std::size_t max_output = std::size_t(4) << 20;   // bytes of transcript kept
   double timeline_ms = 10000;           // timeline history kept
+  double speed = 0;                     // lines per second per P (slow motion); 0: full speed
+  bool start_paused = false;            // hold main before its first line (to Step from there)
 };
 
 // A compile error, positioned for the editor.
@@ -80,6 +82,14 @@ class Session {
   // Pause/Resume the live run (vm::Machine::set_paused); nothing when not running.
   void set_paused(bool paused);
   bool paused() const;
+  // Step while paused (vm::Machine::step_event / step_line): on to the next goroutine state
+  // change anywhere, or one source line of goroutine `id`. Nothing when not running or not paused.
+  void step_event();
+  void step_line(std::uint64_t id);
+  bool stepping() const;
+  // Slow motion: at most this many source lines a second per P; 0 is full speed. Also kept for
+  // the next runs (RunSettings::speed).
+  void set_speed(double lines_per_second);
 
   // The latest published frame (null before the first run).
   std::shared_ptr<const Frame> frame() const;

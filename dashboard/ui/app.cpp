@@ -56,12 +56,23 @@ void App::frame() {
   if (s.frame && s.selected != 0) s.related = related_to(s.frame->view, s.selected);
   if (!s.started) {
     s.started = true;
-    if (s.options.run_at_start) s.run();
+    if (s.options.speed > 0) s.set_speed_near(s.options.speed);
+    if (s.options.steps >= 0) {
+      s.run(true);
+    } else if (s.options.run_at_start) {
+      s.run();
+    }
     if (s.options.batch_runs > 0) {
       s.show_batch = true;
       s.batch_runs = s.options.batch_runs;
       s.start_batch();
     }
+  }
+
+  // The --steps test hook: one Step at a time, each once the previous one has finished.
+  if (s.options.steps > 0 && s.session.paused() && !s.session.stepping()) {
+    s.session.step_event();
+    --s.options.steps;
   }
 
   ImGuiIO& io = ImGui::GetIO();

@@ -13,6 +13,8 @@ struct AppOptions {
   std::string file;            // a .go file to open (empty: the first example)
   bool run_at_start = false;   // press Run once the first frame is drawn
   int batch_runs = 0;          // > 0: open Run xN and start that many runs at the first frame
+  double speed = 0;            // the Speed slider's start (lines per second; the nearest stop)
+  int steps = -1;              // >= 0: start paused (implies Run) and press Step that many times
 };
 
 class App {

@@ -31,6 +31,7 @@ struct UiState {
   int procs = 4;                   // the GOMAXPROCS slider (applied live while running)
   int mode = 0;                    // 0 goroutines (M:N), 1 threads (1:1), 2 coroutines (N:1)
   char seed_text[24] = "0";        // 0: random
+  int speed_index = 0;             // into kSpeeds (toolbar.cpp): 0 is full speed
 
   // ---- what the panels show ----
   std::shared_ptr<const Frame> frame;  // taken once per frame from the session
@@ -63,11 +64,14 @@ struct UiState {
   std::uint64_t output_version = ~std::uint64_t{0};
 
   // Helpers shared by the panels.
-  void run();                      // compile + start the editor's program with the settings
+  void run(bool paused = false);   // compile + start the editor's program with the settings
+                                   // (paused: main holds before its first line, to Step)
   void stop() { session.stop(); }
   void load_example(const Example& e);
   void start_batch();              // Run xN with the toolbar's settings
-  RunSettings run_settings() const;  // the toolbar's GOMAXPROCS, mode and seed
+  RunSettings run_settings() const;  // the toolbar's GOMAXPROCS, mode, seed and speed
+  double speed() const;            // lines per second per P from the Speed slider; 0: full
+  void set_speed_near(double lines_per_second);  // moves the slider to the nearest stop
   void select(std::uint64_t goroutine);
   const char* state_word(NoteState s) const;
 };

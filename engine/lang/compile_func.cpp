@@ -286,7 +286,9 @@ void FunctionCompiler::compile_body() {
     return;
   }
   if (body) block(body->list);
-  // Falling off the end: a function without results (the checker rejects missing returns).
+  // Falling off the end: a function without results (the checker rejects missing returns). Go
+  // puts this return on the closing brace's line (tracebacks from its deferred calls, stepping).
+  if (body && body->rbrace.line > 0) set_line(body->rbrace);
   epilogue();
 }
 

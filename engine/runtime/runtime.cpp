@@ -101,6 +101,7 @@ uint32_t Runtime::rand32() {
 
 void Runtime::emit(trace::EventKind kind, uint64_t g, uint64_t obj, int64_t arg, uint8_t detail) {
   if (!recorder_) return;
+  if (kind <= trace::EventKind::GoEnd) sched_events_.fetch_add(1, std::memory_order_acq_rel);
   trace::Event e;
   e.ts_ns = now_ns();
   e.g = g;

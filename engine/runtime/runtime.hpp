@@ -146,6 +146,9 @@ class Runtime {
   bool cancel_timer(TimerTask& t);
 
   bool tracing() const { return recorder_ != nullptr; }
+  // How many goroutine state changes (GoCreate ... GoEnd events) the trace has seen: the
+  // dashboard's "Step to the next scheduling event" waits for it to grow. Counts only while tracing.
+  uint64_t sched_events() const { return sched_events_.load(std::memory_order_acquire); }
   void emit(trace::EventKind kind, uint64_t g, uint64_t obj = 0, int64_t arg = 0, uint8_t detail = 0);
 
   // A random number from the calling thread's generator (seeded from Config::seed).
@@ -217,6 +220,7 @@ class Runtime {
   const Config config_;
   const std::chrono::steady_clock::time_point epoch_;
   std::unique_ptr<trace::Recorder> recorder_;
+  std::atomic<uint64_t> sched_events_{0};
   uint64_t seed_;
   std::atomic<int32_t> procs_{0};   // GOMAXPROCS setting
   std::atomic<int32_t> n_ps_{0};    // Ps allocated in all_ps_ (never shrinks)

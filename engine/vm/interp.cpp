@@ -59,13 +59,27 @@ std::string index_error(std::int64_t i, std::int64_t len) {
 }  // namespace
 
 Leave Interpreter::run(Goroutine& gr, std::size_t stop_depth) {
+  for (;;) {
+    Leave leave = gr.machine->traced() ? loop<true>(gr, stop_depth) : loop<false>(gr, stop_depth);
+    if (leave != Leave::Retrace) return leave;
+  }
+}
+
+template <bool kTraced>
+Leave Interpreter::loop(Goroutine& gr, std::size_t stop_depth) {
   Machine& machine = *gr.machine;
   const Image& image = machine.image();
   Frame* frame;
   const Instr* pc;
   Word* regs;
   const Word* K;
-  int budget = kBudget;
+  // Traced, safe points come round often, so that leaving slow motion, and preemption while in
+  // it, are prompt.
+  constexpr int kLoopBudget = kTraced ? 4 : kBudget;
+  int budget = kLoopBudget;
+  // Traced: whether the top frame's function is the program's own (cached per function).
+  const Function* traced_fn = nullptr;
+  bool traced_user = false;
 
 #define RELOAD()                                   \
   do {                                             \
@@ -78,10 +92,11 @@ Leave Interpreter::run(Goroutine& gr, std::size_t stop_depth) {
 #if (defined(__GNUC__) || defined(__clang__)) && !defined(__EMSCRIPTEN__)
 #define GOPARK_THREADED_DISPATCH 1
 #define CASE(name) case Op::name: L_##name:
-#define NEXT                                         \
-  do {                                               \
-    in = *pc++;                                      \
-    goto* kHandlers[static_cast<std::size_t>(in.op)]; \
+#define NEXT                                           \
+  do {                                                 \
+    if constexpr (kTraced) goto next_instruction;      \
+    in = *pc++;                                        \
+    goto* kHandlers[static_cast<std::size_t>(in.op)];  \
   } while (0)
 #else
 #define GOPARK_THREADED_DISPATCH 0
@@ -119,7 +134,7 @@ Leave Interpreter::run(Goroutine& gr, std::size_t stop_depth) {
   }
 #define SAFE_POINT()                                              \
   if (--budget <= 0) {                                            \
-    budget = kBudget;                                             \
+    budget = kLoopBudget;                                         \
     SAVE();                                                       \
     gr.g->line.store(std::int32_t(frame->fn->line_at(std::uint32_t(pc - frame->fn->code.data()))), \
                      std::memory_order_relaxed);                  \
@@ -131,10 +146,7 @@ Leave Interpreter::run(Goroutine& gr, std::size_t stop_depth) {
       machine.safe_point(gr);                                     \
       RELOAD();                                                   \
     }                                                             \
-    if (gr.nested == 0 && machine.paused()) {                     \
-      machine.pause_point(gr);                                    \
-      RELOAD();                                                   \
-    }                                                             \
+    if (machine.traced() != kTraced) return Leave::Retrace;       \
   }
 
   RELOAD();
@@ -181,6 +193,27 @@ Leave Interpreter::run(Goroutine& gr, std::size_t stop_depth) {
   };
 #endif
   for (;;) {
+  next_instruction:
+    if constexpr (kTraced) {
+      // A new line (or function) of the program's own code (package main, not the library's Go
+      // code): publish it and let the Machine hold us (Pause, Step) or slow us down. The
+      // instruction at pc has not run yet.
+      if (frame->fn != traced_fn) {
+        traced_fn = frame->fn;
+        traced_user = traced_fn->name.rfind("main.", 0) == 0;
+      }
+      if (traced_user && gr.nested == 0) {
+        std::int32_t line = std::int32_t(frame->fn->line_at(std::uint32_t(pc - frame->fn->code.data())));
+        if (line > 0 && line != frame->traced_line) {
+          frame->traced_line = line;
+          SAVE();
+          gr.g->line.store(line, std::memory_order_relaxed);
+          machine.trace_point(gr);
+          RELOAD();
+          if (!machine.traced()) return Leave::Retrace;
+        }
+      }
+    }
     {  // the instruction's scope: the unwinding labels below are outside it
     in = *pc++;
     switch (in.op) {
@@ -801,5 +834,8 @@ Leave Interpreter::run(Goroutine& gr, std::size_t stop_depth) {
 #undef BRANCH
 #undef CHECK_FAULT
 }
+
+template Leave Interpreter::loop<false>(Goroutine& gr, std::size_t stop_depth);
+template Leave Interpreter::loop<true>(Goroutine& gr, std::size_t stop_depth);
 
 }  // namespace gopark::vm

@@ -16,6 +16,7 @@ enum class Leave : std::uint8_t {
   Goexit,    // runtime.Goexit finished running deferred calls
   End,       // the program ends: an unrecovered panic, a fatal error, os.Exit (g.handoff set)
   Callback,  // a Callback frame returned (nested call from a native)
+  Retrace,   // internal to Interpreter::run: Machine::traced() changed, run the other loop
 };
 
 class Interpreter {
@@ -23,6 +24,13 @@ class Interpreter {
   // Runs gr from its top frame until it leaves the CPU (or, when `stop_depth` > 0, until the frame
   // count drops back to stop_depth: a native's callback returned).
   static Leave run(Goroutine& gr, std::size_t stop_depth = 0);
+
+ private:
+  // The dispatch loop, twice: kTraced calls Machine::trace_point at every new source line (Pause,
+  // Step, slow motion); the other has no per-instruction cost. Each returns Retrace at a safe
+  // point when Machine::traced() no longer matches it.
+  template <bool kTraced>
+  static Leave loop(Goroutine& gr, std::size_t stop_depth);
 };
 
 // ---- helpers the dispatch loop calls (interp_*.cpp) ----
@@ -115,6 +123,7 @@ inline Frame& enter_frame(Goroutine& gr, const Function& fn, std::uint32_t base,
   f.closure = closure;
   f.kind = kind;
   f.panic = std::uint32_t(gr.panics.size());
+  f.traced_line = 0;
   return f;
 }
 // Pushes a frame for `fn` whose arguments are at stack index `base`, growing the stack as needed.

@@ -142,10 +142,15 @@ void Machine::resume(rt::G& g) {
       if (g.handoff == rt::Handoff::None) rt::internal_error("vm: left the CPU without a handoff");
       break;
     case Leave::Callback: rt::internal_error("vm: a callback frame at the bottom of a goroutine");
+    case Leave::Retrace: rt::internal_error("vm: Retrace left Interpreter::run");
   }
 }
 
 void Machine::destroy(rt::G& g) {
+  if (traced()) {  // a line step of a goroutine that ended is over
+    std::lock_guard lock(pause_mutex_);
+    if (step_kind_ == StepKind::Line && step_goroutine_ == g.id) step_kind_ = StepKind::None;
+  }
   auto* gr = static_cast<Goroutine*>(g.body_data);
   if (gr) free_goroutine(gr);
 }
@@ -240,26 +245,121 @@ void Machine::collect(Goroutine& gr) {
   enter_mutator();
 }
 
+void Machine::update_traced_locked() {
+  traced_.store(paused_.load(std::memory_order_relaxed) || speed_ > 0, std::memory_order_relaxed);
+}
+
 void Machine::set_paused(bool paused) {
   {
     std::lock_guard lock(pause_mutex_);
     paused_.store(paused, std::memory_order_relaxed);
+    step_kind_ = StepKind::None;
+    update_traced_locked();
   }
-  if (!paused) pause_cv_.notify_all();
+  pause_cv_.notify_all();
 }
 
-void Machine::pause_point(Goroutine& gr) {
-  if (gr.nested > 0) return;
-  leave_mutator();
+void Machine::step_event() {
   {
-    std::unique_lock lock(pause_mutex_);
-    // Re-checked every 50 ms as well: the run may end (stop(), another goroutine's os.Exit)
-    // without anyone resuming.
-    while (paused_.load(std::memory_order_relaxed) && !runtime_.finished()) {
-      pause_cv_.wait_for(lock, std::chrono::milliseconds(50));
-    }
+    std::lock_guard lock(pause_mutex_);
+    if (!paused_.load(std::memory_order_relaxed)) return;
+    step_kind_ = StepKind::Event;
+    step_target_ = runtime_.sched_events() + 1;
   }
-  enter_mutator();
+  pause_cv_.notify_all();
+}
+
+void Machine::step_line(std::uint64_t goroutine) {
+  {
+    std::lock_guard lock(pause_mutex_);
+    if (!paused_.load(std::memory_order_relaxed)) return;
+    step_kind_ = StepKind::Line;
+    step_goroutine_ = goroutine;
+    step_passed_ = false;
+  }
+  pause_cv_.notify_all();
+}
+
+bool Machine::stepping() const {
+  std::lock_guard lock(pause_mutex_);
+  switch (step_kind_) {
+    case StepKind::None: return false;
+    case StepKind::Event: return runtime_.sched_events() < step_target_;
+    case StepKind::Line: return true;
+  }
+  return false;
+}
+
+void Machine::set_speed(double lines_per_second) {
+  {
+    std::lock_guard lock(pause_mutex_);
+    speed_ = lines_per_second > 0 ? lines_per_second : 0;
+    update_traced_locked();
+  }
+  pause_cv_.notify_all();
+}
+
+double Machine::speed() const {
+  std::lock_guard lock(pause_mutex_);
+  return speed_;
+}
+
+// While paused: whether `goroutine`, holding at a new line, may run on (a step lets it).
+bool Machine::may_pass_locked(std::uint64_t goroutine) {
+  switch (step_kind_) {
+    case StepKind::None: return false;
+    case StepKind::Event:
+      if (runtime_.sched_events() < step_target_) return true;
+      step_kind_ = StepKind::None;
+      return false;
+    case StepKind::Line:
+      if (goroutine != step_goroutine_) return false;
+      if (!step_passed_) {  // leaving the line it held at
+        step_passed_ = true;
+        return true;
+      }
+      step_kind_ = StepKind::None;  // arrived at the next line: the step is over
+      return false;
+  }
+  return false;
+}
+
+void Machine::trace_point(Goroutine& gr) {
+  if (gr.nested > 0) return;  // inside a native's callback: the native holds raw heap pointers
+  using Clock = std::chrono::steady_clock;
+  const std::uint64_t id = gr.g->id;
+  bool left = false;  // off the mutator lock while waiting
+  Clock::time_point deadline{};
+  std::unique_lock lock(pause_mutex_);
+  for (;;) {
+    // Re-checked every 50 ms as well: the run may end (stop(), another goroutine's os.Exit)
+    // without anyone waking us.
+    if (runtime_.finished()) break;
+    Clock::time_point now = Clock::now();
+    Clock::time_point until = now + std::chrono::milliseconds(50);
+    if (paused_.load(std::memory_order_relaxed)) {
+      if (may_pass_locked(id)) break;
+      deadline = {};  // after a pause, a slowed goroutine waits a whole period again
+    } else if (speed_ > 0) {
+      if (deadline == Clock::time_point{}) {
+        deadline = now + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(1.0 / speed_));
+      }
+      if (now >= deadline) break;
+      until = std::min(until, deadline);
+    } else {
+      break;
+    }
+    if (!left) {  // never wait on the mutator lock while holding pause_mutex_
+      lock.unlock();
+      leave_mutator();
+      left = true;
+      lock.lock();
+      continue;
+    }
+    pause_cv_.wait_until(lock, until);
+  }
+  lock.unlock();
+  if (left) enter_mutator();
 }
 
 void Machine::pin(Word w) {

@@ -58,6 +58,9 @@ struct Frame {
   const Closure* closure = nullptr;
   FrameKind kind = FrameKind::Normal;
   std::uint32_t panic = 0;        // PanicDeferred: 1 + index of the panic running it
+  // The traced interpreter (Pause, Step, slow motion): the line it last stopped at in this frame,
+  // so that coming back from a call, or waking from a park, does not count as a new line.
+  std::int32_t traced_line = 0;
 };
 
 // What a helper left for the dispatch loop to act on (interp.cpp: CHECK_FAULT).
@@ -138,14 +141,30 @@ class Machine final : public rt::Body {
     set_paused(false);
     runtime_.stop();
   }
-  // Pause (the dashboard's Pause button): goroutines running VM code stop at their next safe
-  // point and wait there, off the mutator lock (a collection can still happen), until resumed or
-  // stopped. Parked goroutines stay parked; timers keep real time, so a sleep that ends during the
-  // pause wakes at once afterwards. Any thread.
+  // ---- Watching a run slowly (the dashboard's Pause, Step and Speed controls) ----
+  // While paused or slowed down the Machine is "traced": the interpreter switches, at its next
+  // safe point, to a copy of its loop that calls trace_point() at every new source line. There:
+  // - Pause: goroutines hold where they are, off the mutator lock (a collection can still
+  //   happen), until resumed, stepped or stopped. Parked goroutines stay parked; timers keep real
+  //   time, so a sleep that ends during the pause wakes at once afterwards.
+  // - Step, while paused: step_event() lets the held goroutines run until the runtime records
+  //   the next goroutine state change (created, started, blocked, woken, yielded, preempted,
+  //   ended; several may land together when Ps run in parallel); step_line(id) lets goroutine
+  //   `id` alone run its current line (into calls), holding it at the next one. A step replaces
+  //   one in progress; Resume ends it.
+  // - Speed: lines_per_second > 0 makes every goroutine wait 1/lines_per_second before each new
+  //   line, so a P runs at most that many lines a second; 0 is full speed.
+  // All of these: any thread, before start() too (a run can start paused).
   void set_paused(bool paused);
   bool paused() const { return paused_.load(std::memory_order_relaxed); }
-  // Called by the interpreter at a safe point while paused().
-  void pause_point(Goroutine& gr);
+  void step_event();
+  void step_line(std::uint64_t goroutine);
+  bool stepping() const;             // a step was asked for and has not finished
+  void set_speed(double lines_per_second);
+  double speed() const;
+  bool traced() const { return traced_.load(std::memory_order_relaxed); }
+  // Called by the traced interpreter when gr reaches a new line (gr.g->line is published).
+  void trace_point(Goroutine& gr);
   rt::Runtime& runtime() { return runtime_; }
   const Image& image() const { return *image_; }
   Heap& heap() { return heap_; }
@@ -226,9 +245,21 @@ class Machine final : public rt::Body {
   std::condition_variable mutator_cv_;
   std::atomic<int> mutators_{0};
   std::atomic<bool> stopping_{false};
+  // Pause/Step/Speed (see set_paused). traced_ == paused_ || speed_ > 0; both atomics are
+  // written under pause_mutex_, which also guards the step fields; pause_cv_ wakes goroutines
+  // holding in trace_point when any of them changes.
+  enum class StepKind : std::uint8_t { None, Event, Line };
   std::atomic<bool> paused_{false};
-  std::mutex pause_mutex_;
+  std::atomic<bool> traced_{false};
+  mutable std::mutex pause_mutex_;
   std::condition_variable pause_cv_;
+  double speed_ = 0;                 // lines per second per goroutine; 0: full speed
+  StepKind step_kind_ = StepKind::None;
+  std::uint64_t step_target_ = 0;    // Event: hold again once sched_events() reaches it
+  std::uint64_t step_goroutine_ = 0; // Line: who may run
+  bool step_passed_ = false;         // Line: it has left its hold point (the next line ends it)
+  void update_traced_locked();
+  bool may_pass_locked(std::uint64_t goroutine);
   std::mutex pins_mutex_;            // guards pins_
   std::unordered_multiset<Word> pins_;
   bool started_ = false;

@@ -1,0 +1,234 @@
+// Watching a run slowly through the Session: starting paused, Step (one source line of a chosen
+// goroutine; on to the next scheduling event) and slow motion. Real programs, real threads.
+#include <doctest/doctest.h>
+
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "session/session.hpp"
+
+namespace {
+
+using gopark::dash::Frame;
+using gopark::dash::GoroutineRow;
+using gopark::dash::NoteState;
+using gopark::dash::RunSettings;
+using gopark::dash::Session;
+using gopark::dash::SourceError;
+
+bool wait_until(const std::function<bool()>& done, double seconds = 20) {
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds);
+  while (!done()) {
+    if (std::chrono::steady_clock::now() > deadline) return false;
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  return true;
+}
+
+bool start(Session& s, const std::string& source, RunSettings settings = {}) {
+  std::vector<SourceError> errors;
+  bool ok = s.start(source, "prog.go", settings, errors);
+  for (const SourceError& e : errors) MESSAGE(e.line << ":" << e.col << ": " << e.message);
+  return ok;
+}
+
+// Goroutine `id` as the latest frame shows it (a default row when it is not there).
+GoroutineRow row_of(const Session& s, std::uint64_t id) {
+  std::shared_ptr<const Frame> f = s.frame();
+  if (f) {
+    for (const GoroutineRow& g : f->view.goroutines) {
+      if (g.id == id) return g;
+    }
+  }
+  return {};
+}
+
+// Waits until goroutine `id` is shown running at `line`.
+bool held_at(const Session& s, std::uint64_t id, int line) {
+  return wait_until([&] {
+    GoroutineRow g = row_of(s, id);
+    return g.state == NoteState::Running && g.line == line;
+  }, 10);
+}
+
+RunSettings paused_settings(int procs = 1) {
+  RunSettings settings;
+  settings.procs = procs;
+  settings.start_paused = true;
+  return settings;
+}
+
+}  // namespace
+
+TEST_CASE("a run started paused holds main before its first line; stepping it runs one line at a time") {
+  Session s;
+  REQUIRE(start(s, R"(package main
+
+import "fmt"
+
+func main() {
+	fmt.Println("a")
+	fmt.Println("b")
+	x := 40
+	x += 2
+	fmt.Println(x)
+}
+)", paused_settings()));
+  CHECK(s.paused());
+  REQUIRE(held_at(s, 1, 6));
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  CHECK(s.output_text().empty());  // held: line 6 has not run
+
+  s.step_line(1);
+  REQUIRE(held_at(s, 1, 7));
+  CHECK(s.output_text() == "a\n");
+  s.step_line(1);
+  REQUIRE(held_at(s, 1, 8));
+  CHECK(s.output_text() == "a\nb\n");
+  s.step_line(1);
+  REQUIRE(held_at(s, 1, 9));
+  s.step_line(1);
+  REQUIRE(held_at(s, 1, 10));
+  CHECK(s.output_text() == "a\nb\n");
+  CHECK_FALSE(s.stepping());
+
+  s.step_line(1);
+  REQUIRE(held_at(s, 1, 11));  // main's closing brace: its return
+  CHECK(s.output_text() == "a\nb\n42\n");
+  s.step_line(1);  // main returns and the program ends
+  REQUIRE(wait_until([&] { return !s.running(); }, 10));
+  CHECK(s.output_text() == "a\nb\n42\n");
+}
+
+TEST_CASE("stepping a goroutine that is not the one asked for leaves it held") {
+  Session s;
+  REQUIRE(start(s, R"(package main
+
+import "fmt"
+
+func main() {
+	fmt.Println("a")
+	fmt.Println("b")
+}
+)", paused_settings()));
+  REQUIRE(held_at(s, 1, 6));
+  s.step_line(7);  // no such goroutine: nothing runs
+  std::this_thread::sleep_for(std::chrono::milliseconds(150));
+  CHECK(s.output_text().empty());
+  CHECK(row_of(s, 1).line == 6);
+  s.set_paused(false);  // Resume ends any step and runs to the end
+  REQUIRE(wait_until([&] { return !s.running(); }, 10));
+  CHECK(s.output_text() == "a\nb\n");
+}
+
+TEST_CASE("step to the next scheduling event: goroutines advance event by event to the end") {
+  Session s;
+  REQUIRE(start(s, R"(package main
+
+import "fmt"
+
+func main() {
+	ch := make(chan int)
+	done := make(chan bool)
+	go func() {
+		for v := range ch {
+			fmt.Println("got", v)
+		}
+		done <- true
+	}()
+	for i := 1; i <= 3; i++ {
+		ch <- i
+	}
+	close(ch)
+	<-done
+	fmt.Println("end")
+}
+)", paused_settings(1)));
+  REQUIRE(held_at(s, 1, 6));
+  // The first event is the child's creation (line 8): main then holds at line 14, before any
+  // value is sent, and the child has not run.
+  s.step_event();
+  REQUIRE(held_at(s, 1, 14));
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  CHECK(s.output_text().empty());
+  CHECK(row_of(s, 2).state == NoteState::Initial);  // created, never run yet
+
+  int steps = 1;
+  while (s.running() && steps < 200) {
+    s.step_event();
+    ++steps;
+    wait_until([&] { return !s.stepping() || !s.running(); }, 10);
+  }
+  CHECK_FALSE(s.running());
+  CHECK(s.output_text() == "got 1\ngot 2\ngot 3\nend\n");
+  // Each handoff between the two goroutines on one P is an event of its own.
+  CHECK(steps >= 8);
+}
+
+TEST_CASE("slow motion: at a few lines a second the program crawls, and full speed finishes it") {
+  Session s;
+  RunSettings settings;
+  settings.procs = 2;
+  settings.speed = 20;  // lines per second per P
+  REQUIRE(start(s, R"(package main
+
+import "fmt"
+
+func main() {
+	for i := 0; i < 100; i++ {
+		fmt.Println(i)
+	}
+}
+)", settings));
+  std::this_thread::sleep_for(std::chrono::milliseconds(500));
+  // At full speed all 100 lines print in well under a millisecond; at 20 lines a second (the
+  // loop body is at least two lines an iteration) half a second prints at most a handful.
+  std::string early = s.output_text();
+  CHECK(s.running());
+  CHECK(early.size() < 40);
+  s.set_speed(0);
+  REQUIRE(wait_until([&] { return !s.running(); }, 10));
+  std::string all = s.output_text();
+  CHECK(all.substr(0, 2) == "0\n");
+  CHECK(all.find("99\n") != std::string::npos);
+}
+
+TEST_CASE("pause while in slow motion, step, resume, and stop in every scheduler mode") {
+  for (gopark::rt::Mode mode : {gopark::rt::Mode::MN, gopark::rt::Mode::Threads, gopark::rt::Mode::Coroutines}) {
+    CAPTURE(int(mode));
+    Session s;
+    RunSettings settings;
+    settings.mode = mode;
+    settings.procs = 2;
+    settings.speed = 50;
+    REQUIRE(start(s, R"(package main
+
+func spin(n int) {
+	for {
+		n++
+	}
+}
+
+func main() {
+	go spin(1)
+	go spin(2)
+	spin(0)
+}
+)", settings));
+    REQUIRE(wait_until([&] { return row_of(s, 1).line >= 5; }, 10));
+    s.set_paused(true);
+    s.step_event();
+    s.step_line(1);
+    s.set_paused(false);
+    s.set_speed(0);
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    s.set_paused(true);
+    s.stop();
+    REQUIRE(wait_until([&] { return !s.running(); }, 10));
+    CHECK(s.ending() == "stopped\n");
+  }
+}
