@@ -131,6 +131,10 @@ struct ViewModel {
   std::vector<ChannelView> channels;
   std::vector<LockView> locks;
   std::uint32_t timers = 0;
+  // The run ended in a deadlock (ended_in_deadlock): every goroutine left is suspended for ever,
+  // shown where it waits; these are the objects they wait on (sorted, unique).
+  bool deadlock = false;
+  std::vector<std::uint64_t> deadlock_objects;
 
   // The row of goroutine `id`, or null.
   const GoroutineRow* goroutine(std::uint64_t id) const;
@@ -141,6 +145,17 @@ struct ViewModel {
 };
 
 ViewModel build_view_model(const trace::Snapshot& snapshot);
+
+// ---- the run's last frame (ending.cpp) ----
+// The program ended: every goroutine still alive ends with it (the study note's "main ends, the
+// children end"), so all are terminated, and nothing waits in a queue any more.
+void ended(ViewModel& v);
+// The program died of a deadlock ("all goroutines are asleep"), `v` being the picture at that
+// moment: the suspended goroutines stay suspended, with what they wait on, and the view is
+// marked (ViewModel::deadlock, deadlock_objects) so every panel can highlight them.
+void ended_in_deadlock(ViewModel& v);
+// One line per deadlocked goroutine: "G1 main.main: chan receive on results (line 12)".
+std::vector<std::string> deadlock_lines(const ViewModel& v);
 
 // ---- the goroutine table: filter and sort (indices into ViewModel::goroutines) ----
 enum class GoroutineColumn : std::uint8_t { Id, Function, State, Wait, P, Line, RunTime, Switches };

@@ -13,36 +13,6 @@
 
 namespace gopark::dash {
 
-namespace {
-
-// The last frame of a run: when main returns (or the program dies) every goroutine still alive
-// ends with it (the study note's "main ends, the children end"), so they are all terminated,
-// and nothing waits in a queue any more.
-void end_view(ViewModel& v) {
-  v.running = false;
-  for (auto& count : v.state_counts) count = 0;
-  for (GoroutineRow& g : v.goroutines) {
-    if (g.state != NoteState::Terminated) {
-      g.wait = g.id == 1 ? "" : "ended with the program";
-      g.wait_object = 0;
-      g.wait_object_name.clear();
-      g.state = NoteState::Terminated;
-    }
-    ++v.state_counts[std::size_t(g.state)];
-  }
-  for (ProcLane& p : v.procs) {
-    p.running = p.runnext = 0;
-    p.runq.clear();
-    p.runq_size = 0;
-    if (p.status == "running") p.status = "idle";
-  }
-  v.global_runq.clear();
-  v.global_runq_size = 0;
-  for (ChannelView& c : v.channels) c.senders.clear(), c.receivers.clear();
-  for (LockView& l : v.locks) l.waiters.clear();
-}
-
-}  // namespace
 
 // The state of one run, shared by the runner and sampler threads and the Session.
 struct Session::Run {
@@ -51,6 +21,7 @@ struct Session::Run {
   std::mutex mutex;                 // guards `finished` for the condition variable
   std::condition_variable wake;
   bool finished = false;            // the runner has seen the run end
+  bool deadlock = false;            // ... in a deadlock (guarded by `mutex` too)
 };
 
 Session::Session() = default;
@@ -231,6 +202,7 @@ bool Session::start(const std::string& source, const std::string& file_name, con
     }
     std::lock_guard lock(run->mutex);
     run->finished = true;
+    run->deadlock = result.kind == rt::ExitKind::Deadlock;
     run->wake.notify_all();
   });
 
@@ -240,8 +212,13 @@ bool Session::start(const std::string& source, const std::string& file_name, con
     trace::Recorder::Cursor cursor;
     std::vector<trace::Event> events;
     ViewModel last;
-    auto sample = [&](bool final) {
-      if (!final) last = build_view_model(runtime.snapshot());
+    auto sample = [&](bool final, bool deadlock) {
+      const trace::Snapshot* at_deadlock = deadlock ? runtime.deadlock_snapshot() : nullptr;
+      if (at_deadlock) {
+        last = build_view_model(*at_deadlock);
+      } else if (!final) {
+        last = build_view_model(runtime.snapshot());
+      }
       events.clear();
       if (const trace::Recorder* recorder = runtime.recorder()) recorder->read_new(cursor, events);
       timeline.add(events);
@@ -249,7 +226,11 @@ bool Session::start(const std::string& source, const std::string& file_name, con
       timeline.set_now(now);
       auto frame = std::make_shared<Frame>();
       frame->view = last;
-      if (final) end_view(frame->view);
+      if (at_deadlock) {
+        ended_in_deadlock(frame->view);
+      } else if (final) {
+        ended(frame->view);
+      }
       frame->slices = timeline.slices();
       frame->marks = timeline.marks();
       frame->gc_pauses = timeline.gc_pauses();
@@ -260,12 +241,13 @@ bool Session::start(const std::string& source, const std::string& file_name, con
     std::unique_lock lock(run->mutex);
     while (!run->finished) {
       lock.unlock();
-      sample(false);
+      sample(false, false);
       lock.lock();
       run->wake.wait_for(lock, std::chrono::milliseconds(33), [run] { return run->finished; });
     }
+    bool deadlock = run->deadlock;
     lock.unlock();
-    sample(true);
+    sample(true, deadlock);
     running_.store(false, std::memory_order_release);
   });
   return true;

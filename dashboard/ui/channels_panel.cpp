@@ -31,14 +31,14 @@ void draw_channels(UiState& s) {
   }
   for (const ChannelView& c : s.frame->view.channels) {
     ImGui::PushID(static_cast<int>(c.id));
-    bool related = is_related_object(s, c.id);
-    if (related) ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(140, 210, 255, 255));
+    ImU32 color = object_header_color(s, c.id);
+    if (color) ImGui::PushStyleColor(ImGuiCol_Text, color);
     std::string header = c.name + "  chan " + c.elem_type +
                          (c.cap ? "  " + std::to_string(c.len) + "/" + std::to_string(c.cap) + " buffered"
                                 : "  unbuffered") +
-                         (c.closed ? "  CLOSED" : "");
+                         (c.closed ? "  CLOSED" : "") + (in_deadlock(s, c.id) ? "  DEADLOCK" : "");
     bool open = ImGui::TreeNodeEx("chan", ImGuiTreeNodeFlags_DefaultOpen, "%s", header.c_str());
-    if (related) ImGui::PopStyleColor();
+    if (color) ImGui::PopStyleColor();
     if (open) {
       if (c.cap > 0) {
         // The buffer: a row of cap slots, filled ones with their values, oldest first.

@@ -54,7 +54,11 @@ void draw_goroutines(UiState& s) {
   for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row) {
     const GoroutineRow& g = v.goroutines[order[static_cast<std::size_t>(row)]];
     ImGui::TableNextRow();
-    if (s.selected == g.id) ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg1, IM_COL32(70, 90, 140, 160));
+    if (s.selected == g.id) {
+      ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg1, IM_COL32(70, 90, 140, 160));
+    } else if (v.deadlock && g.state == NoteState::Suspended) {
+      ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg1, IM_COL32(120, 30, 30, 150));  // blocked for ever
+    }
     ImGui::TableNextColumn();
     goroutine_chip(s, g.id);
     ImGui::TableNextColumn();

@@ -16,10 +16,14 @@ void draw_locks(UiState& s) {
   }
   for (const LockView& l : s.frame->view.locks) {
     ImGui::PushID(static_cast<int>(l.id));
-    bool related = is_related_object(s, l.id);
-    if (related) ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(140, 210, 255, 255));
-    bool open = ImGui::TreeNodeEx("lock", ImGuiTreeNodeFlags_DefaultOpen, "%s  %s", l.name.c_str(), l.kind.c_str());
-    if (related) ImGui::PopStyleColor();
+    ImU32 color = object_header_color(s, l.id);
+    if (color) ImGui::PushStyleColor(ImGuiCol_Text, color);
+    // Named after its variable ("mu  Mutex"), or unnamed ("Mutex #7": the kind is in the name).
+    bool unnamed = l.name.rfind(l.kind + " #", 0) == 0;
+    std::string header = unnamed ? l.name : l.name + "  " + l.kind;
+    if (in_deadlock(s, l.id)) header += "  DEADLOCK";
+    bool open = ImGui::TreeNodeEx("lock", ImGuiTreeNodeFlags_DefaultOpen, "%s", header.c_str());
+    if (color) ImGui::PopStyleColor();
     if (open) {
       if (l.kind == "WaitGroup") {
         ImGui::Text("counter %lld", static_cast<long long>(l.counter));

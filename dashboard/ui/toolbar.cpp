@@ -208,7 +208,8 @@ void draw_toolbar(UiState& s) {
     ImGui::SameLine();
     ImGui::TextDisabled("|");
     ImGui::SameLine();
-    const char* what = !v.running              ? "ended"
+    const char* what = v.deadlock              ? "DEADLOCK"
+                       : !v.running            ? "ended"
                        : s.session.stepping()  ? "stepping"
                        : s.session.paused()    ? "PAUSED"
                        : s.speed_index > 0     ? "slow motion"

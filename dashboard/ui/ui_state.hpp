@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include <imgui.h>
+
 #include "model/view_model.hpp"
 #include "session/batch.hpp"
 #include "session/session.hpp"
@@ -96,5 +98,11 @@ bool goroutine_chip(UiState& s, std::uint64_t id, const char* suffix = nullptr);
 void state_badge(const UiState& s, NoteState state);
 // Whether object `id` relates to the selected goroutine (highlight it).
 bool is_related_object(const UiState& s, std::uint64_t id);
+// Whether the run died of a deadlock with goroutines blocked on object `id` (shown in red).
+bool in_deadlock(const UiState& s, std::uint64_t id);
+// An object's header colour: deadlocked red, related to the selection blue, else the default
+// (0: push nothing).
+ImU32 object_header_color(const UiState& s, std::uint64_t id);
+constexpr ImU32 kDeadlockRed = IM_COL32(255, 95, 85, 255);
 
 }  // namespace gopark::dash

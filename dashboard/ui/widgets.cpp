@@ -1,6 +1,7 @@
 // Small widgets every panel uses: goroutine chips and state badges in the five states' colours.
 #include <algorithm>
 #include <string>
+#include <vector>
 
 #include <imgui.h>
 
@@ -20,6 +21,18 @@ void UiState::select(std::uint64_t goroutine) {
 bool is_related_object(const UiState& s, std::uint64_t id) {
   if (s.selected == 0) return false;
   return std::find(s.related.objects.begin(), s.related.objects.end(), id) != s.related.objects.end();
+}
+
+bool in_deadlock(const UiState& s, std::uint64_t id) {
+  if (!s.frame || !s.frame->view.deadlock) return false;
+  const std::vector<std::uint64_t>& objects = s.frame->view.deadlock_objects;
+  return std::binary_search(objects.begin(), objects.end(), id);
+}
+
+ImU32 object_header_color(const UiState& s, std::uint64_t id) {
+  if (in_deadlock(s, id)) return kDeadlockRed;
+  if (is_related_object(s, id)) return IM_COL32(140, 210, 255, 255);
+  return 0;
 }
 
 bool goroutine_chip(UiState& s, std::uint64_t id, const char* suffix) {

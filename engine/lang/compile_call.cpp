@@ -36,6 +36,20 @@ static void emit_static_call(FunctionCompiler& f, std::uint32_t fn_index, Reg wi
   else f.emit_bx(Op::Call, window, fn_index);
 }
 
+// A receiver written as a variable or a path of fields ("pen", "c.mu", "&wg", "(*p).mu"), as
+// written; "" for anything else (calls, index expressions...).
+static std::string receiver_text(Expr* x) {
+  x = unparen(x);
+  if (const auto* id = x->as<Ident>()) return id->name == "_" ? "" : std::string(id->name);
+  if (const auto* u = x->as<UnaryExpr>(); u && u->op == Tok::And) return receiver_text(u->x);
+  if (const auto* star = x->as<StarExpr>()) return receiver_text(star->x);
+  if (const auto* s = x->as<SelectorExpr>(); s && s->selection && s->selection->kind == SelectionKind::Field) {
+    std::string base = receiver_text(s->x);
+    return base.empty() ? "" : base + "." + std::string(s->sel->name);
+  }
+  return "";
+}
+
 // The receiver of a method selection x.M into dst, as the method wants it: the address for a
 // pointer method, a value (an owned copy for structs) for a value method, after walking the
 // embedded fields of a promoted method.
@@ -188,7 +202,12 @@ Reg FunctionCompiler::call(CallExpr* e, bool) {
       receiver_to(*this, sel, window);
       args_to(e, sig, window, 1);
       set_line(e->lparen.valid() ? e->lparen : e->pos);
-      emit_static_call(*this, c.function_of(s->object), window);
+      std::uint32_t fn_index = c.function_of(s->object);
+      emit_static_call(*this, fn_index, window);
+      if (c.image.functions[fn_index]->native >= 0) {
+        std::string name = receiver_text(sel->x);
+        if (!name.empty()) fn_.call_receivers.emplace_back(here() - 1, std::move(name));
+      }
     }
   } else if (const Object* callee = static_callee(fun)) {
     args_to(e, sig, window, 0);

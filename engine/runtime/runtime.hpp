@@ -114,6 +114,10 @@ class Runtime {
 
   // A picture of the run for UIs; any thread, any time (60 Hz is fine).
   trace::Snapshot snapshot() const;
+  // When the run ended in a deadlock while tracing: the picture at that moment (every goroutine
+  // still blocked where it was), for UIs to show who waits on what. Null otherwise, and until the
+  // run has ended.
+  const trace::Snapshot* deadlock_snapshot() const;
   // The trace of this run, or null if Config::trace is off.
   const trace::Recorder* recorder() const { return recorder_.get(); }
 
@@ -259,6 +263,7 @@ class Runtime {
   mutable std::mutex end_mutex_;
   std::condition_variable end_cond_;
   RunResult result_;  // guarded by end_mutex_; written once by end_program
+  std::unique_ptr<trace::Snapshot> deadlock_snapshot_;  // guarded by end_mutex_; set once by end_program
   EndReason kill_reason_ = EndReason::MainReturned;
 
   // Timers.

@@ -22,6 +22,12 @@ std::uint32_t Function::line_at(std::uint32_t pc) const {
   return std::prev(it)->line;
 }
 
+const char* Function::receiver_name_at(std::uint32_t pc) const {
+  auto it = std::lower_bound(call_receivers.begin(), call_receivers.end(), pc,
+                             [](const auto& e, std::uint32_t p) { return e.first < p; });
+  return it != call_receivers.end() && it->first == pc ? it->second.c_str() : nullptr;
+}
+
 namespace {
 // Opcodes followed by an extension word (marked E in ops.def).
 bool has_extension(Op op) {

@@ -92,7 +92,12 @@ struct Function {
   bool has_defer = false;
   bool hidden = false;              // compiler-made (package init, wrappers): not in tracebacks
   Closure* static_closure = nullptr;  // for functions without free variables (immortal)
+  // For the dashboard's names of sync objects: the pc of each CallNative of a method whose
+  // receiver is written as a variable or field path ("pen", "c.mu"), with that text; sorted by pc.
+  std::vector<std::pair<std::uint32_t, std::string>> call_receivers;
   std::uint32_t line_at(std::uint32_t pc) const;
+  // The receiver text of the CallNative at pc, or null.
+  const char* receiver_name_at(std::uint32_t pc) const;
 };
 
 // Runtime descriptor of a Go type, for boxing, type switches, equality, hashing, printing and

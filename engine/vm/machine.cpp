@@ -132,6 +132,7 @@ void Machine::resume(rt::G& g) {
   }
   enter_mutator();
   Leave leave = Interpreter::run(gr);
+  if (leave == Leave::Park || leave == Leave::Yield) publish_line(gr);
   leave_mutator();
   switch (leave) {
     case Leave::Exit: g.handoff = rt::Handoff::Exit; break;
@@ -153,6 +154,24 @@ void Machine::destroy(rt::G& g) {
   }
   auto* gr = static_cast<Goroutine*>(g.body_data);
   if (gr) free_goroutine(gr);
+}
+
+// The line a goroutine leaving the CPU stops at, for the dashboard: the innermost frame of the
+// program's own code (package main), so a goroutine blocked inside the library's Go code shows
+// the line of the program that called it. The top frame's pc is at the VM instruction that
+// parked (gr.resuming), else past the instruction that left (a native that parked, a yield);
+// callers' are past their call.
+void Machine::publish_line(Goroutine& gr) {
+  for (std::size_t i = gr.frames.size(); i-- > 0;) {
+    const Frame& f = gr.frames[i];
+    if (f.fn->name.rfind("main.", 0) != 0) continue;
+    std::uint32_t pc = std::uint32_t(f.pc - f.fn->code.data());
+    bool at = i + 1 == gr.frames.size() && gr.resuming;  // as traceback_of
+    if (!at && pc > 0) --pc;
+    std::int32_t line = std::int32_t(f.fn->line_at(pc));
+    if (line > 0) gr.g->line.store(line, std::memory_order_relaxed);
+    return;
+  }
 }
 
 std::string Machine::traceback_of(const Goroutine& gr) const {

@@ -217,6 +217,7 @@ class Machine final : public rt::Body {
  private:
   void collect_now();
   void scan_roots(Marker& m);
+  void publish_line(Goroutine& gr);
 
   std::shared_ptr<const Image> image_;
   MachineConfig config_;

@@ -275,3 +275,61 @@ func main() {
   REQUIRE(wait_until([&] { return !s.running(); }, 10));
   CHECK(s.ending() == "stopped\n");
 }
+
+TEST_CASE("a deadlock's last frame keeps the blocked goroutines and marks their objects") {
+  Session s;
+  REQUIRE(start(s, R"(package main
+
+import "sync"
+
+func main() {
+	var a, b sync.Mutex
+	var wg sync.WaitGroup
+	aTaken := make(chan bool)
+	bTaken := make(chan bool)
+	wg.Add(2)
+	go func() {
+		defer wg.Done()
+		a.Lock()
+		aTaken <- true
+		<-bTaken
+		b.Lock()
+	}()
+	go func() {
+		defer wg.Done()
+		<-aTaken
+		b.Lock()
+		bTaken <- true
+		a.Lock()
+	}()
+	wg.Wait()
+}
+)"));
+  REQUIRE(wait_until([&] { return !s.running(); }, 20));
+  CHECK(s.output_text().find("fatal error: all goroutines are asleep - deadlock!") != std::string::npos);
+  std::shared_ptr<const Frame> f = s.frame();
+  REQUIRE(f);
+  const gopark::dash::ViewModel& v = f->view;
+  CHECK_FALSE(v.running);
+  CHECK(v.deadlock);
+  REQUIRE(v.goroutines.size() == 3);
+  for (const auto& g : v.goroutines) CHECK(g.state == NoteState::Suspended);
+  CHECK(v.goroutine(1)->wait == "sync.WaitGroup.Wait");
+  CHECK(v.goroutine(1)->line == 25);  // the lines they block on
+  CHECK(v.goroutine(2)->wait == "sync.Mutex.Lock");
+  CHECK(v.goroutine(2)->line == 16);
+  CHECK(v.goroutine(3)->line == 23);
+  CHECK(v.deadlock_objects.size() == 3);  // a, b and the WaitGroup
+  std::vector<std::string> lines = gopark::dash::deadlock_lines(v);
+  REQUIRE(lines.size() == 3);
+  // Locks are named after the variables the program first used them through.
+  CHECK(lines[0] == "G1 main.main: sync.WaitGroup.Wait on wg (line 25)");
+  CHECK(lines[1] == "G2 main.main.func1: sync.Mutex.Lock on b (line 16)");
+  CHECK(lines[2] == "G3 main.main.func2: sync.Mutex.Lock on a (line 23)");
+
+  // A normal end after it clears the mark.
+  REQUIRE(start(s, "package main\n\nfunc main() {\n}\n"));
+  REQUIRE(wait_until([&] { return !s.running(); }, 20));
+  REQUIRE(s.frame());
+  CHECK_FALSE(s.frame()->view.deadlock);
+}

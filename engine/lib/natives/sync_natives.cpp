@@ -23,12 +23,27 @@ bool nil_receiver(vm::NativeContext& ctx) {
   return ctx.panic("runtime error: invalid memory address or nil pointer dereference");
 }
 
+// Names a sync object created by this call after the receiver as the program wrote it ("pen",
+// "c.mu"), which the compiler recorded for the CallNative instruction that called us.
+void name_after_call_site(vm::NativeContext& ctx, rt::Object& object) {
+  const vm::Goroutine& gr = ctx.goroutine();
+  if (gr.frames.empty()) return;
+  const vm::Frame& f = gr.frames.back();
+  auto pc = std::uint32_t(f.pc - f.fn->code.data());  // saved past the CallNative
+  if (pc == 0) return;
+  if (const char* name = f.fn->receiver_name_at(pc - 1)) object.set_name(name);
+}
+
 template <class T> T* receiver_handle(vm::NativeContext& ctx, vm::Word* args, std::size_t offset = kHandleOffset) {
   if (!args[0]) {
     nil_receiver(ctx);
     return nullptr;
   }
-  return handle<T>(ctx, field(args[0], offset));
+  void* f = field(args[0], offset);
+  if (T* existing = existing_handle<T>(f)) return existing;
+  T* t = handle<T>(ctx, f);
+  if (t) name_after_call_site(ctx, *t);
+  return t;
 }
 
 bool park_if(vm::NativeContext& ctx, rt::LockStatus status) {
