@@ -50,6 +50,14 @@ std::string App::output_text() const { return state_->session.output_text(); }
 
 void App::pin_frame(std::shared_ptr<const Frame> frame) { state_->pinned = std::move(frame); }
 
+const std::string& App::source() const { return state_->source; }
+
+void App::edit_source(std::string text) {
+  state_->source = std::move(text);
+  state_->example = nullptr;
+  state_->focus_editor = true;
+}
+
 void App::frame() {
   UiState& s = *state_;
   s.frame = s.pinned ? s.pinned : s.session.frame();

@@ -39,6 +39,10 @@ class App {
   // Draws `frame` from now on instead of the session's (the frame-time benchmark's recorded
   // snapshots); null goes back to the session.
   void pin_frame(std::shared_ptr<const Frame> frame);
+  // The editor's text; replacing it also gives the editor the keyboard focus at the next frame
+  // (the editor tests type into it through Dear ImGui's input queue).
+  const std::string& source() const;
+  void edit_source(std::string text);
 
  private:
   struct State;

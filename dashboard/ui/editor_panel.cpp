@@ -1,4 +1,4 @@
-// The code editor: Dear ImGui's multiline text input (undo/redo, copy/paste, tabs) inside a
+// The code editor: Dear ImGui's multiline text input (undo/redo, copy/paste, tabs, auto-indent) inside a
 // scrolling child that also draws a gutter: line numbers, compile errors (hover for the message)
 // and a coloured marker per goroutine on the line it is executing (click selects it).
 //
@@ -10,11 +10,13 @@
 #include <cstdio>
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <imgui.h>
 
 #include "model/go_highlight.hpp"
+#include "model/indent.hpp"
 #include "ui/ui_state.hpp"
 
 namespace gopark::dash {
@@ -24,6 +26,7 @@ namespace {
 struct EditorCallback {
   std::string* text;
   int* cursor;
+  int* last_len;
 };
 
 // Dear ImGui's callback: grows the std::string buffer, and tells us where the cursor is (the
@@ -34,6 +37,21 @@ int editor_callback(ImGuiInputTextCallbackData* data) {
     cb->text->resize(static_cast<std::size_t>(data->BufTextLen));
     data->Buf = cb->text->data();
   }
+  // Auto-indent (model/indent.hpp), when an edit typed one character: a newline (indent the new
+  // line) or a closing bracket first on its line (back one level). Dear ImGui has inserted it
+  // when this runs; `last_len` is the text's length after the previous callback.
+  if (data->EventFlag == ImGuiInputTextFlags_CallbackEdit && data->BufTextLen == *cb->last_len + 1 &&
+      data->CursorPos > 0 && data->SelectionStart == data->SelectionEnd) {
+    std::string_view text(data->Buf, static_cast<std::size_t>(data->BufTextLen));
+    auto cursor = static_cast<std::size_t>(data->CursorPos);
+    if (text[cursor - 1] == '\n') {
+      std::string indent = indent_after_newline(text, cursor);
+      if (!indent.empty()) data->InsertChars(data->CursorPos, indent.c_str());
+    } else if (dedent_for_closer(text, cursor) == 1) {
+      data->DeleteChars(data->CursorPos - 2, 1);
+    }
+  }
+  if (data->EventFlag != ImGuiInputTextFlags_CallbackResize) *cb->last_len = data->BufTextLen;
   *cb->cursor = data->CursorPos;
   return 0;
 }
@@ -134,8 +152,12 @@ void draw_editor(UiState& s) {
   ImGui::PushStyleColor(ImGuiCol_FrameBg, IM_COL32(0, 0, 0, 0));
   ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(0, 0, 0, 0));
   ImGuiInputTextFlags flags = ImGuiInputTextFlags_AllowTabInput | ImGuiInputTextFlags_CallbackResize |
-                              ImGuiInputTextFlags_CallbackAlways;
-  EditorCallback cb{&s.source, &s.cursor};
+                              ImGuiInputTextFlags_CallbackAlways | ImGuiInputTextFlags_CallbackEdit;
+  EditorCallback cb{&s.source, &s.cursor, &s.editor_len};
+  if (s.focus_editor) {
+    ImGui::SetKeyboardFocusHere();
+    s.focus_editor = false;
+  }
   if (ImGui::InputTextMultiline("##source", s.source.data(), s.source.capacity() + 1, ImVec2(width, height), flags,
                                 editor_callback, &cb)) {
     s.source_changed_since_run = true;

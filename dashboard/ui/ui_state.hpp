@@ -27,6 +27,8 @@ struct UiState {
   std::vector<SourceError> errors;   // of the last Run that did not compile
   bool source_changed_since_run = false;
   int cursor = 0;                  // the editor's cursor (byte offset), while it has focus
+  bool focus_editor = false;       // give the editor the keyboard focus at the next frame
+  int editor_len = 0;              // the text's length at the editor's last callback (auto-indent)
 
   // ---- run controls ----
   RunSettings settings;
