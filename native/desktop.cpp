@@ -34,6 +34,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <ctime>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -380,6 +381,31 @@ bool take_screenshot(Shell& shell, const std::string& path) {
   return true;
 }
 
+double seconds_since(Uint64 start) {
+  return double(SDL_GetPerformanceCounter() - start) / double(SDL_GetPerformanceFrequency());
+}
+
+// The CPU time this thread has used, in milliseconds.
+double thread_cpu_ms() {
+  timespec ts{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return double(ts.tv_sec) * 1e3 + double(ts.tv_nsec) / 1e6;
+}
+
+// --frame-stats: per frame, the wall time of its work (events, the App, rendering, the swap,
+// with the GPU finished; before the wait for the next frame) and the UI thread's CPU time in it
+// (the dashboard's own cost, without the time spent waiting for a core or for the GPU, which
+// under Xvfb is Mesa's software rasterizer on other threads). Printed at exit.
+void print_frame_stats(const char* what, std::vector<double> ms) {
+  if (ms.empty()) return;
+  std::sort(ms.begin(), ms.end());
+  double sum = 0;
+  for (double m : ms) sum += m;
+  auto at = [&](double q) { return ms[std::min(ms.size() - 1, std::size_t(q * double(ms.size())))]; };
+  std::fprintf(stderr, "gopark: %zu frames, %s: mean %.2f ms, median %.2f, p95 %.2f, max %.2f (60 fps = 16.7 ms)\n",
+               ms.size(), what, sum / double(ms.size()), at(0.5), at(0.95), ms.back());
+}
+
 void sleep_out_the_frame(Uint64 frame_start) {
   const double elapsed = double(SDL_GetPerformanceCounter() - frame_start) / double(SDL_GetPerformanceFrequency());
   if (elapsed < kFrameSeconds) SDL_Delay(Uint32((kFrameSeconds - elapsed) * 1000.0));
@@ -400,8 +426,10 @@ int run_desktop(const DesktopOptions& options) {
   Hooks hooks{options};
   int status = 0;
   int frame = 0;  // frames drawn
+  std::vector<double> frame_ms, frame_cpu_ms;
   for (;;) {
     const Uint64 frame_start = SDL_GetPerformanceCounter();
+    const double cpu_start = options.frame_stats ? thread_cpu_ms() : 0;
     if (!poll_events(shell) || app->wants_quit()) break;
     if (SDL_GetWindowFlags(shell.window) & SDL_WINDOW_MINIMIZED) {  // nothing to draw into
       SDL_Delay(50);
@@ -418,7 +446,16 @@ int run_desktop(const DesktopOptions& options) {
       break;
     }
     SDL_GL_SwapWindow(shell.window);
+    if (options.frame_stats) {
+      glFinish();
+      frame_ms.push_back(seconds_since(frame_start) * 1000.0);
+      frame_cpu_ms.push_back(thread_cpu_ms() - cpu_start);
+    }
     sleep_out_the_frame(frame_start);
+  }
+  if (options.frame_stats) {
+    print_frame_stats("wall time of the frame's work", std::move(frame_ms));
+    print_frame_stats("UI thread CPU time", std::move(frame_cpu_ms));
   }
 
   if (options.print_output) std::fputs(app->output_text().c_str(), stdout);

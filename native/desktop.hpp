@@ -16,6 +16,7 @@ struct DesktopOptions {
   int batch_runs = 0;            // --run-n N: start Run xN with N runs once the first frame is drawn
   int frames = 0;               // --frames N: quit (after the screenshot, if any) after N frames
   bool print_output = false;    // --print-output: on exit, print the program's output to stdout
+  bool frame_stats = false;     // --frame-stats: on exit, print the frames' work times to stderr
 };
 
 // Opens the window and runs the dashboard until the window is closed or the dashboard asks to

@@ -26,14 +26,15 @@ constexpr const char* kUsage =
     "usage:\n"
     "  gopark\n"
     "  gopark open [prog.go] [--run] [--run-n N] [--speed N] [--steps N]\n"
-    "              [--screenshot out.ppm] [--frames N] [--print-output]\n"
+    "              [--screenshot out.ppm] [--frames N] [--print-output] [--frame-stats]\n"
     "              open the desktop app (on prog.go, else the first example); for tests:\n"
     "              --run presses Run at start; --run-n N starts Run xN with N runs;\n"
     "              --speed N runs in slow motion (N lines a second); --steps N starts paused\n"
     "              and presses Step N times;\n"
     "              --screenshot writes the window as a PPM image once\n"
     "              the run has finished (or after --frames N frames) and quits; --frames N alone\n"
-    "              quits after N frames; --print-output prints the program's output on exit.\n"
+    "              quits after N frames; --print-output prints the program's output on exit;\n"
+    "              --frame-stats prints how long the frames took.\n"
     "              The UI follows the display's DPI; GOPARK_UI_SCALE=1.5 overrides it\n"
     "  gopark run [--procs N] [--mode mn|threads|coroutines] [--seed S] [--trace out.json] prog.go [args]\n"
     "              compile and run a Go program, like `go run`\n"
@@ -120,6 +121,8 @@ int open_desktop(int argc, char** argv) {
       options.run_at_start = true;
     } else if (arg == "--print-output") {
       options.print_output = true;
+    } else if (arg == "--frame-stats") {
+      options.frame_stats = true;
     } else if (arg == "--speed" || arg == "--steps") {
       if (i + 1 >= argc) return usage_error("missing value after " + arg);
       const char* value = argv[++i];
@@ -173,7 +176,11 @@ int main(int argc, char** argv) {
     return gopark::native::check_program(argv[2]);
   }
   if (command == "version") {
-    std::puts("gopark 0.1.0");
+#ifdef GOPARK_DESKTOP
+    std::puts("gopark 0.1.0 (with the desktop app)");
+#else
+    std::puts("gopark 0.1.0 (without the desktop app)");
+#endif
     return 0;
   }
   if (command == "help" || command == "-h" || command == "--help") {

@@ -40,31 +40,38 @@ std::string bytes_text(std::int64_t bytes) {
   return buf;
 }
 
-std::string block_text(const trace::Event& e) {
-  std::string text = gname(e.g) + " blocks";
-  std::string reason = wait_reason_text(e.detail);
-  if (!reason.empty()) text += ": " + reason;
-  if (e.obj != 0) text += " on " + unnamed_object(e.obj, e.detail);
-  return text;
-}
-
-std::string unblock_text(const trace::Event& e) {
-  return gname(e.g) + " ready, woken by " + (e.arg > 0 ? gname(std::uint64_t(e.arg)) : "the runtime");
-}
-
-std::string create_text(const trace::Event& e) {
-  // e.obj is the new goroutine's label as a pointer into the running program: not followed here,
-  // the timeline may outlive that program. The panel names goroutines from the view-model.
-  return gname(e.g) + " created" + (e.arg > 0 ? " by " + gname(std::uint64_t(e.arg)) : "");
-}
-
-std::string end_text(const trace::Event& e) {
-  return gname(e.g) + " ends: " + rt::describe(rt::EndReason(e.detail));
-}
-
 bool starts_before(double ms, const TimelineSlice& s) { return ms < s.start_ms; }
 
 }  // namespace
+
+std::string mark_text(const TimelineMark& m) {
+  using Kind = TimelineMark::Kind;
+  switch (m.kind) {
+    case Kind::Block: {
+      std::string text = gname(m.g) + " blocks";
+      std::string reason = wait_reason_text(m.detail);
+      if (!reason.empty()) text += ": " + reason;
+      if (m.obj != 0) text += " on " + unnamed_object(m.obj, m.detail);
+      return text;
+    }
+    case Kind::Unblock:
+      return gname(m.g) + " ready, woken by " + (m.arg > 0 ? gname(std::uint64_t(m.arg)) : "the runtime");
+    case Kind::Create:
+      // The event's label pointer is not followed: the timeline may outlive the program. The
+      // panel names goroutines from the view-model.
+      return gname(m.g) + " created" + (m.arg > 0 ? " by " + gname(std::uint64_t(m.arg)) : "");
+    case Kind::End: return gname(m.g) + " ends: " + rt::describe(rt::EndReason(m.detail));
+    case Kind::Yield: return gname(m.g) + " yields (runtime.Gosched)";
+    case Kind::Preempt: return gname(m.g) + " preempted";
+    case Kind::Gc: {
+      if (m.pause_ms < 0) return "GC ends, " + bytes_text(m.arg) + " live";
+      char buf[64];
+      std::snprintf(buf, sizeof buf, "GC: world stopped %.3f ms, ", m.pause_ms);
+      return buf + bytes_text(m.arg) + " live";
+    }
+  }
+  return "";
+}
 
 void Timeline::add(const std::vector<trace::Event>& events) {
   std::vector<const trace::Event*> order;
@@ -88,23 +95,23 @@ void Timeline::add_event(const trace::Event& e) {
     case EventKind::GoStart: start_slice(p, e.g, ms); break;
     case EventKind::GoBlock:
       close_slice(p, e.g, ms);
-      add_mark({Kind::Block, ms, p, e.g, block_text(e)});
+      add_mark({.kind = Kind::Block, .detail = e.detail, .p = p, .ms = ms, .g = e.g, .obj = e.obj});
       break;
     case EventKind::GoYield:
       close_slice(p, e.g, ms);
-      add_mark({Kind::Yield, ms, p, e.g, gname(e.g) + " yields (runtime.Gosched)"});
+      add_mark({.kind = Kind::Yield, .p = p, .ms = ms, .g = e.g});
       break;
     case EventKind::GoPreempt:
       close_slice(p, e.g, ms);
-      add_mark({Kind::Preempt, ms, p, e.g, gname(e.g) + " preempted"});
+      add_mark({.kind = Kind::Preempt, .p = p, .ms = ms, .g = e.g});
       break;
     case EventKind::GoEnd:
       close_slice(p, e.g, ms);
-      add_mark({Kind::End, ms, p, e.g, end_text(e)});
+      add_mark({.kind = Kind::End, .detail = e.detail, .p = p, .ms = ms, .g = e.g});
       break;
     case EventKind::ProcStop: close_slice(p, 0, ms); break;
-    case EventKind::GoUnblock: add_mark({Kind::Unblock, ms, p, e.g, unblock_text(e)}); break;
-    case EventKind::GoCreate: add_mark({Kind::Create, ms, p, e.g, create_text(e)}); break;
+    case EventKind::GoUnblock: add_mark({.kind = Kind::Unblock, .p = p, .ms = ms, .g = e.g, .arg = e.arg}); break;
+    case EventKind::GoCreate: add_mark({.kind = Kind::Create, .p = p, .ms = ms, .g = e.g, .arg = e.arg}); break;
     case EventKind::GcStart:
     case EventKind::GcEnd: gc_event(e, ms); break;
     default: break;  // channel and lock operations show in their own panels
@@ -185,18 +192,18 @@ void Timeline::gc_event(const trace::Event& e, double ms) {
     if (!open) gc_.emplace_back(ms, -1.0);  // a second start while one is open is the same pause
     return;
   }
-  std::string text = "GC ends, " + bytes_text(e.arg) + " live";
+  double pause = -1;
   if (open && gc_.back().first <= ms) {
     gc_.back().second = ms;
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "GC: world stopped %.3f ms, ", ms - gc_.back().first);
-    text = buf + bytes_text(e.arg) + " live";
+    pause = ms - gc_.back().first;
   }
-  add_mark({TimelineMark::Kind::Gc, ms, e.p, 0, std::move(text)});
+  add_mark({.kind = TimelineMark::Kind::Gc, .p = e.p, .ms = ms, .arg = e.arg, .pause_ms = pause});
 }
 
 void Timeline::set_now(double ms) {
-  const double cutoff = ms - keep_ms_;
+  double cutoff = ms - keep_ms_;
+  // Past the count bound, history is cut where the kMaxSlices-th newest slice starts.
+  if (slices_.size() > kMaxSlices) cutoff = std::max(cutoff, slices_[slices_.size() - kMaxSlices].start_ms);
   auto expired = [cutoff](const TimelineSlice& s) { return s.end_ms >= 0 && s.end_ms < cutoff; };
   if (std::any_of(slices_.begin(), slices_.end(), expired)) {
     std::vector<std::size_t> moved_to(slices_.size(), kNone);
@@ -214,6 +221,7 @@ void Timeline::set_now(double ms) {
   }
   marks_.erase(marks_.begin(), std::lower_bound(marks_.begin(), marks_.end(), cutoff,
                                                 [](const TimelineMark& m, double c) { return m.ms < c; }));
+  if (marks_.size() > kMaxMarks) marks_.erase(marks_.begin(), marks_.end() - std::ptrdiff_t(kMaxMarks));
   gc_.erase(std::remove_if(gc_.begin(), gc_.end(),
                            [cutoff](const auto& pause) { return pause.second >= 0 && pause.second < cutoff; }),
             gc_.end());

@@ -187,13 +187,20 @@ struct TimelineSlice {
   std::uint64_t g = 0;
   double start_ms = 0, end_ms = 0;  // end_ms < 0: still running
 };
+// A mark: what happened to a goroutine at an instant (or a GC). Plain data, cheap to copy (the
+// sampler publishes every frame's marks); mark_text() words it for hovering.
 struct TimelineMark {
   enum class Kind : std::uint8_t { Block, Unblock, Create, End, Yield, Preempt, Gc } kind = Kind::Block;
-  double ms = 0;
+  std::uint8_t detail = 0;     // Block: rt::WaitReason; End: rt::EndReason
   int p = -1;
+  double ms = 0;
   std::uint64_t g = 0;
-  std::string text;            // hover text: "G3 blocks: chan receive on jobs"
+  std::uint64_t obj = 0;       // Block: the object waited on (0: none)
+  std::int64_t arg = 0;        // Unblock: the waker; Create: the creator (0: the runtime); Gc: live bytes
+  double pause_ms = -1;        // Gc: how long the world was stopped (< 0: its start was not seen)
 };
+// The hover text: "G3 blocks: chan receive on chan #5", "GC: world stopped 0.500 ms, 2.0 KiB live".
+std::string mark_text(const TimelineMark& m);
 // Accumulates events into lanes, keeping only the last `keep_ms` of history (bounded memory
 // whatever the run's length). Not thread-safe: one owner (the sampler thread).
 //
@@ -206,12 +213,17 @@ struct TimelineMark {
 // and give marks but no slices.
 //
 // Invariants: slices() is sorted by start_ms; the slices of one P do not overlap, and only the
-// latest of them may be open; marks() is sorted by ms.
+// latest of them may be open; marks() is sorted by ms. Memory is bounded by time (keep_ms) and
+// by count (kMaxSlices, kMaxMarks: a busy program keeps a shorter history), since every frame
+// copies what is kept.
 class Timeline {
  public:
+  static constexpr std::size_t kMaxSlices = 60000;
+  static constexpr std::size_t kMaxMarks = 60000;
   explicit Timeline(double keep_ms = 10000) : keep_ms_(keep_ms) {}
   void add(const std::vector<trace::Event>& events);  // one batch, see above
-  // Closes nothing; drops slices that ended, marks and GC pauses that ended before ms - keep_ms.
+  // Closes nothing; drops slices that ended, marks and GC pauses that ended before ms - keep_ms,
+  // and the oldest beyond the count bounds.
   void set_now(double ms);
   const std::vector<TimelineSlice>& slices() const { return slices_; }
   const std::vector<TimelineMark>& marks() const { return marks_; }

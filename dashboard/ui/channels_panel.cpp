@@ -30,6 +30,7 @@ void draw_channels(UiState& s) {
     return;
   }
   for (const ChannelView& c : s.frame->view.channels) {
+    if (s.channel_heights.skip_hidden(c.id)) continue;
     ImGui::PushID(static_cast<int>(c.id));
     ImU32 color = object_header_color(s, c.id);
     if (color) ImGui::PushStyleColor(ImGuiCol_Text, color);
@@ -71,6 +72,7 @@ void draw_channels(UiState& s) {
       ImGui::TreePop();
     }
     ImGui::PopID();
+    s.channel_heights.measure(c.id);
   }
 }
 

@@ -15,6 +15,7 @@ void draw_locks(UiState& s) {
     return;
   }
   for (const LockView& l : s.frame->view.locks) {
+    if (s.lock_heights.skip_hidden(l.id)) continue;
     ImGui::PushID(static_cast<int>(l.id));
     ImU32 color = object_header_color(s, l.id);
     if (color) ImGui::PushStyleColor(ImGuiCol_Text, color);
@@ -53,6 +54,7 @@ void draw_locks(UiState& s) {
       ImGui::TreePop();
     }
     ImGui::PopID();
+    s.lock_heights.measure(l.id);
   }
 }
 

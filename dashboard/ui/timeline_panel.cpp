@@ -1,10 +1,12 @@
 // The timeline: a lane per P over time, one colour per goroutine, marks where goroutines block
 // and wake, GC pauses shaded; it follows the run, or zoom (wheel) and pan (drag) freely; hover a
-// slice or a mark for details.
+// slice or a mark for details. Drawn at about one rectangle per pixel column, so a busy program
+// costs no more to draw than a quiet one.
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <string>
+#include <vector>
 
 #include <imgui.h>
 
@@ -37,6 +39,15 @@ void draw_timeline(UiState& s) {
   ImGui::Checkbox("follow", &s.follow);
   ImGui::SameLine();
   ImGui::TextDisabled("(wheel: zoom, drag: pan)");
+  // At its count bounds the timeline keeps a shorter history: say how long.
+  if (f.slices.size() + 16 >= Timeline::kMaxSlices || f.marks.size() + 16 >= Timeline::kMaxMarks) {
+    double from = f.now_ms;
+    if (!f.slices.empty()) from = std::min(from, f.slices.front().start_ms);
+    if (!f.marks.empty()) from = std::max(from, f.marks.front().ms);
+    ImGui::SameLine();
+    ImGui::TextColored(ImVec4(1.0f, 0.75f, 0.4f, 1.0f), "busy program: history kept for the last %.0f ms",
+                       f.now_ms - from);
+  }
 
   int lanes = std::max(1, f.lanes);
   float lane_h = ImGui::GetTextLineHeight() * 1.5f;
@@ -78,11 +89,19 @@ void draw_timeline(UiState& s) {
                         IM_COL32(200, 200, 80, 60));
   }
   std::string tip;
+  // Level of detail: thousands of slices or marks may fall in one pixel column when zoomed out
+  // on a busy program. Per lane, a slice that adds no new pixel column, or a mark within 3 px of
+  // the last one drawn, is not drawn (the first one of a column shows): the draw list stays at
+  // about a rectangle per pixel column, however many goroutines run.
+  std::vector<float> drawn_to(std::size_t(lanes), -1e9f);
   for (const TimelineSlice& sl : f.slices) {
     double end = sl.end_ms < 0 ? f.now_ms : sl.end_ms;
-    if (end < start || sl.start_ms > s.view_end_ms || sl.p < 0) continue;
+    if (end < start || sl.start_ms > s.view_end_ms || sl.p < 0 || sl.p >= lanes) continue;
     float y = origin.y + static_cast<float>(sl.p) * lane_h;
     ImVec2 a(x_of(sl.start_ms), y + 1), b(std::max(x_of(end), x_of(sl.start_ms) + 1.0f), y + lane_h - 3);
+    float& lane_end = drawn_to[std::size_t(sl.p)];
+    if (b.x <= lane_end + 1.0f && !(hovered && io.MousePos.x >= a.x && io.MousePos.x <= b.x)) continue;
+    lane_end = std::max(lane_end, b.x);
     ImU32 color = goroutine_color(sl.g);
     if (s.selected != 0 && sl.g != s.selected) color = (color & 0x00FFFFFFu) | 0x50000000u;
     draw->AddRectFilled(a, b, color);
@@ -99,15 +118,21 @@ void draw_timeline(UiState& s) {
       if (ImGui::IsMouseClicked(0)) s.select(sl.g);
     }
   }
+  std::vector<float> marked_at(std::size_t(lanes), -1e9f);
   for (const TimelineMark& m : f.marks) {
     if (m.ms < start || m.ms > s.view_end_ms) continue;
     float x = x_of(m.ms);
-    float y = origin.y + static_cast<float>(std::max(0, m.p)) * lane_h;
+    int lane = std::clamp(m.p, 0, lanes - 1);
+    if (x < marked_at[std::size_t(lane)] + 3.0f) continue;
+    marked_at[std::size_t(lane)] = x;
+    float y = origin.y + static_cast<float>(lane) * lane_h;
     ImU32 color = m.kind == TimelineMark::Kind::Block     ? IM_COL32(255, 120, 80, 255)
                   : m.kind == TimelineMark::Kind::Unblock ? IM_COL32(120, 230, 120, 255)
                                                           : IM_COL32(200, 200, 220, 200);
     draw->AddTriangleFilled(ImVec2(x - 3, y + lane_h - 2), ImVec2(x + 3, y + lane_h - 2), ImVec2(x, y + lane_h - 7), color);
-    if (hovered && std::fabs(io.MousePos.x - x) < 3 && io.MousePos.y >= y && io.MousePos.y <= y + lane_h) tip = m.text;
+    if (hovered && std::fabs(io.MousePos.x - x) < 3 && io.MousePos.y >= y && io.MousePos.y <= y + lane_h) {
+      tip = mark_text(m);
+    }
   }
   draw->PopClipRect();
   if (!tip.empty()) ImGui::SetTooltip("%s", tip.c_str());

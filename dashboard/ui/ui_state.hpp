@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include <imgui.h>
@@ -15,6 +16,20 @@
 #include "ui/examples.hpp"
 
 namespace gopark::dash {
+
+// Panels of items with varying heights (channels, locks) draw only what is in view: an item out
+// of view is replaced by empty space of the height it had when last drawn (or a guess, if it
+// never was); it is drawn, and measured, whenever it is in view. Use: `if (skip_hidden(h, id)) continue;`, draw the
+// item, then `h.measure(id)`.
+class ItemHeights {
+ public:
+  bool skip_hidden(std::uint64_t id);
+  void measure(std::uint64_t id);
+
+ private:
+  std::unordered_map<std::uint64_t, float> height_;
+  float start_y_ = 0;
+};
 
 struct UiState {
   AppOptions options;
@@ -58,6 +73,8 @@ struct UiState {
   bool show_batch = false;
   int batch_runs = 100;
   std::vector<SourceError> batch_errors;
+
+  ItemHeights channel_heights, lock_heights;
 
   std::string status;              // a one-line message under the toolbar (trace written, ...)
 

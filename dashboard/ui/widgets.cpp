@@ -23,6 +23,20 @@ bool is_related_object(const UiState& s, std::uint64_t id) {
   return std::find(s.related.objects.begin(), s.related.objects.end(), id) != s.related.objects.end();
 }
 
+bool ItemHeights::skip_hidden(std::uint64_t id) {
+  start_y_ = ImGui::GetCursorPosY();
+  auto it = height_.find(id);
+  // Never drawn yet: guess three lines (a new item scrolled into view is drawn and measured).
+  const float height = it != height_.end() ? it->second : ImGui::GetTextLineHeightWithSpacing() * 3;
+  if (ImGui::IsRectVisible(ImVec2(1.0f, height))) return false;
+  ImGui::SetCursorPosY(start_y_ + height);  // the space it would take
+  ImGui::Dummy(ImVec2(0, 0));
+  ImGui::SetCursorPosY(start_y_ + height);
+  return true;
+}
+
+void ItemHeights::measure(std::uint64_t id) { height_[id] = ImGui::GetCursorPosY() - start_y_; }
+
 bool in_deadlock(const UiState& s, std::uint64_t id) {
   if (!s.frame || !s.frame->view.deadlock) return false;
   const std::vector<std::uint64_t>& objects = s.frame->view.deadlock_objects;
