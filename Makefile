@@ -1,6 +1,7 @@
 # gopark: the two commands of the README, and a few more for developers.
 #   make play    install what is missing, build, open the playground (the desktop app; without a
 #                display, the runtime demo in the terminal)
+#   make desktop install what is missing, build, open the desktop app (`gopark open`)
 #   make demo    the runtime demo in the terminal (`gopark demo`)
 #   make test    install what is missing, build every configuration, run every test
 #   make bench   runtime benchmarks side by side with Go
@@ -10,7 +11,7 @@ SHELL := /bin/bash
 export NODE_PATH := /usr/share/nodejs
 JOBS ?= $(shell nproc)
 
-.PHONY: play demo test bench deps build clean native tsan asan web
+.PHONY: play desktop demo test bench deps build clean native tsan asan web
 
 play:
 	@cmake/deps.sh --play
@@ -21,6 +22,11 @@ play:
 	  echo "make play: no display for the desktop app; the runtime demo in the terminal instead"; \
 	  build/native/native/gopark demo; \
 	fi
+
+desktop:
+	@cmake/deps.sh --play
+	@$(MAKE) --no-print-directory native
+	build/native/native/gopark open
 
 demo:
 	@cmake/deps.sh --play
