@@ -27,16 +27,17 @@ void recount(ViewModel& v) {
 
 }  // namespace
 
-void ended(ViewModel& v) {
+void ended(ViewModel& v, const std::string& why) {
   clear_scheduling(v);
   for (GoroutineRow& g : v.goroutines) {
     if (g.state != NoteState::Terminated) {
-      g.wait = g.id == 1 ? "" : "ended with the program";
+      g.wait = g.id == 1 ? "" : why;
       g.wait_object = 0;
       g.wait_object_name.clear();
       g.state = NoteState::Terminated;
     }
   }
+
   recount(v);
   for (ChannelView& c : v.channels) c.senders.clear(), c.receivers.clear();
   for (LockView& l : v.locks) l.waiters.clear();
@@ -53,6 +54,29 @@ void ended_in_deadlock(ViewModel& v) {
   }
   std::sort(v.deadlock_objects.begin(), v.deadlock_objects.end());
   v.deadlock_objects.erase(std::unique(v.deadlock_objects.begin(), v.deadlock_objects.end()), v.deadlock_objects.end());
+  recount(v);
+}
+
+void EndedGoroutines::update(ViewModel& v) {
+  // v.goroutines is sorted by id (build_view_model), so membership is a binary search.
+  auto in_v = [&v](std::uint64_t id) { return v.goroutine(id) != nullptr; };
+  for (GoroutineRow& row : previous_) {
+    if (in_v(row.id)) continue;
+    row.state = NoteState::Terminated;
+    row.wait.clear();
+    row.wait_object = 0;
+    row.wait_object_name.clear();
+    ended_.push_back(std::move(row));
+  }
+  if (ended_.size() > capacity_) ended_.erase(ended_.begin(), ended_.end() - std::ptrdiff_t(capacity_));
+  previous_.clear();
+  for (const GoroutineRow& row : v.goroutines) {
+    if (row.state != NoteState::Terminated) previous_.push_back(row);
+  }
+  if (ended_.empty()) return;
+  v.goroutines.insert(v.goroutines.end(), ended_.begin(), ended_.end());
+  std::sort(v.goroutines.begin(), v.goroutines.end(),
+            [](const GoroutineRow& a, const GoroutineRow& b) { return a.id < b.id; });
   recount(v);
 }
 

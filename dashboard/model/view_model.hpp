@@ -148,14 +148,33 @@ ViewModel build_view_model(const trace::Snapshot& snapshot);
 
 // ---- the run's last frame (ending.cpp) ----
 // The program ended: every goroutine still alive ends with it (the study note's "main ends, the
-// children end"), so all are terminated, and nothing waits in a queue any more.
-void ended(ViewModel& v);
+// children end"), so all are terminated, and nothing waits in a queue any more. `why` is shown as
+// their wait text ("terminated because main returned"); main's own row gets none.
+void ended(ViewModel& v, const std::string& why = "ended with the program");
 // The program died of a deadlock ("all goroutines are asleep"), `v` being the picture at that
 // moment: the suspended goroutines stay suspended, with what they wait on, and the view is
 // marked (ViewModel::deadlock, deadlock_objects) so every panel can highlight them.
 void ended_in_deadlock(ViewModel& v);
 // One line per deadlocked goroutine: "G1 main.main: chan receive on results (line 12)".
 std::vector<std::string> deadlock_lines(const ViewModel& v);
+
+// Snapshots list live goroutines only, so a goroutine would vanish from the table the moment it
+// ends. This keeps a row for the most recently ended ones (the note's fifth state, terminated),
+// up to `capacity` of them, oldest dropped first. One owner: the sampler, frame after frame.
+class EndedGoroutines {
+ public:
+  explicit EndedGoroutines(std::size_t capacity = 256) : capacity_(capacity) {}
+  // `v` is the next frame: the live rows of the previous frame that are missing from it have
+  // ended (their last known line and P kept). Adds every kept ended row to `v`, terminated and
+  // in id order, and recounts the states.
+  void update(ViewModel& v);
+  std::size_t size() const { return ended_.size(); }
+
+ private:
+  std::size_t capacity_;
+  std::vector<GoroutineRow> previous_;  // the previous frame's rows that were not terminated
+  std::vector<GoroutineRow> ended_;     // oldest first
+};
 
 // ---- the goroutine table: filter and sort (indices into ViewModel::goroutines) ----
 enum class GoroutineColumn : std::uint8_t { Id, Function, State, Wait, P, Line, RunTime, Switches };

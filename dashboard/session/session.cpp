@@ -14,6 +14,23 @@
 namespace gopark::dash {
 
 
+namespace {
+
+// What the goroutines still alive at the end are told, by how the program ended.
+std::string why_ended(rt::ExitKind end) {
+  switch (end) {
+    case rt::ExitKind::MainReturned: return "terminated because main returned";
+    case rt::ExitKind::Panic: return "terminated by a panic";
+    case rt::ExitKind::Fatal: return "terminated by a fatal error";
+    case rt::ExitKind::Exit: return "terminated by os.Exit";
+    case rt::ExitKind::Stopped: return "stopped";
+    case rt::ExitKind::Deadlock: return "deadlocked";
+  }
+  return "ended with the program";
+}
+
+}  // namespace
+
 // The state of one run, shared by the runner and sampler threads and the Session.
 struct Session::Run {
   std::unique_ptr<vm::Machine> machine;
@@ -21,7 +38,7 @@ struct Session::Run {
   std::mutex mutex;                 // guards `finished` for the condition variable
   std::condition_variable wake;
   bool finished = false;            // the runner has seen the run end
-  bool deadlock = false;            // ... in a deadlock (guarded by `mutex` too)
+  rt::ExitKind end = rt::ExitKind::MainReturned;  // how (guarded by `mutex` too)
 };
 
 Session::Session() = default;
@@ -202,7 +219,7 @@ bool Session::start(const std::string& source, const std::string& file_name, con
     }
     std::lock_guard lock(run->mutex);
     run->finished = true;
-    run->deadlock = result.kind == rt::ExitKind::Deadlock;
+    run->end = result.kind;
     run->wake.notify_all();
   });
 
@@ -212,12 +229,14 @@ bool Session::start(const std::string& source, const std::string& file_name, con
     trace::Recorder::Cursor cursor;
     std::vector<trace::Event> events;
     ViewModel last;
-    auto sample = [&](bool final, bool deadlock) {
-      const trace::Snapshot* at_deadlock = deadlock ? runtime.deadlock_snapshot() : nullptr;
-      if (at_deadlock) {
-        last = build_view_model(*at_deadlock);
-      } else if (!final) {
-        last = build_view_model(runtime.snapshot());
+    EndedGoroutines gone;
+    auto sample = [&](bool final, rt::ExitKind end) {
+      // The last frame is drawn from the runtime's picture at the end, when it has one (the
+      // last sample may be up to a sampling period old).
+      const trace::Snapshot* at_end = final ? runtime.end_snapshot() : nullptr;
+      if (at_end || !final) {
+        last = build_view_model(at_end ? *at_end : runtime.snapshot());
+        gone.update(last);
       }
       events.clear();
       if (const trace::Recorder* recorder = runtime.recorder()) recorder->read_new(cursor, events);
@@ -226,10 +245,10 @@ bool Session::start(const std::string& source, const std::string& file_name, con
       timeline.set_now(now);
       auto frame = std::make_shared<Frame>();
       frame->view = last;
-      if (at_deadlock) {
+      if (final && end == rt::ExitKind::Deadlock) {
         ended_in_deadlock(frame->view);
       } else if (final) {
-        ended(frame->view);
+        ended(frame->view, why_ended(end));
       }
       frame->slices = timeline.slices();
       frame->marks = timeline.marks();
@@ -241,13 +260,13 @@ bool Session::start(const std::string& source, const std::string& file_name, con
     std::unique_lock lock(run->mutex);
     while (!run->finished) {
       lock.unlock();
-      sample(false, false);
+      sample(false, rt::ExitKind::MainReturned);
       lock.lock();
       run->wake.wait_for(lock, std::chrono::milliseconds(33), [run] { return run->finished; });
     }
-    bool deadlock = run->deadlock;
+    rt::ExitKind end = run->end;
     lock.unlock();
-    sample(true, deadlock);
+    sample(true, end);
     running_.store(false, std::memory_order_release);
   });
   return true;

@@ -99,9 +99,9 @@ uint32_t Runtime::rand32() {
   return uint32_t(uint64_t(t >> 64) ^ uint64_t(t));
 }
 
-const trace::Snapshot* Runtime::deadlock_snapshot() const {
+const trace::Snapshot* Runtime::end_snapshot() const {
   std::lock_guard lock(end_mutex_);
-  return deadlock_snapshot_.get();
+  return end_snapshot_.get();
 }
 
 void Runtime::emit(trace::EventKind kind, uint64_t g, uint64_t obj, int64_t arg, uint8_t detail) {
@@ -146,13 +146,14 @@ void Runtime::stop() {
 }
 
 void Runtime::end_program(RunResult req) {
-  // Taken before end_mutex_ (snapshot() takes the scheduler's locks), while nothing has moved.
-  std::unique_ptr<trace::Snapshot> deadlock_picture;
-  if (req.kind == ExitKind::Deadlock && recorder_) deadlock_picture = std::make_unique<trace::Snapshot>(snapshot());
+  // Taken before end_mutex_ (snapshot() takes the scheduler's locks), before anything is killed.
+  // A losing second ending takes one for nothing; endings are rare.
+  std::unique_ptr<trace::Snapshot> picture;
+  if (recorder_) picture = std::make_unique<trace::Snapshot>(snapshot());
   {
     std::lock_guard lock(end_mutex_);
     if (exiting_.load(std::memory_order_relaxed)) return;  // the first ending wins
-    deadlock_snapshot_ = std::move(deadlock_picture);
+    end_snapshot_ = std::move(picture);
     switch (req.kind) {
       case ExitKind::Stopped: kill_reason_ = EndReason::Stopped; break;
       case ExitKind::Deadlock: kill_reason_ = EndReason::Deadlocked; break;

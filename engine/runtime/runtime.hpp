@@ -114,10 +114,11 @@ class Runtime {
 
   // A picture of the run for UIs; any thread, any time (60 Hz is fine).
   trace::Snapshot snapshot() const;
-  // When the run ended in a deadlock while tracing: the picture at that moment (every goroutine
-  // still blocked where it was), for UIs to show who waits on what. Null otherwise, and until the
-  // run has ended.
-  const trace::Snapshot* deadlock_snapshot() const;
+  // When the run ended while tracing: the picture at that moment, before anything was torn down
+  // (after a deadlock, every goroutine still blocked where it was; after main returned, the
+  // goroutines it ended), for UIs to draw the last frame. Null until the run has ended, and
+  // when not tracing.
+  const trace::Snapshot* end_snapshot() const;
   // The trace of this run, or null if Config::trace is off.
   const trace::Recorder* recorder() const { return recorder_.get(); }
 
@@ -263,7 +264,7 @@ class Runtime {
   mutable std::mutex end_mutex_;
   std::condition_variable end_cond_;
   RunResult result_;  // guarded by end_mutex_; written once by end_program
-  std::unique_ptr<trace::Snapshot> deadlock_snapshot_;  // guarded by end_mutex_; set once by end_program
+  std::unique_ptr<trace::Snapshot> end_snapshot_;  // guarded by end_mutex_; set once by end_program
   EndReason kill_reason_ = EndReason::MainReturned;
 
   // Timers.

@@ -122,3 +122,46 @@ TEST_CASE("a deadlock frame with no goroutine left waiting on an object still co
   REQUIRE(dash::deadlock_lines(v).size() == 1);
   CHECK(dash::deadlock_lines(v)[0].rfind("G1 main.main: select (no cases)", 0) == 0);
 }
+
+TEST_CASE("ended goroutines keep a terminated row, the most recent ones, in id order") {
+  dash::EndedGoroutines ended(2);
+  trace::Snapshot first;
+  first.goroutines = {goroutine(1, rt::GState::Running, "main.main", 9), goroutine(2, rt::GState::Running, "main.work", 20),
+                      waiting(3, rt::WaitReason::ChanReceive, 40, "main.wait", 30),
+                      goroutine(4, rt::GState::Runnable, "main.work", 21)};
+  dash::ViewModel v1 = dash::build_view_model(first);
+  ended.update(v1);
+  CHECK(v1.goroutines.size() == 4);  // nothing ended yet
+  CHECK(ended.size() == 0);
+
+  trace::Snapshot second;  // G2 and G3 ended; G5 is new
+  second.goroutines = {goroutine(1, rt::GState::Running, "main.main", 10), goroutine(4, rt::GState::Running, "main.work", 22),
+                       goroutine(5, rt::GState::Runnable, "main.work", 0)};
+  dash::ViewModel v2 = dash::build_view_model(second);
+  ended.update(v2);
+  REQUIRE(v2.goroutines.size() == 5);
+  for (std::size_t i = 0; i < 5; ++i) CHECK(v2.goroutines[i].id == i + 1);
+  CHECK(v2.goroutine(2)->state == NoteState::Terminated);
+  CHECK(v2.goroutine(2)->line == 20);        // where it was last seen
+  CHECK(v2.goroutine(3)->state == NoteState::Terminated);
+  CHECK(v2.goroutine(3)->wait.empty());      // no longer waiting on anything
+  CHECK(v2.goroutine(3)->wait_object == 0);
+  CHECK(v2.state_counts[std::size_t(NoteState::Terminated)] == 2);
+  CHECK(v2.state_counts[std::size_t(NoteState::Running)] == 2);
+
+  trace::Snapshot third;  // G4 ended too: only the two most recent ended rows stay (G3, G4)
+  third.goroutines = {goroutine(1, rt::GState::Running, "main.main", 11), goroutine(5, rt::GState::Running, "main.work", 0)};
+  dash::ViewModel v3 = dash::build_view_model(third);
+  ended.update(v3);
+  CHECK(ended.size() == 2);
+  REQUIRE(v3.goroutines.size() == 4);
+  CHECK(v3.goroutine(2) == nullptr);
+  CHECK(v3.goroutine(3)->state == NoteState::Terminated);
+  CHECK(v3.goroutine(4)->state == NoteState::Terminated);
+
+  // The end: main's end kills G5; the kept rows stay as they are.
+  dash::ended(v3);
+  CHECK(v3.goroutine(5)->wait == "ended with the program");
+  CHECK(v3.goroutine(4)->wait.empty());
+  CHECK(v3.state_counts[std::size_t(NoteState::Terminated)] == 4);
+}

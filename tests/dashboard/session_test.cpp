@@ -333,3 +333,50 @@ func main() {
   REQUIRE(s.frame());
   CHECK_FALSE(s.frame()->view.deadlock);
 }
+
+TEST_CASE("the last frame is the picture at the end: who finished on their own, who main's end killed") {
+  Session s;
+  REQUIRE(start(s, R"(package main
+
+import (
+	"sync"
+	"time"
+)
+
+func main() {
+	var wg sync.WaitGroup
+	for i := 0; i < 3; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			time.Sleep(200 * time.Millisecond)
+		}()
+	}
+	wg.Wait()
+	go func() { select {} }()
+	time.Sleep(200 * time.Millisecond)
+}
+)"));
+  REQUIRE(wait_until([&] { return !s.running(); }, 20));
+  std::shared_ptr<const Frame> f = s.frame();
+  REQUIRE(f);
+  const gopark::dash::ViewModel& v = f->view;
+  CHECK_FALSE(v.deadlock);
+  REQUIRE(v.goroutines.size() == 5);
+  for (const auto& g : v.goroutines) CHECK(g.state == NoteState::Terminated);
+  int finished = 0, killed = 0;
+  for (const auto& g : v.goroutines) {
+    if (g.function == "main.main.func1") {  // the workers: they ended on their own
+      CHECK(g.wait.empty());
+      ++finished;
+    } else if (g.function == "main.main.func2") {  // blocked for ever: main's end killed it
+      CHECK(g.wait == "terminated because main returned");
+      ++killed;
+    }
+  }
+  CHECK(finished == 3);
+  CHECK(killed == 1);
+  REQUIRE(v.locks.size() == 1);
+  CHECK(v.locks[0].name == "wg");
+  CHECK(v.locks[0].counter == 0);
+}
