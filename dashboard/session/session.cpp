@@ -180,12 +180,14 @@ bool Session::start(const std::string& source, const std::string& file_name, con
     max_output_ = settings.max_output;
     ending_.clear();
   }
+  exit_code_.store(-1, std::memory_order_release);
   std::string report;
   auto image = compile_source(source, file_name, errors, report);
   if (!image) {
     append_output(true, report);
     std::lock_guard lock(output_mutex_);
     ending_ = "exit status 1";
+    exit_code_.store(1, std::memory_order_release);
     return false;
   }
 
@@ -212,6 +214,7 @@ bool Session::start(const std::string& source, const std::string& file_name, con
     int code = result.exit_code;
     if (code != 0) report += "exit status " + std::to_string(code) + "\n";
     if (result.kind == rt::ExitKind::Stopped) report = "stopped\n";
+    exit_code_.store(result.kind == rt::ExitKind::Stopped ? -1 : code, std::memory_order_release);
     append_output(true, report);
     {
       std::lock_guard lock(output_mutex_);

@@ -101,6 +101,9 @@ class Session {
   // How the last run ended ("" while running or before any run): Go's report, e.g.
   // "panic: ... exit status 2", "exit status 3", or "" for a normal exit.
   std::string ending() const;
+  // The last run's exit status (0, 1 compile errors, 2 panics and fatal errors, os.Exit's), -1
+  // when it was stopped, before any run, and while one is going.
+  int exit_code() const { return exit_code_.load(std::memory_order_acquire); }
   std::uint64_t runs() const { return runs_.load(std::memory_order_acquire); }  // runs started
   // Writes the last run's trace as Chrome trace JSON (Perfetto opens it). False, with why, when
   // there is no run or the file cannot be written. UI thread (like start()).
@@ -117,6 +120,7 @@ class Session {
   std::atomic<bool> running_{false};
   std::atomic<std::uint64_t> runs_{0};
   std::atomic<std::uint64_t> output_version_{0};
+  std::atomic<int> exit_code_{-1};
 
   mutable std::mutex frame_mutex_;
   std::shared_ptr<const Frame> frame_;

@@ -6,12 +6,15 @@
 //   right:    processors and threads, goroutines, channels and locks side by side
 //   bottom:   the per-P timeline
 #include <algorithm>
+#include <cstdio>
 #include <fstream>
 #include <sstream>
 
 #include <imgui.h>
 
 #include "ui/app.hpp"
+
+#include "model/state_json.hpp"
 #include "ui/ui_state.hpp"
 
 namespace gopark::dash {
@@ -56,6 +59,47 @@ void App::edit_source(std::string text) {
   state_->source = std::move(text);
   state_->example = nullptr;
   state_->focus_editor = true;
+}
+
+App::Controls App::controls() const {
+  const UiState& s = *state_;
+  RunSettings r = s.run_settings();
+  return Controls{s.procs, s.mode, s.speed(), r.seed};
+}
+
+void App::set_controls(const Controls& c) {
+  UiState& s = *state_;
+  s.procs = std::clamp(c.procs, 1, 16);
+  s.mode = std::clamp(c.mode, 0, 2);
+  s.set_speed_near(std::max(0.0, c.speed));
+  std::snprintf(s.seed_text, sizeof s.seed_text, "%llu", static_cast<unsigned long long>(c.seed));
+}
+
+bool App::open_example(const std::string& name) {
+  std::string file = name.size() > 3 && name.compare(name.size() - 3, 3, ".go") == 0 ? name : name + ".go";
+  for (const Example& e : examples()) {
+    if (e.file == file) {
+      state_->load_example(e);
+      return true;
+    }
+  }
+  return false;
+}
+
+std::string App::example_name() const {
+  const Example* e = state_->example;
+  if (!e || state_->source != e->source) return "";
+  return e->file.substr(0, e->file.size() - 3);
+}
+
+void App::run() { state_->run(); }
+void App::stop() { state_->stop(); }
+bool App::running() const { return state_->session.running(); }
+int App::exit_code() const { return state_->session.exit_code(); }
+
+std::string App::state_json() const {
+  std::shared_ptr<const Frame> f = state_->session.frame();
+  return f ? dash::state_json(f->view) : "null";
 }
 
 void App::frame() {

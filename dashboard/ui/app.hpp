@@ -44,6 +44,28 @@ class App {
   const std::string& source() const;
   void edit_source(std::string text);
 
+  // ---- for pages that embed the dashboard (the web shell's JS API, share links) ----
+  // The toolbar's settings. mode: 0 goroutines (M:N), 1 threads (1:1), 2 coroutines (N:1);
+  // speed: lines per second per P, 0 full (the nearest slider stop is taken); seed 0: random.
+  struct Controls {
+    int procs = 0;
+    int mode = 0;
+    double speed = 0;
+    std::uint64_t seed = 0;
+  };
+  Controls controls() const;
+  void set_controls(const Controls& c);  // out-of-range values are clamped
+  // Opens examples/<name>.go ("10_go_keyword", with or without ".go"); false if there is none.
+  bool open_example(const std::string& name);
+  std::string example_name() const;  // "" when the editor holds something else
+  void run();                        // Run (compile errors go to the editor and the output)
+  void stop();
+  bool running() const;
+  // The last run's exit status: 0, Go's (1 compile errors, 2 panics and fatal errors, os.Exit's),
+  // -1 when stopped or before any run.
+  int exit_code() const;
+  std::string state_json() const;    // the latest frame (model/state_json.hpp); "null" before any
+
  private:
   struct State;
   std::unique_ptr<State> state_;

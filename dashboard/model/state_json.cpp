@@ -1,0 +1,220 @@
+// A frame as JSON (state_json.hpp): the web page's `gopark.state()`, for tests and embedding.
+#include "model/state_json.hpp"
+
+#include <cstdio>
+
+namespace gopark::dash {
+
+namespace {
+
+// A small JSON writer: objects and arrays with commas placed by a stack of "first" flags.
+class Json {
+ public:
+  std::string take() { return std::move(out_); }
+
+  void begin_object() { open('{'); }
+  void end_object() { close('}'); }
+  void begin_array() { open('['); }
+  void end_array() { close(']'); }
+  void key(const char* k) {
+    comma();
+    string(k);
+    out_ += ':';
+    after_key_ = true;
+  }
+  void value(const std::string& s) { comma(), string(s); }
+  void value(const char* s) { comma(), string(s); }
+  void value(bool b) { comma(), out_ += b ? "true" : "false"; }
+  void value(double d) {
+    comma();
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.3f", d);
+    out_ += buf;
+  }
+  template <class Int>
+  void integer(Int i) {
+    comma();
+    out_ += std::to_string(i);
+  }
+  template <class T>
+  void field(const char* k, const T& v) {
+    key(k);
+    value(v);
+  }
+  template <class Int>
+  void int_field(const char* k, Int v) {
+    key(k);
+    integer(v);
+  }
+  template <class Seq>
+  void ids(const char* k, const Seq& seq) {
+    key(k);
+    begin_array();
+    for (const auto& id : seq) integer(id);
+    end_array();
+  }
+
+ private:
+  void open(char c) {
+    comma();
+    out_ += c;
+    first_.push_back(true);
+  }
+  void close(char c) {
+    out_ += c;
+    first_.pop_back();
+  }
+  void comma() {
+    if (after_key_) {  // a value right after its key
+      after_key_ = false;
+      return;
+    }
+    if (!first_.empty()) {
+      if (!first_.back()) out_ += ',';
+      first_.back() = false;
+    }
+  }
+  void string(std::string_view s) {
+    out_ += '"';
+    for (unsigned char c : s) {
+      switch (c) {
+        case '"': out_ += "\\\""; break;
+        case '\\': out_ += "\\\\"; break;
+        case '\n': out_ += "\\n"; break;
+        case '\r': out_ += "\\r"; break;
+        case '\t': out_ += "\\t"; break;
+        default:
+          if (c < 0x20) {
+            char buf[8];
+            std::snprintf(buf, sizeof buf, "\\u%04x", c);
+            out_ += buf;
+          } else {
+            out_ += char(c);  // UTF-8 passes through
+          }
+      }
+    }
+    out_ += '"';
+  }
+
+  std::string out_;
+  std::vector<bool> first_;
+  bool after_key_ = false;
+};
+
+void queued(Json& j, const char* k, const std::vector<QueuedGoroutine>& q, bool with_values) {
+  j.key(k);
+  j.begin_array();
+  for (const QueuedGoroutine& g : q) {
+    j.begin_object();
+    j.int_field("id", g.id);
+    if (with_values) j.field("value", g.value);
+    if (g.writer) j.field("writer", true);
+    j.end_object();
+  }
+  j.end_array();
+}
+
+}  // namespace
+
+std::string state_json(const ViewModel& v) {
+  Json j;
+  j.begin_object();
+  j.field("running", v.running);
+  j.field("time_ms", v.time_ms);
+  j.field("mode", v.mode);
+  j.int_field("gomaxprocs", v.gomaxprocs);
+  j.field("deadlock", v.deadlock);
+
+  j.key("goroutines");
+  j.begin_array();
+  for (const GoroutineRow& g : v.goroutines) {
+    j.begin_object();
+    j.int_field("id", g.id);
+    j.field("function", g.function);
+    j.field("state", state_style(g.state).note_word);
+    j.field("go_state", state_style(g.state).go_word);
+    j.field("wait", g.wait);
+    j.int_field("wait_object", g.wait_object);
+    j.field("wait_object_name", g.wait_object_name);
+    j.int_field("p", g.p);
+    j.int_field("m", g.m);
+    j.int_field("line", g.line);
+    j.int_field("created_line", g.created_line);
+    j.int_field("parent", g.parent);
+    j.end_object();
+  }
+  j.end_array();
+
+  j.key("procs");
+  j.begin_array();
+  for (const ProcLane& p : v.procs) {
+    j.begin_object();
+    j.int_field("id", p.id);
+    j.field("status", p.status);
+    j.int_field("m", p.m);
+    j.int_field("running", p.running);
+    j.int_field("runnext", p.runnext);
+    j.ids("runq", p.runq);
+    j.int_field("runq_size", p.runq_size);
+    j.end_object();
+  }
+  j.end_array();
+  j.ids("global_runq", v.global_runq);
+  j.int_field("global_runq_size", v.global_runq_size);
+
+  j.key("threads");
+  j.begin_array();
+  for (const ThreadRow& t : v.threads) {
+    j.begin_object();
+    j.int_field("id", t.id);
+    j.int_field("os_tid", t.os_tid);
+    j.field("status", t.status);
+    j.int_field("p", t.p);
+    j.int_field("running", t.running);
+    j.end_object();
+  }
+  j.end_array();
+
+  j.key("channels");
+  j.begin_array();
+  for (const ChannelView& c : v.channels) {
+    j.begin_object();
+    j.int_field("id", c.id);
+    j.field("name", c.name);
+    j.field("elem_type", c.elem_type);
+    j.int_field("cap", c.cap);
+    j.int_field("len", c.len);
+    j.field("closed", c.closed);
+    j.key("buffer");
+    j.begin_array();
+    for (const std::string& b : c.buffer) j.value(b);
+    j.end_array();
+    queued(j, "senders", c.senders, true);
+    queued(j, "receivers", c.receivers, false);
+    j.int_field("sends", c.sends);
+    j.int_field("receives", c.receives);
+    j.end_object();
+  }
+  j.end_array();
+
+  j.key("locks");
+  j.begin_array();
+  for (const LockView& l : v.locks) {
+    j.begin_object();
+    j.int_field("id", l.id);
+    j.field("kind", l.kind);
+    j.field("name", l.name);
+    j.ids("holders", l.holders);
+    j.int_field("readers", l.readers);
+    j.field("writer_waiting", l.writer_waiting);
+    j.int_field("counter", l.counter);
+    j.field("done", l.done);
+    queued(j, "waiters", l.waiters, false);
+    j.end_object();
+  }
+  j.end_array();
+  j.end_object();
+  return j.take();
+}
+
+}  // namespace gopark::dash

@@ -1,0 +1,93 @@
+// The App's API for pages that embed the dashboard (the web shell's window.gopark): examples by
+// name, the toolbar's settings, run, stop, exit status, output and the state as JSON. Drawn
+// headless.
+#include <doctest/doctest.h>
+
+#include <chrono>
+#include <string>
+#include <thread>
+
+#include <imgui.h>
+
+#include "ui/app.hpp"
+
+namespace {
+
+struct Headless {
+  Headless() {
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = ImVec2(1280, 800);
+    io.IniFilename = nullptr;
+    unsigned char* pixels = nullptr;
+    int w = 0, h = 0;
+    io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+  }
+  ~Headless() { ImGui::DestroyContext(); }
+  void frame(gopark::dash::App& app) {
+    ImGui::GetIO().DeltaTime = 1.0f / 60.0f;
+    ImGui::NewFrame();
+    app.frame();
+    ImGui::Render();
+  }
+  // Draws frames until `done` or 20 s.
+  template <class F>
+  bool frames_until(gopark::dash::App& app, F done) {
+    for (int i = 0; i < 2000; ++i) {
+      frame(app);
+      if (done()) return true;
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    return false;
+  }
+};
+
+}  // namespace
+
+TEST_CASE("an example opened by name runs with the settings given, and its state comes as JSON") {
+  Headless ui;
+  gopark::dash::App app({});
+  CHECK(app.exit_code() == -1);
+  CHECK_FALSE(app.open_example("no_such_example"));
+  REQUIRE(app.open_example("10_go_keyword"));
+  CHECK(app.example_name() == "10_go_keyword");
+  CHECK(app.open_example("14_named_anonymous_main.go"));
+  CHECK(app.example_name() == "14_named_anonymous_main");
+  app.set_controls({.procs = 3, .mode = 1, .speed = 12, .seed = 7});
+  gopark::dash::App::Controls c = app.controls();
+  CHECK(c.procs == 3);
+  CHECK(c.mode == 1);
+  CHECK(c.speed == 10);  // the nearest slider stop
+  CHECK(c.seed == 7);
+  app.set_controls({.procs = 99, .mode = -4, .speed = 0, .seed = 0});
+  CHECK(app.controls().procs == 16);
+  CHECK(app.controls().mode == 0);
+
+  ui.frame(app);
+  app.run();
+  REQUIRE(ui.frames_until(app, [&] { return !app.running(); }));
+  CHECK(app.exit_code() == 0);
+  CHECK(app.output_text().find("named goroutine") != std::string::npos);
+  std::string state = app.state_json();
+  CHECK(state.rfind("{\"running\":false", 0) == 0);
+  CHECK(state.find("\"function\":\"main.main\"") != std::string::npos);
+
+  // Editing the text leaves the example; a compile error is exit status 1.
+  app.edit_source("package main\n\nfunc main() {\n\tx := 1\n}\n");
+  CHECK(app.example_name().empty());
+  app.run();
+  CHECK(app.exit_code() == 1);
+  CHECK(app.output_text().find("declared and not used: x") != std::string::npos);
+}
+
+TEST_CASE("stop ends a runaway program and its exit status says stopped") {
+  Headless ui;
+  gopark::dash::App app({});
+  app.edit_source("package main\n\nfunc main() {\n\tfor {\n\t}\n}\n");
+  ui.frame(app);
+  app.run();
+  REQUIRE(ui.frames_until(app, [&] { return app.running(); }));
+  app.stop();
+  REQUIRE(ui.frames_until(app, [&] { return !app.running(); }));
+  CHECK(app.exit_code() == -1);
+}
