@@ -1,6 +1,6 @@
 # gopark: the two commands of the README, and a few more for developers.
-#   make play    install what is missing, build, open the playground (the desktop app; without a
-#                display, the runtime demo in the terminal)
+#   make play    install what is missing, build the web playground and serve it at
+#                http://127.0.0.1:8000/ (with the headers that give its Web Workers shared memory)
 #   make desktop install what is missing, build, open the desktop app (`gopark open`)
 #   make demo    the runtime demo in the terminal (`gopark demo`)
 #   make test    install what is missing, build every configuration, run every test
@@ -15,21 +15,22 @@ JOBS ?= $(shell nproc)
 
 play:
 	@cmake/deps.sh --play
+	@cmake --preset web >/dev/null
+	@cmake --build --preset web --target gopark_web -j $(JOBS)
+	@web/serve.py build/web/web
+
+desktop:
+	@cmake/deps.sh --desktop
 	@$(MAKE) --no-print-directory native
 	@if [[ -n "$${DISPLAY:-}$${WAYLAND_DISPLAY:-}" ]]; then \
 	  echo build/native/native/gopark open; build/native/native/gopark open; \
 	else \
-	  echo "make play: no display for the desktop app; the runtime demo in the terminal instead"; \
+	  echo "make desktop: no display for the desktop app; the runtime demo in the terminal instead"; \
 	  build/native/native/gopark demo; \
 	fi
 
-desktop:
-	@cmake/deps.sh --play
-	@$(MAKE) --no-print-directory native
-	build/native/native/gopark open
-
 demo:
-	@cmake/deps.sh --play
+	@cmake/deps.sh --desktop
 	@$(MAKE) --no-print-directory native
 	build/native/native/gopark demo
 

@@ -59,6 +59,7 @@ void App::edit_source(std::string text) {
   state_->source = std::move(text);
   state_->example = nullptr;
   state_->focus_editor = true;
+  ++state_->editor_generation;
 }
 
 App::Controls App::controls() const {

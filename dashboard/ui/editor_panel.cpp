@@ -158,12 +158,14 @@ void draw_editor(UiState& s) {
     ImGui::SetKeyboardFocusHere();
     s.focus_editor = false;
   }
+  ImGui::PushID(s.editor_generation);  // a text replaced from outside is a new widget to ImGui
   if (ImGui::InputTextMultiline("##source", s.source.data(), s.source.capacity() + 1, ImVec2(width, height), flags,
                                 editor_callback, &cb)) {
     s.source_changed_since_run = true;
     s.errors.clear();  // stale positions would mislead; Run reports them again
   }
   bool active = ImGui::IsItemActive();
+  ImGui::PopID();
   ImGui::PopStyleColor(2);
 
   // The coloured text, visible lines only (the scan runs from the top for multi-line comments

@@ -7,6 +7,9 @@
 #include <string>
 
 #include <imgui.h>
+#ifdef __EMSCRIPTEN__
+#include <emscripten.h>
+#endif
 
 #include "ui/ui_state.hpp"
 
@@ -109,6 +112,7 @@ void UiState::run(bool paused) {
 void UiState::load_example(const Example& e) {
   stop();
   source = std::string(e.source);
+  ++editor_generation;
   file_name = e.file;
   example = &e;
   errors.clear();
@@ -177,6 +181,14 @@ void draw_toolbar(UiState& s) {
   step_controls(s, running);
   ImGui::SameLine();
   speed_control(s, running);
+#ifdef __EMSCRIPTEN__
+  ImGui::SameLine();
+  if (ImGui::Button("Share")) {
+    // The page makes the link (shell/gopark.js) and puts it in the clipboard.
+    EM_ASM({ if (window.gopark && window.gopark.copyShareLink) window.gopark.copyShareLink(); });
+  }
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Copy a link that opens this program with these settings");
+#endif
   ImGui::SameLine();
   if (ImGui::Button("Run xN")) s.show_batch = true;
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Run the program many times, fresh each time, and count the outcomes");

@@ -43,6 +43,10 @@ struct UiState {
   bool source_changed_since_run = false;
   int cursor = 0;                  // the editor's cursor (byte offset), while it has focus
   bool focus_editor = false;       // give the editor the keyboard focus at the next frame
+  // Bumped whenever the text is replaced from outside the editor (an example, the page's API):
+  // part of the editor's ImGui id, so an editor being typed in drops its own copy of the old text
+  // instead of writing it back over the new one.
+  int editor_generation = 0;
   int editor_len = 0;              // the text's length at the editor's last callback (auto-indent)
 
   // ---- run controls ----

@@ -90,3 +90,16 @@ TEST_CASE("Enter keeps the indentation of a plain line; Tab inserts a tab; undo 
   ui.key(app, ImGuiKey_Z, true);  // Ctrl+Z
   CHECK(app.source().size() < std::string("func f() {\n\tx := 1\n\ty := 2\t// note").size());
 }
+
+TEST_CASE("text replaced from outside while the editor is being typed in is not overwritten by the old text") {
+  Ui ui;
+  gopark::dash::App app({});
+  focused(app, ui, "package main\n\nfunc main() {");
+  ui.type(app, "\nx := 1");
+  app.edit_source("package main\n\nfunc main() {\n}\n");  // e.g. the page's gopark.load()
+  for (int i = 0; i < 5; ++i) ui.frame(app);
+  CHECK(app.source() == "package main\n\nfunc main() {\n}\n");
+  ui.type(app, "// more");  // still editable, the new text
+  CHECK(app.source().find("x := 1") == std::string::npos);
+  CHECK(app.source().find("// more") != std::string::npos);
+}

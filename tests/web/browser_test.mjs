@@ -1,0 +1,151 @@
+// The web playground in Debian's headless chromium, driven by playwright-core (browser_test.sh
+// starts the server and passes its URL). Each check prints "ok - ..." or "not ok - ...: why";
+// the exit status is the number of failures.
+//   node browser_test.mjs URL EXAMPLES_DIR EXPECTED_DIR SCREENSHOT.png
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+// playwright-core lives in web/node_modules (web/package.json; cmake/deps.sh installs it).
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const { chromium } = createRequire(path.join(root, 'web', 'package.json'))('playwright-core');
+
+const [url, examplesDir, expectedDir, screenshot] = process.argv.slice(2);
+let failures = 0;
+async function check(name, body) {
+  try {
+    await body();
+    console.log(`ok - ${name}`);
+  } catch (e) {
+    failures++;
+    console.log(`not ok - ${name}: ${String(e && e.stack || e).split('\n').slice(0, 3).join(' | ')}`);
+  }
+}
+function expect(cond, why) { if (!cond) throw new Error(why); }
+
+const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gopark-chromium-'));
+const browser = await chromium.launchPersistentContext(userDataDir, {
+  executablePath: '/usr/bin/chromium',
+  headless: true,
+  // WebGL2 through SwiftShader (Playwright adds --enable-unsafe-swiftshader itself).
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+         '--disable-component-update', '--disable-sync', '--use-angle=swiftshader'],
+  viewport: { width: 1280, height: 800 },
+});
+const logs = [];
+
+async function open(hash = '') {
+  const page = await browser.newPage();
+  page.on('console', (m) => logs.push(`[${m.type()}] ${m.text()}`));
+  page.on('pageerror', (e) => logs.push(`[pageerror] ${e.message}`));
+  const t0 = Date.now();
+  await page.goto(url + hash, { waitUntil: 'load', timeout: 60000 });
+  await page.waitForFunction(() => window.gopark && window.gopark.isolated !== undefined, null, { timeout: 60000 });
+  await page.evaluate(() => window.gopark.ready);
+  await page.waitForFunction(() => window.gopark.frames() > 2, null, { timeout: 60000 });
+  return { page, ms: Date.now() - t0 };
+}
+
+let main;
+await check('the page is cross-origin isolated, loads the engine and draws frames', async () => {
+  main = await open();
+  const isolated = await main.page.evaluate(() => window.crossOriginIsolated);
+  expect(isolated === true, 'crossOriginIsolated is ' + isolated);
+  console.log(`# ready and drawing ${main.ms} ms after navigation`);
+  const f0 = await main.page.evaluate(() => gopark.frames());
+  await main.page.waitForTimeout(500);
+  const f1 = await main.page.evaluate(() => gopark.frames());
+  expect(f1 > f0, `frames did not advance (${f0} -> ${f1})`);
+});
+
+await check('an example runs and its output is the CLI\'s', async () => {
+  const { page } = main;
+  const name = '10_go_keyword';
+  expect(await page.evaluate((n) => gopark.openExample(n), name), 'openExample failed');
+  const code = await page.evaluate(async () => { gopark.run(); return await gopark.done(); });
+  expect(code === 0, 'exit status ' + code);
+  const out = await page.evaluate(() => gopark.output());
+  const want = fs.readFileSync(path.join(expectedDir, name + '.out'), 'utf8');
+  expect(out === want, `output differs:\n${out}\n--- expected:\n${want}`);
+  const state = await page.evaluate(() => gopark.state());
+  expect(state && state.running === false && state.goroutines.some((g) => g.function === 'main.main'),
+         'state() lacks main: ' + JSON.stringify(state).slice(0, 200));
+});
+
+await check('goroutines really run in parallel on Web Workers (GOMAXPROCS 2)', async () => {
+  const { page } = main;
+  const src = fs.readFileSync(path.join(examplesDir, '01_parallel_speedup.go'), 'utf8');
+  await page.evaluate((s) => { gopark.load(s); gopark.setSettings({ procs: 2, mode: 0 }); }, src);
+  const code = await page.evaluate(async () => { gopark.run(); return await gopark.done(); });
+  expect(code === 0, 'exit status ' + code + ': ' + await page.evaluate(() => gopark.output()));
+  const out = await page.evaluate(() => gopark.output());
+  console.log('# ' + out.trim().split('\n').join(' | '));
+});
+
+await check('for {} can be stopped, and the page keeps drawing meanwhile', async () => {
+  const { page } = main;
+  await page.evaluate(() => { gopark.load('package main\n\nfunc main() {\n\tfor {\n\t}\n}\n'); gopark.run(); });
+  await page.waitForTimeout(300);
+  expect(await page.evaluate(() => gopark.running()), 'not running');
+  const f0 = await page.evaluate(() => gopark.frames());
+  await page.waitForTimeout(700);
+  const f1 = await page.evaluate(() => gopark.frames());
+  expect(f1 - f0 >= 10, `only ${f1 - f0} frames in 700 ms while the program spins`);
+  const code = await page.evaluate(async () => { gopark.stop(); return await gopark.done(); });
+  expect(code === -1, 'exit status after stop: ' + code);
+});
+
+await check('a share link reopens the same program and settings, without running it', async () => {
+  const { page } = main;
+  const src = 'package main\n\nimport "fmt"\n\nfunc main() {\n\tfmt.Println("shared: héllo, 世界")\n}\n';
+  await page.evaluate((s) => { gopark.load(s); gopark.setSettings({ procs: 3, mode: 2, speed: 10, seed: 42 }); }, src);
+  const link = await page.evaluate(() => gopark.shareLink());
+  expect(link.includes('#code='), 'link: ' + link);
+  const other = await open(link.slice(link.indexOf('#')));
+  const back = await other.page.evaluate(() => ({ source: gopark.source(), settings: gopark.settings(), running: gopark.running() }));
+  expect(back.source === src, 'source differs: ' + JSON.stringify(back.source).slice(0, 80));
+  expect(back.settings.procs === 3 && back.settings.mode === 2 && back.settings.speed === 10 && back.settings.seed === 42,
+         'settings differ: ' + JSON.stringify(back.settings));
+  expect(back.running === false, 'the shared program started by itself');
+  const code = await other.page.evaluate(async () => { gopark.run(); return await gopark.done(); });
+  expect(code === 0, 'exit status ' + code);
+  expect((await other.page.evaluate(() => gopark.output())) === 'shared: héllo, 世界\n', 'output');
+  await other.page.close();
+});
+
+await check('#example=<name> opens a built-in example', async () => {
+  const other = await open('#example=13_who_runs_first');
+  const name = await other.page.evaluate(() => gopark.source().split('\n')[0]);
+  expect(name.startsWith('// Example:'), 'first line: ' + name);
+  expect(await other.page.evaluate(() => !gopark.running()), 'it started by itself');
+  await other.page.close();
+});
+
+await check('a damaged link is refused with a message, and the default program stays', async () => {
+  const first = await main.page.evaluate(() => { gopark.openExample('01_parallel_speedup'); return gopark.source(); });
+  for (const hash of ['#code=%%%not-base64', '#code=AAAA', '#code=' + 'A'.repeat(200000), '#procs=-3']) {
+    const other = await open(hash);
+    const notice = await other.page.evaluate(() => document.getElementById('notice').textContent);
+    expect(/damaged|too big/.test(notice), `${hash.slice(0, 20)}: notice is "${notice}"`);
+    const src = await other.page.evaluate(() => gopark.source());
+    expect(src === first, `${hash.slice(0, 20)}: the editor does not hold the default program`);
+    expect(await other.page.evaluate(() => !gopark.running()), 'something runs');
+    await other.page.close();
+  }
+});
+
+await check('a screenshot of the dashboard is not blank', async () => {
+  await main.page.evaluate(() => { gopark.openExample('11_why_goroutines_wait'); gopark.run(); });
+  await main.page.waitForTimeout(800);
+  await main.page.screenshot({ path: screenshot });
+  const size = fs.statSync(screenshot).size;
+  expect(size > 20000, `screenshot is only ${size} bytes`);
+});
+
+await browser.close();
+fs.rmSync(userDataDir, { recursive: true, force: true });
+if (failures) console.log(logs.slice(-40).join('\n'));
+console.log(`${failures ? 'FAILED' : 'passed'}: ${failures} failure(s)`);
+process.exit(failures);

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# The web playground's browser tests (ctest: web_browser): serves the build with COOP/COEP on a
+# free port, runs browser_test.mjs in Debian's headless chromium, checks the screenshot is not
+# one flat colour, and stops the server.
+#   tests/web/browser_test.sh BUILD_WEB_DIR
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+dir=$1
+[[ -x /usr/bin/chromium ]] || { echo "browser_test: /usr/bin/chromium is missing (cmake/deps.sh)"; exit 1; }
+[[ -d $root/web/node_modules/playwright-core ]] || { echo "browser_test: playwright-core is missing (cmake/deps.sh)"; exit 1; }
+port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+python3 "$root/web/serve.py" "$dir" --port "$port" >/dev/null 2>&1 &
+server=$!
+trap 'kill $server 2>/dev/null || true' EXIT
+for _ in $(seq 50); do
+  python3 -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:$port/')" 2>/dev/null && break
+  sleep 0.1
+done
+shot=$(mktemp --suffix=.png)
+status=0
+node "$root/tests/web/browser_test.mjs" "http://127.0.0.1:$port/" \
+  "$root/examples" "$root/tests/examples" "$shot" || status=$?
+if [[ -s $shot ]]; then
+  deviation=$(/usr/bin/convert "$shot" -format '%[fx:standard_deviation]' info: 2>/dev/null || echo 0)
+  if awk -v d="$deviation" 'BEGIN { exit !(d > 0.02) }'; then
+    echo "ok - the screenshot has contrast (standard deviation $deviation)"
+  else
+    echo "not ok - the screenshot looks blank (standard deviation $deviation)"
+    status=1
+  fi
+fi
+rm -f "$shot"
+exit "$status"

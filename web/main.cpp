@@ -1,0 +1,159 @@
+// The web shell: the dashboard (dashboard/ui/app.hpp) in a browser tab, SDL2 + WebGL2 + Dear
+// ImGui, built with Emscripten and pthreads. The program runs on Web Workers (the runtime's Ms,
+// the Session's runner and sampler); the browser's main thread only draws frames from what the
+// sampler publishes and answers the page's JS API (window.gopark, shell/gopark.js) through the
+// exported functions below, none of which waits on a worker.
+//
+// The canvas fills the page; every frame its CSS size and the device pixel ratio are read, so
+// the dashboard follows the window and stays crisp on HiDPI screens.
+#include <emscripten.h>
+#include <emscripten/html5.h>
+
+#include <SDL.h>
+#include <SDL_opengles2.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <memory>
+#include <string>
+
+#include "imgui.h"
+#include "imgui_impl_opengl3.h"
+#include "imgui_impl_sdl.h"
+#include "ui/app.hpp"
+
+namespace {
+
+struct Shell {
+  SDL_Window* window = nullptr;
+  SDL_GLContext gl = nullptr;
+  std::unique_ptr<gopark::dash::App> app;
+  int css_w = 0, css_h = 0;
+  double ratio = 0;
+  long frames = 0;
+  std::string text;  // the last string handed to JS (valid until the next call)
+  // The OS clipboard, as far as the page may see it: what the last paste event carried (the
+  // browser gives a page the clipboard only then); copies go out through navigator.clipboard.
+  std::string clipboard;
+};
+
+Shell* shell = nullptr;
+
+// Matches the canvas's backing store to its CSS size times the device pixel ratio.
+void follow_canvas_size(Shell& s) {
+  double css_w = 0, css_h = 0;
+  emscripten_get_element_css_size("#canvas", &css_w, &css_h);
+  double ratio = emscripten_get_device_pixel_ratio();
+  int w = std::max(1, int(css_w)), h = std::max(1, int(css_h));
+  int want_w = int(std::lround(w * ratio)), want_h = int(std::lround(h * ratio));
+  int have_w = 0, have_h = 0;
+  emscripten_get_canvas_element_size("#canvas", &have_w, &have_h);
+  if (w == s.css_w && h == s.css_h && ratio == s.ratio && have_w == want_w && have_h == want_h) return;
+  s.css_w = w, s.css_h = h, s.ratio = ratio;
+  SDL_SetWindowSize(s.window, w, h);  // SDL may size the canvas itself: ours comes after
+  emscripten_set_canvas_element_size("#canvas", want_w, want_h);
+}
+
+void frame() {
+  Shell& s = *shell;
+  follow_canvas_size(s);
+  SDL_Event event;
+  while (SDL_PollEvent(&event)) ImGui_ImplSDL2_ProcessEvent(&event);
+  ImGui_ImplOpenGL3_NewFrame();
+  ImGui_ImplSDL2_NewFrame();
+  ImGuiIO& io = ImGui::GetIO();
+  // SDL's window size is in CSS pixels; the drawable is the canvas's backing store.
+  io.DisplaySize = ImVec2(float(s.css_w), float(s.css_h));
+  io.DisplayFramebufferScale = ImVec2(float(s.ratio), float(s.ratio));
+  ImGui::NewFrame();
+  s.app->frame();
+  ImGui::Render();
+  glViewport(0, 0, int(std::lround(s.css_w * s.ratio)), int(std::lround(s.css_h * s.ratio)));
+  glClearColor(0.06f, 0.06f, 0.07f, 1.0f);
+  glClear(GL_COLOR_BUFFER_BIT);
+  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  ++s.frames;
+}
+
+const char* get_clipboard(void*) { return shell->clipboard.c_str(); }
+
+void set_clipboard(void*, const char* text) {
+  shell->clipboard = text;
+  EM_ASM({
+    if (navigator.clipboard) navigator.clipboard.writeText(UTF8ToString($0)).catch(function () {});
+  }, text);
+}
+
+const char* hand_to_js(std::string text) {
+  shell->text = std::move(text);
+  return shell->text.c_str();
+}
+
+}  // namespace
+
+// The page's API (shell/gopark.js wraps these as window.gopark). Main thread only.
+extern "C" {
+EMSCRIPTEN_KEEPALIVE void gopark_load(const char* source) { shell->app->edit_source(source); }
+EMSCRIPTEN_KEEPALIVE int gopark_open_example(const char* name) { return shell->app->open_example(name) ? 1 : 0; }
+EMSCRIPTEN_KEEPALIVE const char* gopark_source() { return hand_to_js(shell->app->source()); }
+EMSCRIPTEN_KEEPALIVE const char* gopark_example_name() { return hand_to_js(shell->app->example_name()); }
+EMSCRIPTEN_KEEPALIVE void gopark_run() { shell->app->run(); }
+EMSCRIPTEN_KEEPALIVE void gopark_stop() { shell->app->stop(); }
+EMSCRIPTEN_KEEPALIVE int gopark_running() { return shell->app->running() ? 1 : 0; }
+EMSCRIPTEN_KEEPALIVE int gopark_exit_code() { return shell->app->exit_code(); }
+EMSCRIPTEN_KEEPALIVE const char* gopark_output() { return hand_to_js(shell->app->output_text()); }
+EMSCRIPTEN_KEEPALIVE const char* gopark_state() { return hand_to_js(shell->app->state_json()); }
+EMSCRIPTEN_KEEPALIVE long gopark_frames() { return shell->frames; }
+// A paste event's text (shell/gopark.js forwards them): what Ctrl+V in the editor inserts.
+EMSCRIPTEN_KEEPALIVE void gopark_paste(const char* text) { shell->clipboard = text; }
+// Settings: GOMAXPROCS, mode (0 M:N, 1 threads, 2 coroutines), speed (lines/s, 0 full), seed.
+EMSCRIPTEN_KEEPALIVE void gopark_set_controls(int procs, int mode, double speed, double seed) {
+  shell->app->set_controls({.procs = procs, .mode = mode, .speed = speed, .seed = std::uint64_t(seed)});
+}
+EMSCRIPTEN_KEEPALIVE const char* gopark_controls() {
+  gopark::dash::App::Controls c = shell->app->controls();
+  char buf[128];
+  std::snprintf(buf, sizeof buf, "{\"procs\":%d,\"mode\":%d,\"speed\":%g,\"seed\":%llu}", c.procs, c.mode, c.speed,
+                static_cast<unsigned long long>(c.seed));
+  return hand_to_js(buf);
+}
+}
+
+int main() {
+  if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) {
+    std::fprintf(stderr, "gopark: SDL_Init failed: %s\n", SDL_GetError());
+    return 1;
+  }
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_ES);  // WebGL2 = GLES 3.0
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
+  SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
+  shell = new Shell();  // lives as long as the page: the main loop never returns
+  shell->window = SDL_CreateWindow("gopark", SDL_WINDOWPOS_UNDEFINED, SDL_WINDOWPOS_UNDEFINED, 1280, 800,
+                                   SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE);
+  if (!shell->window) {
+    std::fprintf(stderr, "gopark: no window: %s\n", SDL_GetError());
+    return 1;
+  }
+  shell->gl = SDL_GL_CreateContext(shell->window);
+  if (!shell->gl) {
+    std::fprintf(stderr, "gopark: no WebGL2 context: %s\n", SDL_GetError());
+    return 1;
+  }
+  SDL_GL_MakeCurrent(shell->window, shell->gl);
+
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGui::GetIO().IniFilename = nullptr;  // the page keeps no files; the layout is the default
+  ImGui::StyleColorsDark();
+  ImGui_ImplSDL2_InitForOpenGL(shell->window, shell->gl);
+  ImGui_ImplOpenGL3_Init("#version 300 es");
+  ImGuiIO& io = ImGui::GetIO();
+  io.GetClipboardTextFn = get_clipboard;
+  io.SetClipboardTextFn = set_clipboard;
+  shell->app = std::make_unique<gopark::dash::App>(gopark::dash::AppOptions{});
+  EM_ASM({ if (Module.onGoparkReady) Module.onGoparkReady(); });
+  emscripten_set_main_loop(frame, 0, 1);  // never returns
+  return 0;
+}
