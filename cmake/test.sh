@@ -3,7 +3,8 @@
 #   native  the engine's unit tests (doctest, one CTest test per test case)
 #   asan    the same under AddressSanitizer + UBSan
 #   tsan    the same under ThreadSanitizer
-#   web     the engine's tests built with Emscripten, run under node on real wasm threads
+#   web     the engine's tests built with Emscripten, run under node on real wasm threads, and the
+#           playground in headless chromium (tests/web)
 # A configuration that fails to build counts as one failed test, and the others still run.
 set -uo pipefail
 cd "$(dirname "$0")/.."
