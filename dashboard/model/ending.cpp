@@ -68,6 +68,10 @@ void EndedGoroutines::update(ViewModel& v) {
     row.wait_object_name.clear();
     ended_.push_back(std::move(row));
   }
+  // A picture older than the last frame (the runtime's picture at the end is taken before the
+  // sampler's last look) may show alive what a frame saw gone: the picture wins.
+  ended_.erase(std::remove_if(ended_.begin(), ended_.end(), [&](const GoroutineRow& row) { return in_v(row.id); }),
+               ended_.end());
   if (ended_.size() > capacity_) ended_.erase(ended_.begin(), ended_.end() - std::ptrdiff_t(capacity_));
   previous_.clear();
   for (const GoroutineRow& row : v.goroutines) {

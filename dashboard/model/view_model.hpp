@@ -166,7 +166,8 @@ class EndedGoroutines {
   explicit EndedGoroutines(std::size_t capacity = 256) : capacity_(capacity) {}
   // `v` is the next frame: the live rows of the previous frame that are missing from it have
   // ended (their last known line and P kept). Adds every kept ended row to `v`, terminated and
-  // in id order, and recounts the states.
+  // in id order, and recounts the states. A row of `v` wins over a kept ended row of the same id
+  // (`v` may be an older picture: the runtime's at the end).
   void update(ViewModel& v);
   std::size_t size() const { return ended_.size(); }
 

@@ -159,6 +159,15 @@ TEST_CASE("ended goroutines keep a terminated row, the most recent ones, in id o
   CHECK(v3.goroutine(3)->state == NoteState::Terminated);
   CHECK(v3.goroutine(4)->state == NoteState::Terminated);
 
+  // An older picture showing G4 alive again (the runtime's at the end): it wins, no duplicate.
+  dash::EndedGoroutines again(8);
+  dash::ViewModel a = dash::build_view_model(first), b = dash::build_view_model(second), c = dash::build_view_model(first);
+  again.update(a);
+  again.update(b);
+  again.update(c);
+  CHECK(c.goroutines.size() == 5);  // G1-G4 live again, G5 ended
+  CHECK(c.goroutine(2)->state == NoteState::Running);
+
   // The end: main's end kills G5; the kept rows stay as they are.
   dash::ended(v3);
   CHECK(v3.goroutine(5)->wait == "ended with the program");

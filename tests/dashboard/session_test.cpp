@@ -362,6 +362,9 @@ func main() {
   REQUIRE(f);
   const gopark::dash::ViewModel& v = f->view;
   CHECK_FALSE(v.deadlock);
+  std::string rows;
+  for (const auto& g : v.goroutines) rows += "G" + std::to_string(g.id) + " " + g.function + " [" + g.wait + "]; ";
+  CAPTURE(rows);
   REQUIRE(v.goroutines.size() == 5);
   for (const auto& g : v.goroutines) CHECK(g.state == NoteState::Terminated);
   int finished = 0, killed = 0;
