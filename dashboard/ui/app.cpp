@@ -93,9 +93,22 @@ std::string App::example_name() const {
   return e->file.substr(0, e->file.size() - 3);
 }
 
-void App::run() { state_->run(); }
-void App::stop() { state_->stop(); }
-bool App::running() const { return state_->session.running(); }
+// A run still going is stopped first, and the new one starts at a later frame once it has ended:
+// the caller (the browser's main thread) never waits for the old run's threads.
+void App::run() {
+  UiState& s = *state_;
+  if (s.session.running()) {
+    s.session.stop();
+    s.run_when_stopped = true;
+    return;
+  }
+  s.run();
+}
+void App::stop() {
+  state_->run_when_stopped = false;
+  state_->stop();
+}
+bool App::running() const { return state_->run_when_stopped || state_->session.running(); }
 int App::exit_code() const { return state_->session.exit_code(); }
 
 std::string App::state_json() const {
@@ -122,6 +135,10 @@ void App::frame() {
     }
   }
 
+  if (s.run_when_stopped && !s.session.running()) {
+    s.run_when_stopped = false;
+    s.run();
+  }
   // The --steps test hook: one Step at a time, each once the previous one has finished.
   if (s.options.steps > 0 && s.session.paused() && !s.session.stepping()) {
     s.session.step_event();

@@ -58,7 +58,9 @@ class App {
   // Opens examples/<name>.go ("10_go_keyword", with or without ".go"); false if there is none.
   bool open_example(const std::string& name);
   std::string example_name() const;  // "" when the editor holds something else
-  void run();                        // Run (compile errors go to the editor and the output)
+  // Run (compile errors go to the editor and the output). While a run is going, it is stopped
+  // and the new one starts at a later frame, once the old one has ended; running() is true meanwhile.
+  void run();
   void stop();
   bool running() const;
   // The last run's exit status: 0, Go's (1 compile errors, 2 panics and fatal errors, os.Exit's),

@@ -47,6 +47,7 @@ struct UiState {
   // part of the editor's ImGui id, so an editor being typed in drops its own copy of the old text
   // instead of writing it back over the new one.
   int editor_generation = 0;
+  bool run_when_stopped = false;   // App::run while a run was going: start once it has ended
   int editor_len = 0;              // the text's length at the editor's last callback (auto-indent)
 
   // ---- run controls ----

@@ -91,3 +91,20 @@ TEST_CASE("stop ends a runaway program and its exit status says stopped") {
   REQUIRE(ui.frames_until(app, [&] { return !app.running(); }));
   CHECK(app.exit_code() == -1);
 }
+
+TEST_CASE("run while a run is going stops it and starts the new one at a later frame, never waiting") {
+  Headless ui;
+  gopark::dash::App app({});
+  app.edit_source("package main\n\nfunc main() {\n\tfor {\n\t}\n}\n");
+  ui.frame(app);
+  app.run();
+  REQUIRE(ui.frames_until(app, [&] { return app.running(); }));
+  app.edit_source("package main\n\nimport \"fmt\"\n\nfunc main() {\n\tfmt.Println(\"second\")\n}\n");
+  auto t0 = std::chrono::steady_clock::now();
+  app.run();  // returns at once: the spinning run is only asked to stop
+  CHECK(std::chrono::steady_clock::now() - t0 < std::chrono::milliseconds(200));
+  CHECK(app.running());
+  REQUIRE(ui.frames_until(app, [&] { return !app.running(); }));
+  CHECK(app.exit_code() == 0);
+  CHECK(app.output_text() == "second\n");
+}

@@ -159,7 +159,9 @@ TEST_CASE("RWMutex: writer unlock lets every queued reader in at once") {
         int m = max_inside;
         while (now > m && !max_inside.compare_exchange_weak(m, now)) {
         }
-        co_await co::sleep(5ms);
+        // Stay until all three are inside together (they can only be if the lock lets readers
+        // share it); a time limit, not a fixed nap, so a loaded machine cannot make it flaky.
+        for (int waited = 0; max_inside < 3 && waited < 5000; ++waited) co_await co::sleep(1ms);
         --inside;
         co_await rw.runlock();
         co_await wg.done();

@@ -97,6 +97,49 @@ await check('for {} can be stopped, and the page keeps drawing meanwhile', async
   expect(code === -1, 'exit status after stop: ' + code);
 });
 
+await check('threads mode (1:1) runs an example with a Web Worker per goroutine', async () => {
+  const { page } = main;
+  const name = '09_factory_workers';
+  await page.evaluate((n) => { gopark.openExample(n); gopark.setSettings({ mode: 1, procs: 2 }); }, name);
+  const code = await page.evaluate(async () => { gopark.run(); return await gopark.done(); });
+  expect(code === 0, 'exit status ' + code + ': ' + (await page.evaluate(() => gopark.output())).slice(0, 300));
+  const want = fs.readFileSync(path.join(expectedDir, name + '.out'), 'utf8');
+  expect((await page.evaluate(() => gopark.output())) === want, 'output differs');
+  await page.evaluate(() => gopark.setSettings({ mode: 0 }));
+});
+
+await check('a program that allocates without end stops with "out of memory", not the tab', async () => {
+  const { page } = main;
+  await page.evaluate(() => {
+    gopark.load('package main\n\nfunc main() {\n\tvar keep [][]byte\n\tfor {\n\t\tkeep = append(keep, make([]byte, 1<<20))\n\t}\n}\n');
+    gopark.run();
+  });
+  const code = await page.evaluate(() => gopark.done());
+  const out = await page.evaluate(() => gopark.output());
+  expect(code === 2 && out.includes('fatal error: out of memory'), `exit ${code}: ${out.slice(0, 200)}`);
+  const f0 = await page.evaluate(() => gopark.frames());
+  await page.waitForTimeout(300);
+  expect((await page.evaluate(() => gopark.frames())) > f0, 'the page stopped drawing');
+  // And the page still runs programs afterwards.
+  const again = await page.evaluate(async () => { gopark.openExample('10_go_keyword'); gopark.run(); return await gopark.done(); });
+  expect(again === 0, 'the next run exited ' + again);
+});
+
+await check('Run while a run is going replaces it without freezing the page', async () => {
+  const { page } = main;
+  const code = await page.evaluate(async () => {
+    gopark.load('package main\n\nfunc main() {\n\tfor {\n\t}\n}\n');
+    gopark.run();
+    await new Promise((r) => setTimeout(r, 200));
+    gopark.openExample('10_go_keyword');
+    gopark.run();
+    return await gopark.done();
+  });
+  expect(code === 0, 'exit status ' + code);
+  const want = fs.readFileSync(path.join(expectedDir, '10_go_keyword.out'), 'utf8');
+  expect((await page.evaluate(() => gopark.output())) === want, 'output is not the second program\'s');
+});
+
 await check('a share link reopens the same program and settings, without running it', async () => {
   const { page } = main;
   const src = 'package main\n\nimport "fmt"\n\nfunc main() {\n\tfmt.Println("shared: héllo, 世界")\n}\n';
