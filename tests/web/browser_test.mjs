@@ -1,7 +1,8 @@
 // The web playground in Debian's headless chromium, driven by playwright-core (browser_test.sh
 // starts the server and passes its URL). Each check prints "ok - ..." or "not ok - ...: why";
 // the exit status is the number of failures.
-//   node browser_test.mjs URL EXAMPLES_DIR EXPECTED_DIR SCREENSHOT.png
+//   node browser_test.mjs URL EXAMPLES_DIR EXPECTED_DIR SCREENSHOT.png PLAIN_URL
+// (PLAIN_URL: the same files served without the isolation headers.)
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -12,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const { chromium } = createRequire(path.join(root, 'web', 'package.json'))('playwright-core');
 
-const [url, examplesDir, expectedDir, screenshot] = process.argv.slice(2);
+const [url, examplesDir, expectedDir, screenshot, plainUrl] = process.argv.slice(2);
 let failures = 0;
 async function check(name, body) {
   try {
@@ -189,6 +190,47 @@ await check('a screenshot of the dashboard is not blank', async () => {
 
 await browser.close();
 fs.rmSync(userDataDir, { recursive: true, force: true });
+
+// Served without the headers: coi-serviceworker isolates the page after one reload; where
+// service workers are blocked, the page says why instead of failing silently.
+async function plainBrowser(serviceWorkers) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gopark-chromium-'));
+  const ctx = await chromium.launchPersistentContext(dir, {
+    executablePath: '/usr/bin/chromium', headless: true, serviceWorkers,
+    args: ['--no-sandbox', '--disable-gpu', '--use-angle=swiftshader'], viewport: { width: 1280, height: 800 },
+  });
+  return { ctx, dir };
+}
+if (plainUrl) {
+  await check('without the headers, coi-serviceworker makes the page isolated after one reload', async () => {
+    const { ctx, dir } = await plainBrowser('allow');
+    try {
+      const page = await ctx.newPage();
+      await page.goto(plainUrl, { waitUntil: 'load' });
+      await page.waitForFunction(() => window.crossOriginIsolated === true, null, { timeout: 30000 });
+      await page.waitForFunction(() => window.gopark && window.gopark.isolated === true, null, { timeout: 30000 });
+      await page.evaluate(() => window.gopark.ready);
+      const code = await page.evaluate(async () => { gopark.openExample('10_go_keyword'); gopark.run(); return await gopark.done(); });
+      expect(code === 0, 'exit status ' + code);
+    } finally {
+      await ctx.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+  await check('without isolation at all, the page says why threads are unavailable', async () => {
+    const { ctx, dir } = await plainBrowser('block');
+    try {
+      const page = await ctx.newPage();
+      await page.goto(plainUrl, { waitUntil: 'load' });
+      await page.waitForFunction(() => /cross-origin isolated/.test(document.getElementById('status-text').textContent),
+                                 null, { timeout: 20000 });
+      expect(await page.evaluate(() => !window.crossOriginIsolated), 'isolated after all');
+    } finally {
+      await ctx.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+}
 if (failures) console.log(logs.slice(-40).join('\n'));
 console.log(`${failures ? 'FAILED' : 'passed'}: ${failures} failure(s)`);
 process.exit(failures);

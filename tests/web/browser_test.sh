@@ -8,18 +8,25 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 dir=$1
 [[ -x /usr/bin/chromium ]] || { echo "browser_test: /usr/bin/chromium is missing (cmake/deps.sh)"; exit 1; }
 [[ -d $root/web/node_modules/playwright-core ]] || { echo "browser_test: playwright-core is missing (cmake/deps.sh)"; exit 1; }
-port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+port=$(free_port)
+plain_port=$(free_port)
 python3 "$root/web/serve.py" "$dir" --port "$port" >/dev/null 2>&1 &
 server=$!
-trap 'kill $server 2>/dev/null || true' EXIT
-for _ in $(seq 50); do
-  python3 -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:$port/')" 2>/dev/null && break
-  sleep 0.1
+# The same files without the isolation headers, as a static host would serve them.
+python3 "$root/web/serve.py" "$dir" --port "$plain_port" --plain >/dev/null 2>&1 &
+plain_server=$!
+trap 'kill $server $plain_server 2>/dev/null || true' EXIT
+for p in "$port" "$plain_port"; do
+  for _ in $(seq 50); do
+    python3 -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:$p/')" 2>/dev/null && break
+    sleep 0.1
+  done
 done
 shot=$(mktemp --suffix=.png)
 status=0
 node "$root/tests/web/browser_test.mjs" "http://127.0.0.1:$port/" \
-  "$root/examples" "$root/tests/examples" "$shot" || status=$?
+  "$root/examples" "$root/tests/examples" "$shot" "http://127.0.0.1:$plain_port/" || status=$?
 if [[ -s $shot ]]; then
   deviation=$(/usr/bin/convert "$shot" -format '%[fx:standard_deviation]' info: 2>/dev/null || echo 0)
   if awk -v d="$deviation" 'BEGIN { exit !(d > 0.02) }'; then

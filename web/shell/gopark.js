@@ -87,8 +87,42 @@
   const outputListeners = [];
   let lastOutput = '';
 
+  // The engine's WebAssembly, fetched here rather than by index.js so that the page can show how
+  // much has arrived; then compiled while it streams in where the browser can.
+  const progress = document.getElementById('progress');
+  async function fetchWasm(url) {
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(url + ': HTTP ' + response.status);
+    const total = Number(response.headers.get('Content-Length')) || 0;
+    if (!total || !response.body) return new Uint8Array(await response.arrayBuffer());
+    const reader = response.body.getReader();
+    const bytes = new Uint8Array(total);
+    let received = 0;
+    progress.max = total;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      bytes.set(value, received);
+      received += value.length;
+      progress.value = received;
+      statusText.textContent = `Loading gopark… ${(received / 1048576).toFixed(1)} of ${(total / 1048576).toFixed(1)} MB`;
+    }
+    return bytes;
+  }
+
   const Module = window.Module = {
     canvas: document.getElementById('canvas'),
+    instantiateWasm: (imports, receive) => {
+      fetchWasm('index.wasm')
+        .then((bytes) => {
+          statusText.textContent = 'Starting gopark…';
+          progress.removeAttribute('value');
+          return WebAssembly.instantiate(bytes, imports);
+        })
+        .then((result) => receive(result.instance, result.module))
+        .catch((e) => showStatus('Could not load gopark\'s WebAssembly: ' + e.message, true));
+      return {};  // filled in asynchronously
+    },
     print: (t) => console.log(t),
     printErr: (t) => console.warn(t),
     setStatus: (t) => { if (t) showStatus(t); },
