@@ -4,7 +4,7 @@
 #   make desktop install what is missing, build, open the desktop app (`gopark open`)
 #   make demo    the runtime demo in the terminal (`gopark demo`)
 #   make test    install what is missing, build every configuration, run every test
-#   make bench   runtime benchmarks side by side with Go
+#   make bench   benchmarks side by side with Go and Lua, and the web build against the native one
 # Everything is CMake presets underneath (CMakePresets.json); builds go to build/<preset>/.
 
 SHELL := /bin/bash
@@ -41,6 +41,7 @@ test:
 bench:
 	@cmake/deps.sh
 	@$(MAKE) --no-print-directory native
+	@$(MAKE) --no-print-directory web
 	tests/bench/run.sh build/native
 
 deps:

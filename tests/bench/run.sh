@@ -68,3 +68,8 @@ if [[ -x $build/native/gopark ]] && command -v xvfb-run >/dev/null \
     "$build/native/gopark" open "$root/tests/bench/dashboard/busy_1000.go" --run --frames 300 --frame-stats 2>&1 \
     | grep 'frames,' || echo "  (the desktop app did not start)"
 fi
+
+# And the web build against the native one (runtime and interpreter under node), when both exist.
+if [[ -e $root/build/web/tests/bench/gopark_run.js && -e $build/native/gopark ]]; then
+  "$root/tests/bench/web.sh" "$build" "$root/build/web" --reps "$reps"
+fi

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# The web build against the native one (part of make bench): the runtime benchmarks and the
+# interpreter workloads, run as WebAssembly with pthreads under node (the engine the playground
+# runs in the browser) and natively, best of N each, with the ratio web/native (the goal: 1.5 or
+# less). Interpreter times are wall times of the whole process; the "run" columns subtract the
+# time of an empty program (process start: for the web, node's start, the wasm's compilation and
+# its pool of Workers), which a page pays once, not per run.
+#   tests/bench/web.sh [native-build-dir] [web-build-dir] [--reps N]
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+native=${1:-$root/build/native}
+web=${2:-$root/build/web}
+reps=3
+[[ ${3:-} == --reps && -n ${4:-} ]] && reps=$4
+node=(node --no-experimental-fetch --experimental-wasm-return_call)
+export NODE_PATH=${NODE_PATH:-/usr/share/nodejs}
+
+for f in "$native/tests/bench/runtime_bench" "$native/native/gopark" "$web/tests/bench/runtime_bench.js" \
+         "$web/tests/bench/gopark_run.js"; do
+  [[ -e $f ]] || { echo "web bench: $f is missing (make native; make web)"; exit 1; }
+done
+
+best_wall() {  # best_wall <command...>: the best of $reps wall times, in ms
+  local best=
+  for _ in $(seq "$reps"); do
+    local t0 t1
+    t0=$(date +%s%N)
+    "$@" >/dev/null
+    t1=$(date +%s%N)
+    local ms=$(((t1 - t0) / 1000000))
+    [[ -z $best || $ms -lt $best ]] && best=$ms
+  done
+  echo "$best"
+}
+
+printf '\nWeb (wasm + pthreads under node %s) against native, best of %s, %s CPUs\n' "$(node --version)" "$reps" "$(nproc)"
+printf '%-14s %-14s %12s %12s %10s\n' workload unit native web web/native
+for w in spawn pingpong buffered mutex4 select4; do
+  n=$("$native/tests/bench/runtime_bench" --only "$w" --reps "$reps" | cut -f2,3)
+  b=$("${node[@]}" "$web/tests/bench/runtime_bench.js" --only "$w" --reps "$reps" | cut -f2)
+  printf '%-14s %-14s %12s %12s %10s\n' "$w" "$(cut -f2 <<<"$n")" "$(cut -f1 <<<"$n")" "$b" \
+    "$(awk -v a="$b" -v b="$(cut -f1 <<<"$n")" 'BEGIN { printf "%.2f", a / b }')"
+done
+empty=$(mktemp --suffix=.go)
+trap 'rm -f "$empty"' EXIT
+printf 'package main\n\nfunc main() {\n}\n' >"$empty"
+n0=$(best_wall "$native/native/gopark" run "$empty")
+b0=$(best_wall "${node[@]}" "$web/tests/bench/gopark_run.js" "$empty")
+printf '%-14s %-14s %12s %12s\n' "(empty)" "ms (process)" "$n0" "$b0"
+printf '%-14s %12s %12s %10s %12s %12s %10s\n' workload "native ms" "web ms" web/native "native run" "web run" web/native
+for w in fib loops sieve maps strings binarytrees spectralnorm pipeline; do
+  prog=$root/tests/bench/lang/$w.go
+  n=$(best_wall "$native/native/gopark" run "$prog")
+  b=$(best_wall "${node[@]}" "$web/tests/bench/gopark_run.js" "$prog")
+  printf '%-14s %12s %12s %10s %12s %12s %10s\n' "$w" "$n" "$b" "$(awk -v a="$b" -v b="$n" 'BEGIN { printf "%.2f", a / b }')" \
+    "$((n - n0))" "$((b - b0))" "$(awk -v a="$((b - b0))" -v b="$((n - n0))" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')"
+done
