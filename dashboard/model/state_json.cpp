@@ -2,6 +2,10 @@
 #include "model/state_json.hpp"
 
 #include <cstdio>
+#include <string_view>
+#include <vector>
+
+#include "trace/json.hpp"
 
 namespace gopark::dash {
 
@@ -74,27 +78,7 @@ class Json {
       first_.back() = false;
     }
   }
-  void string(std::string_view s) {
-    out_ += '"';
-    for (unsigned char c : s) {
-      switch (c) {
-        case '"': out_ += "\\\""; break;
-        case '\\': out_ += "\\\\"; break;
-        case '\n': out_ += "\\n"; break;
-        case '\r': out_ += "\\r"; break;
-        case '\t': out_ += "\\t"; break;
-        default:
-          if (c < 0x20) {
-            char buf[8];
-            std::snprintf(buf, sizeof buf, "\\u%04x", c);
-            out_ += buf;
-          } else {
-            out_ += char(c);  // UTF-8 passes through
-          }
-      }
-    }
-    out_ += '"';
-  }
+  void string(std::string_view s) { trace::append_json_string(out_, s); }
 
   std::string out_;
   std::vector<bool> first_;

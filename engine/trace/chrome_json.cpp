@@ -5,6 +5,7 @@
 #include <string>
 
 #include "runtime/g.hpp"
+#include "trace/json.hpp"
 
 namespace gopark::trace {
 
@@ -14,23 +15,9 @@ constexpr int kProcsPid = 1;
 constexpr int kGoroutinesPid = 2;
 
 std::string json_string(const std::string& s) {
-  std::string out = "\"";
-  for (unsigned char c : s) {
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      default:
-        if (c < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", c);
-          out += buf;
-        } else {
-          out += char(c);
-        }
-    }
-  }
-  return out + "\"";
+  std::string out;
+  append_json_string(out, s);
+  return out;
 }
 
 std::string micros(int64_t ns) {

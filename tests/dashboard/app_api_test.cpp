@@ -9,38 +9,12 @@
 
 #include <imgui.h>
 
+#include "headless_ui.hpp"
 #include "ui/app.hpp"
 
 namespace {
 
-struct Headless {
-  Headless() {
-    ImGui::CreateContext();
-    ImGuiIO& io = ImGui::GetIO();
-    io.DisplaySize = ImVec2(1280, 800);
-    io.IniFilename = nullptr;
-    unsigned char* pixels = nullptr;
-    int w = 0, h = 0;
-    io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
-  }
-  ~Headless() { ImGui::DestroyContext(); }
-  void frame(gopark::dash::App& app) {
-    ImGui::GetIO().DeltaTime = 1.0f / 60.0f;
-    ImGui::NewFrame();
-    app.frame();
-    ImGui::Render();
-  }
-  // Draws frames until `done` or 20 s.
-  template <class F>
-  bool frames_until(gopark::dash::App& app, F done) {
-    for (int i = 0; i < 2000; ++i) {
-      frame(app);
-      if (done()) return true;
-      std::this_thread::sleep_for(std::chrono::milliseconds(10));
-    }
-    return false;
-  }
-};
+using Headless = gopark::test::HeadlessUi;
 
 }  // namespace
 

@@ -8,56 +8,12 @@
 
 #include <imgui.h>
 
+#include "headless_ui.hpp"
 #include "ui/app.hpp"
 
 namespace {
 
-// A headless Dear ImGui context (font atlas built, no renderer) with a key map for the keys
-// the tests press; the App draws into it.
-class Ui {
- public:
-  Ui() {
-    ImGui::CreateContext();
-    ImGuiIO& io = ImGui::GetIO();
-    io.DisplaySize = ImVec2(1280, 800);
-    io.IniFilename = nullptr;
-    unsigned char* pixels = nullptr;
-    int w = 0, h = 0;
-    io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
-    for (int k = 0; k < ImGuiKey_COUNT; ++k) io.KeyMap[k] = k;  // key index = ImGuiKey
-  }
-  ~Ui() { ImGui::DestroyContext(); }
-  Ui(const Ui&) = delete;
-  Ui& operator=(const Ui&) = delete;
-
-  void frame(gopark::dash::App& app) {
-    ImGuiIO& io = ImGui::GetIO();
-    io.DeltaTime = 1.0f / 60.0f;
-    ImGui::NewFrame();
-    app.frame();
-    ImGui::Render();
-    for (bool& down : io.KeysDown) down = false;
-    io.KeyCtrl = false;
-  }
-  // Presses (and releases) a key, with Ctrl if asked, over two frames.
-  void key(gopark::dash::App& app, ImGuiKey_ k, bool ctrl = false) {
-    ImGuiIO& io = ImGui::GetIO();
-    io.KeysDown[k] = true;
-    io.KeyCtrl = ctrl;
-    frame(app);
-    frame(app);
-  }
-  void type(gopark::dash::App& app, std::string_view text) {
-    for (char c : text) {
-      if (c == '\n') {
-        key(app, ImGuiKey_Enter);
-      } else {
-        ImGui::GetIO().AddInputCharacter(static_cast<unsigned>(c));
-        frame(app);
-      }
-    }
-  }
-};
+using Ui = gopark::test::HeadlessUi;
 
 gopark::dash::App& focused(gopark::dash::App& app, Ui& ui, std::string text) {
   ui.frame(app);

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "session/session.hpp"
+#include "session_helpers.hpp"
 
 namespace {
 
@@ -21,22 +22,8 @@ using gopark::dash::RunSettings;
 using gopark::dash::Session;
 using gopark::dash::SourceError;
 
-// Polls `done` every few milliseconds; false after `seconds`.
-bool wait_until(const std::function<bool()>& done, double seconds = 20) {
-  auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds);
-  while (!done()) {
-    if (std::chrono::steady_clock::now() > deadline) return false;
-    std::this_thread::sleep_for(std::chrono::milliseconds(5));
-  }
-  return true;
-}
-
-bool start(Session& s, const std::string& source, RunSettings settings = {}) {
-  std::vector<SourceError> errors;
-  bool ok = s.start(source, "prog.go", settings, errors);
-  for (const SourceError& e : errors) MESSAGE(e.line << ":" << e.col << ": " << e.message);
-  return ok;
-}
+using gopark::test::start;
+using gopark::test::wait_until;
 
 }  // namespace
 
