@@ -118,6 +118,7 @@ EMSCRIPTEN_KEEPALIVE void gopark_stop() { shell->app->stop(); }
 EMSCRIPTEN_KEEPALIVE int gopark_running() { return shell->app->running() ? 1 : 0; }
 EMSCRIPTEN_KEEPALIVE int gopark_exit_code() { return shell->app->exit_code(); }
 EMSCRIPTEN_KEEPALIVE const char* gopark_output() { return hand_to_js(shell->app->output_text()); }
+EMSCRIPTEN_KEEPALIVE const char* gopark_stdout() { return hand_to_js(shell->app->stdout_text()); }
 EMSCRIPTEN_KEEPALIVE const char* gopark_state() { return hand_to_js(shell->app->state_json()); }
 EMSCRIPTEN_KEEPALIVE long gopark_frames() { return shell->frames; }
 // A paste event's text (shell/gopark.js forwards them): what Ctrl+V in the editor inserts.

@@ -143,6 +143,15 @@ std::string Session::output_text() const {
   return all;
 }
 
+std::string Session::stdout_text() const {
+  std::lock_guard lock(output_mutex_);
+  std::string out;
+  for (const OutputChunk& c : output_) {
+    if (!c.is_stderr) out += c.text;
+  }
+  return out;
+}
+
 std::string Session::ending() const {
   std::lock_guard lock(output_mutex_);
   return ending_;

@@ -96,6 +96,7 @@ class Session {
   // The transcript so far: stdout/stderr chunks in order, then the ending's report.
   std::vector<OutputChunk> output() const;
   std::string output_text() const;  // the same, as one string
+  std::string stdout_text() const;  // the program's standard output alone
   // Changes whenever the transcript does (so a UI copies it only then).
   std::uint64_t output_version() const { return output_version_.load(std::memory_order_acquire); }
   // How the last run ended ("" while running or before any run): Go's report, e.g.

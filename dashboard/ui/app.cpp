@@ -50,6 +50,7 @@ bool App::run_finished() const {
 }
 
 std::string App::output_text() const { return state_->session.output_text(); }
+std::string App::stdout_text() const { return state_->session.stdout_text(); }
 
 void App::pin_frame(std::shared_ptr<const Frame> frame) { state_->pinned = std::move(frame); }
 

@@ -36,6 +36,7 @@ class App {
   bool run_finished() const;
   // Everything the program wrote (stdout and stderr, in order) and the run's ending report.
   std::string output_text() const;
+  std::string stdout_text() const;  // the program's standard output alone
   // Draws `frame` from now on instead of the session's (the frame-time benchmark's recorded
   // snapshots); null goes back to the session.
   void pin_frame(std::shared_ptr<const Frame> frame);

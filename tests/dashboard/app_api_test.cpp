@@ -42,6 +42,7 @@ TEST_CASE("an example opened by name runs with the settings given, and its state
   REQUIRE(ui.frames_until(app, [&] { return !app.running(); }));
   CHECK(app.exit_code() == 0);
   CHECK(app.output_text().find("named goroutine") != std::string::npos);
+  CHECK(app.stdout_text() == app.output_text());  // nothing on stderr, a normal end adds nothing
   std::string state = app.state_json();
   CHECK(state.rfind("{\"running\":false", 0) == 0);
   CHECK(state.find("\"function\":\"main.main\"") != std::string::npos);

@@ -141,6 +141,35 @@ await check('Run while a run is going replaces it without freezing the page', as
   expect((await page.evaluate(() => gopark.output())) === want, 'output is not the second program\'s');
 });
 
+await check('every example runs in the page as it does on the CLI (output, or its patterns, and exit status)', async () => {
+  const { page } = main;
+  const names = fs.readdirSync(examplesDir).filter((f) => f.endsWith('.go')).map((f) => f.slice(0, -3)).sort();
+  expect(names.length >= 20, 'only ' + names.length + ' examples');
+  const problems = [];
+  for (const name of names) {
+    const source = fs.readFileSync(path.join(examplesDir, name + '.go'), 'utf8');
+    const exit = Number((source.match(/^\/\/ gopark:.*\bexit=(\d+)/m) || [0, 0])[1]);
+    const code = await page.evaluate(async (n) => { gopark.setSettings({ mode: 0 }); gopark.openExample(n); gopark.run(); return await gopark.done(); }, name);
+    const out = await page.evaluate(() => gopark.stdout());
+    if (code !== exit) problems.push(`${name}: exit ${code}, want ${exit}`);
+    const exact = path.join(expectedDir, name + '.out');
+    const patterns = path.join(expectedDir, name + '.out.re');
+    if (fs.existsSync(exact)) {
+      if (out !== fs.readFileSync(exact, 'utf8')) problems.push(`${name}: output differs: ${JSON.stringify(out.slice(0, 120))}`);
+    } else if (fs.existsSync(patterns)) {
+      const want = fs.readFileSync(patterns, 'utf8').split('\n').filter((l) => l !== '');
+      const have = out.split('\n').filter((l, i, all) => i < all.length - 1 || l !== '');
+      if (want.length !== have.length || want.some((re, i) => !new RegExp('^(' + re + ')$').test(have[i]))) {
+        problems.push(`${name}: output does not match its patterns: ${JSON.stringify(out.slice(0, 120))}`);
+      }
+    } else if (!/^\/\/ gopark:.*\bnondeterministic\b/m.test(source)) {  // those: the exit status only
+      problems.push(`${name}: no expected output in ${expectedDir}`);
+    }
+  }
+  expect(problems.length === 0, problems.join(' || '));
+  console.log(`# ${names.length} examples`);
+});
+
 await check('a share link reopens the same program and settings, without running it', async () => {
   const { page } = main;
   const src = 'package main\n\nimport "fmt"\n\nfunc main() {\n\tfmt.Println("shared: héllo, 世界")\n}\n';

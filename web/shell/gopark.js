@@ -5,6 +5,7 @@
 //   gopark.openExample(name)   a built-in example, e.g. "10_go_keyword"; false if there is none
 //   gopark.run() / stop()      press Run / Stop
 //   gopark.output()            everything the run wrote so far (stdout, stderr, the ending)
+//   gopark.stdout()            its standard output alone
 //   gopark.state()             goroutines, Ps, Ms, channels and locks of the latest frame (object)
 //   gopark.done()              Promise of the exit status once the run ends (-1: stopped)
 //   gopark.onOutput(callback)  called with the new text whenever output grows
@@ -219,6 +220,7 @@
     stop: () => Module._gopark_stop(),
     running: () => !!Module._gopark_running(),
     output: () => str(Module._gopark_output()),
+    stdout: () => str(Module._gopark_stdout()),
     state: () => JSON.parse(str(Module._gopark_state())),
     frames: () => Module._gopark_frames(),
     done: () => new Promise((resolve) => {
