@@ -52,6 +52,12 @@ need_imgui=0
 # and for the tests playwright-core), installed into web/node_modules from the lock file.
 web_parts() {
   [[ $mode == --desktop ]] && return 0
+  # Run through sudo for the Debian packages: the cache and web/node_modules are the user's, so
+  # leave them to the run without sudo that follows.
+  if [[ $(id -u) -eq 0 && -n ${SUDO_USER:-} ]]; then
+    echo "deps: now run $0${mode:+ $mode} again without sudo (SDL2 for the web, npm packages)" >&2
+    return 0
+  fi
   "$(dirname "$0")/sdl2_web.sh" >/dev/null
   local root
   root=$(cd "$(dirname "$0")/.." && pwd)
@@ -81,7 +87,7 @@ debian_and_imgui() {
       root_needed=1
     fi
     if [[ $root_needed -eq 1 ]]; then
-      echo "run:  sudo $0${1:+ $1}   (then $0${1:+ $1} again, to fetch Dear ImGui's source into $cache)" >&2
+      echo "run:  sudo $0${mode:+ $mode}   (then $0${mode:+ $mode} again, to fetch Dear ImGui's source into $cache)" >&2
       exit 1
     fi
   fi

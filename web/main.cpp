@@ -15,6 +15,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <memory>
 #include <string>
 
@@ -115,7 +116,15 @@ EMSCRIPTEN_KEEPALIVE const char* gopark_source() { return hand_to_js(shell->app-
 EMSCRIPTEN_KEEPALIVE const char* gopark_example_name() { return hand_to_js(shell->app->example_name()); }
 EMSCRIPTEN_KEEPALIVE void gopark_run() { shell->app->run(); }
 EMSCRIPTEN_KEEPALIVE void gopark_stop() { shell->app->stop(); }
-EMSCRIPTEN_KEEPALIVE int gopark_running() { return shell->app->running() ? 1 : 0; }
+// Also starts a run that waits for the previous one to end (App::run), so that a page polling
+// for the end of a run gets there even in a background tab, where no frames are drawn.
+EMSCRIPTEN_KEEPALIVE int gopark_running() {
+  shell->app->start_pending_run();
+  return shell->app->running() ? 1 : 0;
+}
+// Changes whenever the output does; runs started so far (a new run empties the output).
+EMSCRIPTEN_KEEPALIVE double gopark_output_version() { return double(shell->app->output_version()); }
+EMSCRIPTEN_KEEPALIVE double gopark_runs() { return double(shell->app->runs()); }
 EMSCRIPTEN_KEEPALIVE int gopark_exit_code() { return shell->app->exit_code(); }
 EMSCRIPTEN_KEEPALIVE const char* gopark_output() { return hand_to_js(shell->app->output_text()); }
 EMSCRIPTEN_KEEPALIVE const char* gopark_stdout() { return hand_to_js(shell->app->stdout_text()); }
@@ -123,14 +132,16 @@ EMSCRIPTEN_KEEPALIVE const char* gopark_state() { return hand_to_js(shell->app->
 EMSCRIPTEN_KEEPALIVE long gopark_frames() { return shell->frames; }
 // A paste event's text (shell/gopark.js forwards them): what Ctrl+V in the editor inserts.
 EMSCRIPTEN_KEEPALIVE void gopark_paste(const char* text) { shell->clipboard = text; }
-// Settings: GOMAXPROCS, mode (0 M:N, 1 threads, 2 coroutines), speed (lines/s, 0 full), seed.
-EMSCRIPTEN_KEEPALIVE void gopark_set_controls(int procs, int mode, double speed, double seed) {
-  shell->app->set_controls({.procs = procs, .mode = mode, .speed = speed, .seed = std::uint64_t(seed)});
+// Settings: GOMAXPROCS, mode (0 M:N, 1 threads, 2 coroutines), speed (lines/s, 0 full), seed (a
+// uint64 in decimal: a JS number would round it).
+EMSCRIPTEN_KEEPALIVE void gopark_set_controls(int procs, int mode, double speed, const char* seed) {
+  if (!std::isfinite(speed)) speed = 0;
+  shell->app->set_controls({.procs = procs, .mode = mode, .speed = speed, .seed = std::strtoull(seed, nullptr, 10)});
 }
 EMSCRIPTEN_KEEPALIVE const char* gopark_controls() {
   gopark::dash::App::Controls c = shell->app->controls();
   char buf[128];
-  std::snprintf(buf, sizeof buf, "{\"procs\":%d,\"mode\":%d,\"speed\":%g,\"seed\":%llu}", c.procs, c.mode, c.speed,
+  std::snprintf(buf, sizeof buf, "{\"procs\":%d,\"mode\":%d,\"speed\":%g,\"seed\":\"%llu\"}", c.procs, c.mode, c.speed,
                 static_cast<unsigned long long>(c.seed));
   return hand_to_js(buf);
 }

@@ -105,11 +105,17 @@ void App::run() {
   }
   s.run();
 }
-void App::stop() {
-  state_->run_when_stopped = false;
-  state_->stop();
-}
+void App::stop() { state_->stop(); }
 bool App::running() const { return state_->run_when_stopped || state_->session.running(); }
+void App::start_pending_run() {
+  UiState& s = *state_;
+  if (s.run_when_stopped && !s.session.running()) {
+    s.run_when_stopped = false;
+    s.run();
+  }
+}
+std::uint64_t App::output_version() const { return state_->session.output_version(); }
+std::uint64_t App::runs() const { return state_->session.runs(); }
 int App::exit_code() const { return state_->session.exit_code(); }
 
 std::string App::state_json() const {
@@ -136,10 +142,7 @@ void App::frame() {
     }
   }
 
-  if (s.run_when_stopped && !s.session.running()) {
-    s.run_when_stopped = false;
-    s.run();
-  }
+  start_pending_run();
   // The --steps test hook: one Step at a time, each once the previous one has finished.
   if (s.options.steps > 0 && s.session.paused() && !s.session.stepping()) {
     s.session.step_event();

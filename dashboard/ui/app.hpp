@@ -64,6 +64,11 @@ class App {
   void run();
   void stop();
   bool running() const;
+  // Starts a run that App::run left waiting for the previous one to end, if that one has; frame()
+  // does it too, but a page whose frames are paused (a background tab) calls this.
+  void start_pending_run();
+  std::uint64_t output_version() const;  // changes whenever the output does
+  std::uint64_t runs() const;            // runs started
   // The last run's exit status: 0, Go's (1 compile errors, 2 panics and fatal errors, os.Exit's),
   // -1 when stopped or before any run.
   int exit_code() const;

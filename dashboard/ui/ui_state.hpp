@@ -92,7 +92,10 @@ struct UiState {
   // Helpers shared by the panels.
   void run(bool paused = false);   // compile + start the editor's program with the settings
                                    // (paused: main holds before its first line, to Step)
-  void stop() { session.stop(); }
+  void stop() {  // Stop, Esc, a new example: also cancels a run waiting to start (App::run)
+    run_when_stopped = false;
+    session.stop();
+  }
   void load_example(const Example& e);
   void start_batch();              // Run xN with the toolbar's settings
   RunSettings run_settings() const;  // the toolbar's GOMAXPROCS, mode, seed and speed

@@ -83,3 +83,22 @@ TEST_CASE("run while a run is going stops it and starts the new one at a later f
   CHECK(app.exit_code() == 0);
   CHECK(app.output_text() == "second\n");
 }
+
+TEST_CASE("stop also cancels a run that waits for the previous one to end") {
+  Headless ui;
+  gopark::dash::App app({});
+  app.edit_source("package main\n\nfunc main() {\n\tfor {\n\t}\n}\n");
+  ui.frame(app);
+  app.run();
+  REQUIRE(ui.frames_until(app, [&] { return app.running(); }));
+  const std::uint64_t runs = app.runs();
+  app.edit_source("package main\n\nimport \"fmt\"\n\nfunc main() {\n\tfmt.Println(\"second\")\n}\n");
+  app.run();   // waits for the spinning run to end...
+  app.stop();  // ...and is called off
+  REQUIRE(ui.frames_until(app, [&] { return !app.running(); }));
+  for (int i = 0; i < 10; ++i) ui.frame(app);
+  app.start_pending_run();
+  CHECK_FALSE(app.running());
+  CHECK(app.runs() == runs);  // the second program never started
+  CHECK(app.exit_code() == -1);
+}

@@ -173,18 +173,26 @@ await check('every example runs in the page as it does on the CLI (output, or it
 await check('a share link reopens the same program and settings, without running it', async () => {
   const { page } = main;
   const src = 'package main\n\nimport "fmt"\n\nfunc main() {\n\tfmt.Println("shared: héllo, 世界")\n}\n';
-  await page.evaluate((s) => { gopark.load(s); gopark.setSettings({ procs: 3, mode: 2, speed: 10, seed: 42 }); }, src);
+  // A seed past 2^53, which a JS number would round.
+  await page.evaluate((s) => { gopark.load(s); gopark.setSettings({ procs: 3, mode: 2, speed: 10, seed: '12345678901234567890' }); }, src);
   const link = await page.evaluate(() => gopark.shareLink());
   expect(link.includes('#code='), 'link: ' + link);
   const other = await open(link.slice(link.indexOf('#')));
   const back = await other.page.evaluate(() => ({ source: gopark.source(), settings: gopark.settings(), running: gopark.running() }));
   expect(back.source === src, 'source differs: ' + JSON.stringify(back.source).slice(0, 80));
-  expect(back.settings.procs === 3 && back.settings.mode === 2 && back.settings.speed === 10 && back.settings.seed === 42,
+  expect(back.settings.procs === 3 && back.settings.mode === 2 && back.settings.speed === 10 &&
+         String(back.settings.seed) === '12345678901234567890',
          'settings differ: ' + JSON.stringify(back.settings));
   expect(back.running === false, 'the shared program started by itself');
+  const seen = [];
+  await other.page.exposeFunction('seenOutput', (text) => seen.push(text));
+  await other.page.evaluate(() => gopark.onOutput((t) => window.seenOutput(t)));
   const code = await other.page.evaluate(async () => { gopark.run(); return await gopark.done(); });
   expect(code === 0, 'exit status ' + code);
   expect((await other.page.evaluate(() => gopark.output())) === 'shared: héllo, 世界\n', 'output');
+  // onOutput reports each run, even one printing what the last one did.
+  await other.page.evaluate(async () => { gopark.run(); await gopark.done(); await new Promise((r) => setTimeout(r, 200)); });
+  expect(seen.filter((t) => t.includes('shared: héllo')).length === 2, 'onOutput saw: ' + JSON.stringify(seen));
   await other.page.close();
 });
 

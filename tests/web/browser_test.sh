@@ -5,6 +5,7 @@
 #   tests/web/browser_test.sh BUILD_WEB_DIR
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
+[[ $# -eq 1 && -f $1/index.wasm ]] || { echo "usage: $0 BUILD_WEB_DIR (the web preset's web/ with index.wasm)"; exit 2; }
 dir=$1
 [[ -x /usr/bin/chromium ]] || { echo "browser_test: /usr/bin/chromium is missing (cmake/deps.sh)"; exit 1; }
 [[ -d $root/web/node_modules/playwright-core ]] || { echo "browser_test: playwright-core is missing (cmake/deps.sh)"; exit 1; }
@@ -18,10 +19,12 @@ python3 "$root/web/serve.py" "$dir" --port "$plain_port" --plain >/dev/null 2>&1
 plain_server=$!
 trap 'kill $server $plain_server 2>/dev/null || true' EXIT
 for p in "$port" "$plain_port"; do
-  for _ in $(seq 50); do
-    python3 -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:$p/')" 2>/dev/null && break
+  up=0
+  for _ in $(seq 100); do
+    if python3 -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:$p/')" 2>/dev/null; then up=1; break; fi
     sleep 0.1
   done
+  ((up)) || { echo "browser_test: the server on port $p did not start"; exit 1; }
 done
 shot=$(mktemp --suffix=.png)
 status=0

@@ -79,35 +79,46 @@
                  '"Cross-Origin-Opener-Policy: same-origin" and "Cross-Origin-Embedder-Policy: require-corp" ' +
                  '(make play does), or use a browser that supports service workers.', true);
     }, 4000);
-    window.gopark = { ready: new Promise(() => {}), isolated: false };
+    window.gopark = { ready: Promise.reject(new Error('not cross-origin isolated')), isolated: false };
+    window.gopark.ready.catch(() => {});  // the page says why; a caller awaiting it gets the error
     return;
   }
 
-  let readyResolve;
-  const ready = new Promise((resolve) => { readyResolve = resolve; });
+  let readyResolve, readyReject;
+  const ready = new Promise((resolve, reject) => { readyResolve = resolve; readyReject = reject; });
+  ready.catch(() => {});
+  function fail(text) {
+    showStatus(text, true);
+    readyReject(new Error(text));
+  }
   const outputListeners = [];
   let lastOutput = '';
 
   // The engine's WebAssembly, fetched here rather than by index.js so that the page can show how
-  // much has arrived; then compiled while it streams in where the browser can.
+  // much has arrived, then compiled. Content-Length is only a hint: a host that compresses the file
+  // sends the compressed size, while the stream gives the bytes uncompressed.
   const progress = document.getElementById('progress');
   async function fetchWasm(url) {
     const response = await fetch(url);
     if (!response.ok) throw new Error(url + ': HTTP ' + response.status);
-    const total = Number(response.headers.get('Content-Length')) || 0;
-    if (!total || !response.body) return new Uint8Array(await response.arrayBuffer());
+    const total = response.headers.get('Content-Encoding') ? 0 : Number(response.headers.get('Content-Length')) || 0;
+    if (!response.body) return new Uint8Array(await response.arrayBuffer());
     const reader = response.body.getReader();
-    const bytes = new Uint8Array(total);
+    const chunks = [];
     let received = 0;
-    progress.max = total;
+    if (total) progress.max = total;
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
-      bytes.set(value, received);
+      chunks.push(value);
       received += value.length;
-      progress.value = received;
-      statusText.textContent = `Loading gopark… ${(received / 1048576).toFixed(1)} of ${(total / 1048576).toFixed(1)} MB`;
+      if (total) progress.value = Math.min(received, total);
+      statusText.textContent = `Loading gopark… ${(received / 1048576).toFixed(1)}` +
+                               (total ? ` of ${(total / 1048576).toFixed(1)} MB` : ' MB');
     }
+    const bytes = new Uint8Array(received);
+    let at = 0;
+    for (const c of chunks) { bytes.set(c, at); at += c.length; }
     return bytes;
   }
 
@@ -121,55 +132,83 @@
           return WebAssembly.instantiate(bytes, imports);
         })
         .then((result) => receive(result.instance, result.module))
-        .catch((e) => showStatus('Could not load gopark\'s WebAssembly: ' + e.message, true));
+        .catch((e) => fail('Could not load gopark\'s WebAssembly: ' + e.message));
       return {};  // filled in asynchronously
     },
     print: (t) => console.log(t),
     printErr: (t) => console.warn(t),
     setStatus: (t) => { if (t) showStatus(t); },
-    onAbort: (what) => showStatus('gopark stopped working: ' + what + '. Reload the page to start again.', true),
+    onAbort: (what) => fail('gopark stopped working: ' + what + '. Reload the page to start again.'),
     onGoparkReady: () => {
       statusBox.classList.add('hidden');
       Module.canvas.focus();
       restoreFromLink().finally(() => readyResolve());
+      // A link pasted into the address bar of an open page.
+      window.addEventListener('hashchange', () => { restoreFromLink(); });
       requestAnimationFrame(watchOutput);
     },
   };
 
   const str = (ptr) => Module.UTF8ToString(ptr);
+  // Passes a string to a C function through the heap (ccall would copy it onto the small stack).
+  function withCString(text, fn) {
+    const size = Module.lengthBytesUTF8(text) + 1;
+    const ptr = Module._malloc(size);
+    try {
+      Module.stringToUTF8(text, ptr, size);
+      return fn(ptr);
+    } finally {
+      Module._free(ptr);
+    }
+  }
   // The browser hands a page the OS clipboard only in a paste event: pass it on before the
   // dashboard's next frame handles the Ctrl+V that caused it.
   document.addEventListener('paste', (e) => {
     const text = e.clipboardData ? e.clipboardData.getData('text/plain') : '';
-    if (Module.calledRun) call('gopark_paste', null, ['string'], [text]);
+    if (Module.calledRun) withCString(text, (p) => Module._gopark_paste(p));
   });
   const call = (name, ret, types, args) => Module.ccall(name, ret, types, args);
 
   // Output listeners, polled once per animation frame (the main thread never waits on a worker).
+  // A new run empties the transcript and bumps the version, so a run that prints what the last
+  // one did is still reported.
+  let lastVersion = -1, lastRuns = -1;
   function watchOutput() {
-    if (outputListeners.length) {
+    const version = Module._gopark_output_version(), runs = Module._gopark_runs();
+    if (outputListeners.length && (version !== lastVersion || runs !== lastRuns)) {
       const now = str(Module._gopark_output());
-      if (now !== lastOutput) {
-        const fresh = now.startsWith(lastOutput) ? now.slice(lastOutput.length) : now;
-        lastOutput = now;
-        for (const f of outputListeners) { try { f(fresh); } catch (e) { console.error(e); } }
-      }
+      const fresh = runs === lastRuns && now.startsWith(lastOutput) ? now.slice(lastOutput.length) : now;
+      lastOutput = now;
+      if (fresh) for (const f of outputListeners) { try { f(fresh); } catch (e) { console.error(e); } }
     }
+    lastVersion = version;
+    lastRuns = runs;
     requestAnimationFrame(watchOutput);
   }
 
-  function settings() { return JSON.parse(str(Module._gopark_controls())); }
+  // The seed is a uint64: it travels as a decimal string (a JS number would round it past 2^53).
+  function settings() {
+    const c = JSON.parse(str(Module._gopark_controls()));
+    c.seed = /^\d+$/.test(c.seed) && Number.isSafeInteger(Number(c.seed)) ? Number(c.seed) : c.seed;
+    return c;
+  }
   function setSettings(s) {
     const c = Object.assign(settings(), s || {});
-    call('gopark_set_controls', null, ['number', 'number', 'number', 'number'],
-         [c.procs | 0, c.mode | 0, +c.speed || 0, +c.seed || 0]);
+    const seed = String(c.seed);
+    if (!/^\d{1,20}$/.test(seed)) throw new Error('seed: a whole number from 0 to 2^64-1');
+    call('gopark_set_controls', null, ['number', 'number', 'number', 'string'],
+         [c.procs | 0, c.mode | 0, +c.speed || 0, seed]);
   }
 
   async function shareLink() {
     const params = new URLSearchParams();
     const example = str(Module._gopark_example_name());
+    const source = str(Module._gopark_source());
+    if (!example && new TextEncoder().encode(source).length > MAX_LINK_SOURCE) {
+      throw new Error(`the program is over ${MAX_LINK_SOURCE / 1024} KB, too big for a link`);
+    }
     if (example) params.set('example', example);
-    else params.set('code', await packSource(str(Module._gopark_source())));
+    else params.set('code', await packSource(source));
     const s = settings();
     params.set('procs', s.procs);
     params.set('mode', s.mode);
@@ -187,19 +226,24 @@
       if (params.has('code')) {
         const packed = params.get('code');
         if (packed.length > MAX_LINK_SOURCE * 2) throw new Error('too big');
-        call('gopark_load', null, ['string'], [await unpackSource(packed)]);
+        const source = await unpackSource(packed);
+        withCString(source, (p) => Module._gopark_load(p));
       } else if (params.has('example')) {
-        if (!call('gopark_open_example', 'number', ['string'], [params.get('example')])) {
+        if (!withCString(params.get('example').slice(0, 200), (p) => Module._gopark_open_example(p))) {
           showNotice('There is no example called "' + params.get('example') + '": here is the first one.');
           return;
         }
       }
       const s = {};
-      for (const k of ['procs', 'mode', 'speed', 'seed']) {
+      for (const k of ['procs', 'mode', 'speed']) {
         if (!params.has(k)) continue;
         const v = Number(params.get(k));
-        if (!Number.isFinite(v) || v < 0) throw new Error('bad ' + k);
+        if (!Number.isFinite(v) || v < 0 || v > 1e6) throw new Error('bad ' + k);
         s[k] = v;
+      }
+      if (params.has('seed')) {
+        if (!/^\d{1,20}$/.test(params.get('seed'))) throw new Error('bad seed');
+        s.seed = params.get('seed');
       }
       setSettings(s);
     } catch (e) {
@@ -213,8 +257,8 @@
   window.gopark = {
     isolated: true,
     ready,
-    load: (source) => call('gopark_load', null, ['string'], [String(source)]),
-    openExample: (name) => !!call('gopark_open_example', 'number', ['string'], [String(name)]),
+    load: (source) => withCString(String(source), (p) => Module._gopark_load(p)),
+    openExample: (name) => !!withCString(String(name).slice(0, 200), (p) => Module._gopark_open_example(p)),
     source: () => str(Module._gopark_source()),
     run: () => Module._gopark_run(),
     stop: () => Module._gopark_stop(),
@@ -232,15 +276,20 @@
     setSettings,
     shareLink,
     copyShareLink: async () => {
-      const link = await shareLink();
-      await navigator.clipboard.writeText(link);
-      showNotice('Link copied: it opens this program with these settings.');
-      return link;
+      try {
+        const link = await shareLink();
+        await navigator.clipboard.writeText(link);
+        showNotice('Link copied: it opens this program with these settings.');
+        return link;
+      } catch (e) {
+        showNotice('No link: ' + e.message);
+        return null;
+      }
     },
   };
 
   const script = document.createElement('script');
   script.src = 'index.js';
-  script.onerror = () => showStatus('Could not load index.js: is the build complete?', true);
+  script.onerror = () => fail('Could not load index.js: is the build complete?');
   document.body.appendChild(script);
 })();
