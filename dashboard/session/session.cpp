@@ -4,6 +4,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <fstream>
+#include <sstream>
 #include <utility>
 
 #include "session/program.hpp"
@@ -155,6 +156,14 @@ std::string Session::stdout_text() const {
 std::string Session::ending() const {
   std::lock_guard lock(output_mutex_);
   return ending_;
+}
+
+std::string Session::trace_json() const {
+  const trace::Recorder* recorder = run_ && run_->machine ? run_->machine->runtime().recorder() : nullptr;
+  if (!recorder) return "";
+  std::ostringstream out;
+  trace::write_chrome_json(recorder->events(), out);
+  return out.str();
 }
 
 bool Session::export_trace(const std::string& path, std::string* why) const {

@@ -109,6 +109,8 @@ class Session {
   // Writes the last run's trace as Chrome trace JSON (Perfetto opens it). False, with why, when
   // there is no run or the file cannot be written. UI thread (like start()).
   bool export_trace(const std::string& path, std::string* why) const;
+  // The same as text ("" when there is no run): the web page offers it as a download.
+  std::string trace_json() const;
 
  private:
   struct Run;

@@ -126,13 +126,29 @@ void draw_menu_bar(UiState& s) {
     if (ImGui::MenuItem("Run xN...")) s.show_batch = true;
     ImGui::Separator();
     if (ImGui::MenuItem("Export trace (Chrome JSON)", nullptr, false, s.session.runs() > 0 && !s.session.running())) {
+#ifdef __EMSCRIPTEN__
+      // The page has no files: the browser downloads it.
+      std::string json = s.session.trace_json();
+      EM_ASM({
+        const blob = new Blob([UTF8ToString($0)], { type: 'application/json' });
+        const a = document.createElement('a');
+        a.href = URL.createObjectURL(blob);
+        a.download = 'gopark-trace.json';
+        a.click();
+        setTimeout(function () { URL.revokeObjectURL(a.href); }, 10000);
+      }, json.c_str());
+      s.status = "trace downloaded as gopark-trace.json: open it in ui.perfetto.dev";
+#else
       std::string why;
       std::string path = "gopark-trace.json";
       s.status = s.session.export_trace(path, &why) ? "trace written to " + path + ": open it in ui.perfetto.dev"
                                                     : "trace not written: " + why;
+#endif
     }
+#ifndef __EMSCRIPTEN__  // a page is closed by closing its tab
     ImGui::Separator();
     if (ImGui::MenuItem("Quit")) s.quit = true;
+#endif
     ImGui::EndMenu();
   }
   if (ImGui::BeginMenu("Examples")) {

@@ -212,6 +212,7 @@ TEST_CASE("the last run's trace exports as Chrome trace JSON") {
   std::string why;
   CHECK_FALSE(s.export_trace("/nonexistent-dir/x.json", &why));
   CHECK(why == "no run to export yet");
+  CHECK(s.trace_json().empty());
   REQUIRE(start(s, "package main\n\nfunc main() {\n\tch := make(chan int)\n\tgo func() { ch <- 1 }()\n\t<-ch\n}\n"));
   REQUIRE(wait_until([&] { return !s.running(); }));
   std::string path = "session_test_trace.json";
@@ -219,6 +220,7 @@ TEST_CASE("the last run's trace exports as Chrome trace JSON") {
   std::ifstream in(path);
   std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   CHECK(text.find("traceEvents") != std::string::npos);
+  CHECK(s.trace_json() == text);  // the web page's download: the same JSON
   std::remove(path.c_str());
   CHECK_FALSE(s.export_trace("/nonexistent-dir/x.json", &why));
 }

@@ -34,6 +34,7 @@ const browser = await chromium.launchPersistentContext(userDataDir, {
   args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
          '--disable-component-update', '--disable-sync', '--use-angle=swiftshader'],
   viewport: { width: 1280, height: 800 },
+  acceptDownloads: true,
 });
 const logs = [];
 
@@ -213,6 +214,22 @@ await check('a damaged link is refused with a message, and the default program s
     const src = await other.page.evaluate(() => gopark.source());
     expect(src === first, `${hash.slice(0, 20)}: the editor does not hold the default program`);
     expect(await other.page.evaluate(() => !gopark.running()), 'something runs');
+    await other.page.close();
+  }
+});
+
+await check('File > Export trace downloads the run as Chrome trace JSON', async () => {
+  const other = await open('#example=10_go_keyword');
+  try {
+    await other.page.evaluate(async () => { gopark.run(); await gopark.done(); });
+    await other.page.mouse.click(24, 10);  // the File menu (the dashboard's default layout, 1280x800)
+    await other.page.waitForTimeout(300);
+    const [download] = await Promise.all([other.page.waitForEvent('download', { timeout: 15000 }),
+                                          other.page.mouse.click(60, 88)]);  // "Export trace (Chrome JSON)"
+    expect(download.suggestedFilename() === 'gopark-trace.json', 'file name ' + download.suggestedFilename());
+    const trace = JSON.parse(fs.readFileSync(await download.path(), 'utf8'));
+    expect(Array.isArray(trace.traceEvents) && trace.traceEvents.length > 10, 'few events');
+  } finally {
     await other.page.close();
   }
 });
