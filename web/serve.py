@@ -38,8 +38,12 @@ def main():
     if not os.path.isfile(os.path.join(args.dir, 'index.wasm')):
         sys.exit(f'serve: no playground build in {args.dir} (make web)')
     Handler.isolate = not args.plain
-    server = http.server.ThreadingHTTPServer(('127.0.0.1', args.port),
-                                             functools.partial(Handler, directory=args.dir))
+    try:
+        server = http.server.ThreadingHTTPServer(('127.0.0.1', args.port),
+                                                 functools.partial(Handler, directory=args.dir))
+    except OSError as e:
+        sys.exit(f'serve: cannot listen on 127.0.0.1:{args.port} ({e.strerror}); is another server there? '
+                 f'Try: web/serve.py --port {args.port + 1}')
     print(f'gopark playground: http://127.0.0.1:{server.server_address[1]}/  (Ctrl+C stops it)', flush=True)
     try:
         server.serve_forever()
