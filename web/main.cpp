@@ -37,6 +37,8 @@ struct Shell {
   // The OS clipboard, as far as the page may see it: what the last paste event carried (the
   // browser gives a page the clipboard only then); copies go out through navigator.clipboard.
   std::string clipboard;
+  // A paste event arrived: press Ctrl+V for Dear ImGui (2: press at the next frame, 1: release).
+  int paste_frames = 0;
 };
 
 Shell* shell = nullptr;
@@ -76,6 +78,14 @@ void frame() {
   follow_canvas_size(s);
   SDL_Event event;
   while (SDL_PollEvent(&event)) ImGui_ImplSDL2_ProcessEvent(&event);
+  if (s.paste_frames > 0) {  // the Ctrl+V that SDL did not see (shell/gopark.js)
+    ImGuiIO& io = ImGui::GetIO();
+    const bool press = s.paste_frames == 2;
+    io.KeysDown[io.KeyMap[ImGuiKey_V]] = press;
+    if (press) io.KeyCtrl = true;
+    else io.KeyCtrl = (SDL_GetModState() & KMOD_CTRL) != 0;
+    --s.paste_frames;
+  }
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplSDL2_NewFrame();
   ImGuiIO& io = ImGui::GetIO();
@@ -131,7 +141,10 @@ EMSCRIPTEN_KEEPALIVE const char* gopark_stdout() { return hand_to_js(shell->app-
 EMSCRIPTEN_KEEPALIVE const char* gopark_state() { return hand_to_js(shell->app->state_json()); }
 EMSCRIPTEN_KEEPALIVE long gopark_frames() { return shell->frames; }
 // A paste event's text (shell/gopark.js forwards them): what Ctrl+V in the editor inserts.
-EMSCRIPTEN_KEEPALIVE void gopark_paste(const char* text) { shell->clipboard = text; }
+EMSCRIPTEN_KEEPALIVE void gopark_paste(const char* text) {
+  shell->clipboard = text;
+  shell->paste_frames = 2;
+}
 // Settings: GOMAXPROCS, mode (0 M:N, 1 threads, 2 coroutines), speed (lines/s, 0 full), seed (a
 // uint64 in decimal: a JS number would round it).
 EMSCRIPTEN_KEEPALIVE void gopark_set_controls(int procs, int mode, double speed, const char* seed) {

@@ -218,6 +218,31 @@ await check('a damaged link is refused with a message, and the default program s
   }
 });
 
+await check('typing, and copy and paste with the OS clipboard, work in the editor', async () => {
+  await browser.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(url).origin });
+  const other = await open();
+  try {
+    const { page } = other;
+    await page.evaluate(() => gopark.load('package main\n\nfunc main() {\n}\n'));
+    await page.waitForTimeout(200);
+    await page.mouse.click(200, 150);  // into the editor's text (the default layout, 1280x800)
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type('// typed');
+    await page.evaluate(() => navigator.clipboard.writeText(' and pasted'));
+    await page.keyboard.press('Control+V');
+    await page.waitForTimeout(300);
+    const source = await page.evaluate(() => gopark.source());
+    expect(source === 'package main\n\nfunc main() {\n}\n// typed and pasted', 'editor holds ' + JSON.stringify(source));
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Control+C');
+    await page.waitForTimeout(300);
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied === source, 'clipboard holds ' + JSON.stringify(copied));
+  } finally {
+    await other.page.close();
+  }
+});
+
 await check('File > Export trace downloads the run as Chrome trace JSON', async () => {
   const other = await open('#example=10_go_keyword');
   try {

@@ -161,11 +161,16 @@
       Module._free(ptr);
     }
   }
-  // The browser hands a page the OS clipboard only in a paste event: pass it on before the
-  // dashboard's next frame handles the Ctrl+V that caused it.
+  // The browser hands a page the OS clipboard only in a paste event, and SDL, which sees every key,
+  // cancels the Ctrl+V that would cause one. So Ctrl+V (Cmd+V) is kept from SDL, the browser pastes,
+  // and the text goes to the dashboard with a Ctrl+V of its own (main.cpp: gopark_paste).
+  window.addEventListener('keydown', (e) => {
+    if ((e.ctrlKey || e.metaKey) && !e.altKey && (e.key === 'v' || e.key === 'V')) e.stopImmediatePropagation();
+  }, true);
   document.addEventListener('paste', (e) => {
     const text = e.clipboardData ? e.clipboardData.getData('text/plain') : '';
     if (Module.calledRun) withCString(text, (p) => Module._gopark_paste(p));
+    e.preventDefault();
   });
   const call = (name, ret, types, args) => Module.ccall(name, ret, types, args);
 
