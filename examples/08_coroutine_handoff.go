@@ -4,7 +4,8 @@
 // happens only where a goroutine blocks. Ping and Pong pass a ball back and forth: one runs while
 // the other is suspended on its channel, so their slices alternate on the single lane. Then a
 // generator goroutine resumes where it left off each time main asks for the next value. The
-// output is the same in every mode, because the channels fix the order.
+// output is the same in every mode, because the channels fix the order. Press Step instead of
+// Run to go from one handoff to the next, or set Speed to 3 lines/s and watch the ball travel.
 package main
 
 import (

@@ -4,8 +4,9 @@
 // main calls runtime.Gosched(): it gives up the CPU once, goes back to the run queue (ready), and
 // the child runs. The child yields after each of its steps in the same way, so the two take
 // turns: child, main, child, main... Compare with 15_without_gosched.go, where the child
-// usually never runs. (In threads mode GOMAXPROCS does not limit the OS threads and both could
-// run at once, so this example is limited to the modes below.)
+// usually never runs. Step shows every yield as a scheduling event of its own. (In threads mode
+// GOMAXPROCS does not limit the OS threads and both could run at once, so this example is
+// limited to the modes below.)
 //
 // gopark: modes=mn,coroutines
 // gopark: nodiff
