@@ -132,7 +132,9 @@ void Machine::resume(rt::G& g) {
   }
   enter_mutator();
   Leave leave = Interpreter::run(gr);
-  if (leave == Leave::Park || leave == Leave::Yield) publish_line(gr);
+  // Only a watching UI reads the line (it traces the run); a plain `gopark run` skips the lookup
+  // on this, the path of every channel handoff.
+  if ((leave == Leave::Park || leave == Leave::Yield) && runtime_.tracing()) publish_line(gr);
   leave_mutator();
   switch (leave) {
     case Leave::Exit: g.handoff = rt::Handoff::Exit; break;
