@@ -1,5 +1,5 @@
 #pragma once
-// The examples/ programs, embedded in the binary (generated at build time by embed_examples.cmake)
+// The examples/ programs, embedded in the binary (generated at build time by cmake/EmbedFiles.cmake)
 // with the header each starts with:
 //   // Example: <title>
 //   // Row: <curriculum rows>

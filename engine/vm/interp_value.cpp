@@ -210,12 +210,11 @@ std::string print_value(const TypeInfo& t, Word v) {
 std::string display_value(const TypeInfo& t, Word v) {
   char buf[64];
   switch (t.kind) {
-    case Kind::Bool: return v ? "true" : "false";
+    case Kind::Bool:
     case Kind::Int: case Kind::Int8: case Kind::Int16: case Kind::Int32: case Kind::Int64:
-      return std::to_string(std::int64_t(v));
     case Kind::Uint: case Kind::Uint8: case Kind::Uint16: case Kind::Uint32: case Kind::Uint64:
     case Kind::Uintptr:
-      return std::to_string(v);
+      return print_value(t, v);  // as print/println writes them
     case Kind::Float32:
     case Kind::Float64:
       std::snprintf(buf, sizeof buf, "%g", as_double(v));
