@@ -29,11 +29,8 @@ std::uint64_t step_target(const UiState& s) { return s.selected ? s.selected : 1
 
 // Whether goroutine `id` is on a P in the latest frame (only then can it run a line).
 bool on_processor(const UiState& s, std::uint64_t id) {
-  if (!s.frame) return false;
-  for (const GoroutineRow& g : s.frame->view.goroutines) {
-    if (g.id == id) return g.state == NoteState::Running;
-  }
-  return false;
+  const GoroutineRow* g = s.frame ? s.frame->view.goroutine(id) : nullptr;
+  return g && g->state == NoteState::Running;
 }
 
 void step_controls(UiState& s, bool running) {
