@@ -1,4 +1,5 @@
 #include "runtime/chan.hpp"
+#include "runtime/observed.hpp"
 
 #include <cstdlib>
 #include <cstring>
@@ -76,9 +77,7 @@ struct ChanOps {
 
   // Counters are written only under the channel lock, so a relaxed load + store (no locked RMW) is enough;
   // they are atomics only because snapshots read them without the lock.
-  static void bump(std::atomic<uint64_t>& counter) {
-    counter.store(counter.load(std::memory_order_relaxed) + 1, std::memory_order_relaxed);
-  }
+  static void bump(std::atomic<uint64_t>& counter) { bump_observed(counter); }
   // Element moves: a plain copy for trivially copyable types (ints, the VM's values), else the type's own.
   static void move_assign(const Channel& c, void* dst, void* src) {
     if (c.type_.trivial) std::memcpy(dst, src, c.type_.size); else c.type_.move_assign(dst, src);
@@ -119,7 +118,7 @@ struct ChanOps {
   static void buffer_put(Channel& c, void* src) GOPARK_REQUIRES(c.lock_) {
     move_construct(c, c.slot(c.sendx_), src);
     c.sendx_ = c.sendx_ + 1 == c.cap_ ? 0 : c.sendx_ + 1;
-    c.count_.store(c.count_.load(std::memory_order_relaxed) + 1, std::memory_order_release);
+    store_observed(c.count_, c.count_.load(std::memory_order_relaxed) + 1);
     bump(c.sends_);
   }
 
@@ -128,7 +127,7 @@ struct ChanOps {
     if (dst) move_assign(c, dst, head);
     destroy(c, head);
     c.recvx_ = c.recvx_ + 1 == c.cap_ ? 0 : c.recvx_ + 1;
-    c.count_.store(c.count_.load(std::memory_order_relaxed) - 1, std::memory_order_release);
+    store_observed(c.count_, c.count_.load(std::memory_order_relaxed) - 1);
     bump(c.recvs_);
   }
 

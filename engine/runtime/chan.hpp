@@ -56,7 +56,7 @@ class Channel final : public Object {
 
   uint32_t cap() const { return cap_; }
   // len(ch): buffered elements. Lock-free read, as Go's (the value may be stale the moment it is read).
-  uint32_t len() const { return count_.load(std::memory_order_acquire); }
+  uint32_t len() const { return count_.load(std::memory_order_relaxed); }
   bool closed() const { return closed_.load(std::memory_order_acquire); }
   const ElemType& elem_type() const { return type_; }
 

@@ -18,6 +18,7 @@
 #include <string>
 
 #include "runtime/coro.hpp"
+#include "runtime/observed.hpp"
 #include "runtime/timers.hpp"
 #include "runtime/tls.hpp"
 
@@ -167,8 +168,8 @@ inline G* current_g() { return tls::g; }
 // is g's chain of queued waiters (null if none), which a run that ends unlinks before freeing them.
 inline void prepare_park(G& g, WaitReason why, uint64_t object, ParkCommit commit, void* arg, Waiter* waiting) {
   g.waiting = waiting;
-  g.wait_reason.store(why, std::memory_order_relaxed);
-  g.wait_object.store(object, std::memory_order_relaxed);
+  store_observed(g.wait_reason, why);
+  store_observed(g.wait_object, object);
   g.park_commit = commit;
   g.park_arg = arg;
   g.handoff = Handoff::Park;

@@ -1,6 +1,7 @@
 // Goroutines: creation, readying, running one slice, parking, and ending. Shared by every mode.
 #include <algorithm>
 
+#include "runtime/observed.hpp"
 #include "runtime/runtime.hpp"
 #include "runtime/tls.hpp"
 
@@ -159,9 +160,9 @@ G* Runtime::spawn(Body& body, void* body_data, const char* label, G* parent, int
 
 void Runtime::ready(G& g, G* by) {
   if (g.state.load(std::memory_order_relaxed) != GState::Waiting) internal_error("ready of a goroutine that is not waiting");
-  g.wait_reason.store(WaitReason::None, std::memory_order_relaxed);
-  g.wait_object.store(0, std::memory_order_relaxed);
-  g.state.store(GState::Runnable, std::memory_order_release);
+  store_observed(g.wait_reason, WaitReason::None);
+  store_observed(g.wait_object, uint64_t(0));
+  store_observed(g.state, GState::Runnable);
   if (recorder_) emit(EventKind::GoUnblock, g.id, 0, by ? int64_t(by->id.load(std::memory_order_relaxed)) : 0);
   if (config_.mode == Mode::Threads) {
     active_ms_.fetch_add(1);  // before the wake-up: the M counts as active from now on (sched.hpp)
@@ -189,9 +190,9 @@ void Runtime::ready(G& g, G* by) {
 
 // Runs one slice of g on m: its resume hook, then its body, until it gives the thread back.
 void Runtime::run_g(M& m, G& g, int32_t p_id) {
-  g.state.store(GState::Running, std::memory_order_relaxed);
-  g.m_id.store(m.id, std::memory_order_relaxed);
-  g.p_id.store(p_id, std::memory_order_relaxed);
+  store_observed(g.state, GState::Running);
+  store_observed(g.m_id, m.id);
+  store_observed(g.p_id, p_id);
   // Clear a stale preemption request, but never a stop: end_program sets exiting_ before it sets every
   // G's preempt, so either we see exiting_ here or its store to preempt comes after ours. (If preempt
   // reads false there is nothing to clear, and a stop arriving later stays set.)
@@ -199,8 +200,8 @@ void Runtime::run_g(M& m, G& g, int32_t p_id) {
     g.preempt.store(false, std::memory_order_seq_cst);
     if (exiting_.load(std::memory_order_seq_cst)) g.preempt.store(true, std::memory_order_relaxed);
   }
-  g.switches.store(g.switches.load(std::memory_order_relaxed) + 1, std::memory_order_relaxed);
-  m.running_gid.store(g.id.load(std::memory_order_relaxed), std::memory_order_relaxed);
+  bump_observed(g.switches);
+  store_observed(m.running_gid, g.id.load(std::memory_order_relaxed));
   tls::g = &g;
   if (recorder_) {
     g.started_ns = now_ns();
@@ -218,14 +219,14 @@ void Runtime::run_g(M& m, G& g, int32_t p_id) {
     g.body->resume(g);
   }
   tls::g = nullptr;
-  m.running_gid.store(0, std::memory_order_relaxed);
+  store_observed(m.running_gid, uint64_t(0));
   if (recorder_) g.run_ns.fetch_add(now_ns() - g.started_ns, std::memory_order_relaxed);
 }
 
 // g's body has returned with handoff Park: g is now off the CPU, so it may become Waiting and the
 // operation that parked it may publish it (sched.hpp: Parking). g must not be touched after the commit.
 void Runtime::park_g(G& g) {
-  g.state.store(GState::Waiting, std::memory_order_release);
+  store_observed(g.state, GState::Waiting);
   if (recorder_) {
     emit(EventKind::GoBlock, g.id, g.wait_object.load(std::memory_order_relaxed), 0,
          uint8_t(g.wait_reason.load(std::memory_order_relaxed)));

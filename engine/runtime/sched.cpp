@@ -1,6 +1,7 @@
 // The M:N scheduler (modes MN and Coroutines). The design is in sched.hpp.
 #include <algorithm>
 
+#include "runtime/observed.hpp"
 #include "runtime/runtime.hpp"
 #include "runtime/tls.hpp"
 
@@ -405,17 +406,18 @@ void Runtime::stop_m(M& m) {
 
 void Runtime::execute(M& m, G& g) {
   P& p = *m.p;
-  p.current.store(&g, std::memory_order_release);  // readers (sysmon, snapshots) then see the G whole
-  p.schedtick.store(p.schedtick.load(std::memory_order_relaxed) + 1, std::memory_order_relaxed);
+  // Readers (sysmon, snapshots) may see a G being reused half old, half new: they only look (g.hpp).
+  store_observed(p.current, &g);
+  bump_observed(p.schedtick);
   run_g(m, g, p.id);
-  p.current.store(nullptr, std::memory_order_relaxed);
+  store_observed(p.current, static_cast<G*>(nullptr));
   switch (Handoff h = take_handoff(g)) {
     case Handoff::Park:
       park_g(g);
       break;
     case Handoff::Yield:
     case Handoff::Preempt:
-      g.state.store(GState::Runnable, std::memory_order_relaxed);
+      store_observed(g.state, GState::Runnable);
       emit(h == Handoff::Yield ? EventKind::GoYield : EventKind::GoPreempt, g.id);
       {
         G* gp = &g;

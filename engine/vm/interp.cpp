@@ -19,6 +19,16 @@ namespace {
 
 constexpr int kBudget = 128;  // safe points between polls of preemption and GC
 
+// WebAssembly engines start a function in a quick baseline compilation and optimise it in the
+// background, but the optimised code is only used from the function's next call: V8 has no
+// on-stack replacement for wasm. A goroutine that never parks (fib, a long loop) would run the
+// whole program in the baseline code of this loop, about twice as slow. So on wasm the loop
+// leaves and re-enters itself (Leave::Retrace) every so many polls; it costs a reload of the
+// frame's registers, about once a millisecond.
+#ifdef __EMSCRIPTEN__
+constexpr int kPollsPerEntry = 1024;
+#endif
+
 inline Word from_double(double d) { Word w; std::memcpy(&w, &d, 8); return w; }
 inline double to_double(Word w) { double d; std::memcpy(&d, &w, 8); return d; }
 inline std::int64_t sgn(Word w) { return static_cast<std::int64_t>(w); }
@@ -77,6 +87,9 @@ Leave Interpreter::loop(Goroutine& gr, std::size_t stop_depth) {
   // it, are prompt.
   constexpr int kLoopBudget = kTraced ? 4 : kBudget;
   int budget = kLoopBudget;
+#ifdef __EMSCRIPTEN__
+  int polls_left = kPollsPerEntry;
+#endif
   // Traced: whether the top frame's function is the program's own (cached per function).
   const Function* traced_fn = nullptr;
   bool traced_user = false;
@@ -147,7 +160,14 @@ Leave Interpreter::loop(Goroutine& gr, std::size_t stop_depth) {
       RELOAD();                                                   \
     }                                                             \
     if (machine.traced() != kTraced) return Leave::Retrace;       \
+    REENTER_NOW();                                                \
   }
+#ifdef __EMSCRIPTEN__
+#define REENTER_NOW() \
+  if (--polls_left == 0) return Leave::Retrace
+#else
+#define REENTER_NOW() (void)0
+#endif
 
   RELOAD();
   Instr in;  // the instruction being run (here, not in the loop: the unwinding labels jump past)
@@ -831,6 +851,7 @@ Leave Interpreter::loop(Goroutine& gr, std::size_t stop_depth) {
 #undef FATAL
 #undef NILCHECK
 #undef SAFE_POINT
+#undef REENTER_NOW
 #undef BRANCH
 #undef CHECK_FAULT
 }

@@ -1,7 +1,10 @@
 // `gopark run` built as WebAssembly for node (tests/bench/web.sh): the same compiler, VM and
 // runtime as the playground, on Emscripten's pthreads, reading the program from the real file
 // system (NODERAWFS). Only for measuring the web build against the native one.
-//   node gopark_run.js [--procs N] prog.go
+//   node gopark_run.js [--procs N] [--repeat N] [--time] prog.go
+// --repeat runs the program N times in one process (a page runs many programs on one compiled
+// module); --time prints each run's time, compile and run, to stderr in ms.
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -11,20 +14,33 @@
 
 int main(int argc, char** argv) {
   gopark::native::RunOptions options;
+  int repeat = 1;
+  bool time = false;
   int i = 1;
   for (; i < argc && argv[i][0] == '-'; ++i) {
     if (!std::strcmp(argv[i], "--procs") && i + 1 < argc) {
       options.runtime.procs = std::atoi(argv[++i]);
+    } else if (!std::strcmp(argv[i], "--repeat") && i + 1 < argc) {
+      repeat = std::atoi(argv[++i]);
+    } else if (!std::strcmp(argv[i], "--time")) {
+      time = true;
     } else {
-      std::fprintf(stderr, "usage: gopark_run [--procs N] prog.go\n");
+      std::fprintf(stderr, "usage: gopark_run [--procs N] [--repeat N] [--time] prog.go\n");
       return 2;
     }
   }
   if (i >= argc) {
-    std::fprintf(stderr, "usage: gopark_run [--procs N] prog.go\n");
+    std::fprintf(stderr, "usage: gopark_run [--procs N] [--repeat N] [--time] prog.go\n");
     return 2;
   }
   options.path = argv[i];
   options.args.emplace_back(options.path);
-  return gopark::native::run_program(options);
+  int status = 0;
+  for (int r = 0; r < repeat; ++r) {
+    auto start = std::chrono::steady_clock::now();
+    status = gopark::native::run_program(options);
+    std::chrono::duration<double, std::milli> ms = std::chrono::steady_clock::now() - start;
+    if (time) std::fprintf(stderr, "run %d: %.1f ms\n", r + 1, ms.count());
+  }
+  return status;
 }
