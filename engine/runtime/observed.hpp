@@ -25,6 +25,19 @@ inline void store_observed(std::atomic<T>& field, T value) {
 #endif
 }
 
+// As store_observed, for a pointer an observer follows (sysmon takes P.current and marks that G for
+// preemption). Natively a release store, so that the observer sees the object behind it constructed.
+// On wasm a plain store, as above: the objects behind such pointers (Gs) are never freed while the
+// run lasts, and the observer only sets an atomic flag in what it finds.
+template <class T>
+inline void store_observed_pointer(std::atomic<T*>& field, T* value) {
+#ifdef __EMSCRIPTEN__
+  store_observed(field, value);
+#else
+  field.store(value, std::memory_order_release);
+#endif
+}
+
 // field += 1 for a field written by one thread at a time (under a lock, or by its owner).
 template <class T>
 inline void bump_observed(std::atomic<T>& field) {

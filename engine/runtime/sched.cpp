@@ -406,8 +406,7 @@ void Runtime::stop_m(M& m) {
 
 void Runtime::execute(M& m, G& g) {
   P& p = *m.p;
-  // Readers (sysmon, snapshots) may see a G being reused half old, half new: they only look (g.hpp).
-  store_observed(p.current, &g);
+  store_observed_pointer(p.current, &g);
   bump_observed(p.schedtick);
   run_g(m, g, p.id);
   store_observed(p.current, static_cast<G*>(nullptr));

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "runtime/observed.hpp"
 #include "runtime/runtime.hpp"
 #include "trace/snapshot.hpp"
 
@@ -55,7 +56,7 @@ Mutex::~Mutex() {
 void Mutex::commit(G&, void* arg) GOPARK_NO_THREAD_SAFETY_ANALYSIS { static_cast<Mutex*>(arg)->lock_.unlock(); }
 
 void Mutex::acquired(G* g) {
-  holder_.store(gid(g), std::memory_order_relaxed);
+  store_observed(holder_, uint64_t(gid(g)));
   emit(*this, g, EventKind::LockAcquire, LockOp::Lock);
 }
 
@@ -138,7 +139,7 @@ bool Mutex::resumed(G& g, void* arg) {
 bool Mutex::unlock(G* g) {
   uint32_t s = kLocked;
   if (state_.compare_exchange_strong(s, 0, std::memory_order_release)) {
-    holder_.store(0, std::memory_order_relaxed);
+    store_observed(holder_, uint64_t(0));
     emit(*this, g, EventKind::LockRelease, LockOp::Lock);
     return true;
   }
@@ -151,7 +152,7 @@ bool Mutex::unlock(G* g) {
     // While kLocked is set, only holders of lock_ change state_: plain stores are safe here.
     w = waiters_.pop_front();
     if (!w) {
-      holder_.store(0, std::memory_order_relaxed);
+      store_observed(holder_, uint64_t(0));
       state_.store(s & ~(kLocked | kWaiters | kStarving), std::memory_order_release);
     } else if (s & kStarving) {
       // Hand the lock straight to the first waiter; it stays locked.
@@ -162,13 +163,13 @@ bool Mutex::unlock(G* g) {
       } else if (g && g->runtime->now_ns() - w->since_ns < kStarvationNs) {
         ns &= ~kStarving;
       }
-      holder_.store(gid(w->g), std::memory_order_relaxed);
+      store_observed(holder_, uint64_t(gid(w->g)));
       state_.store(ns, std::memory_order_release);
     } else {
       w->success = false;
       uint32_t ns = s & ~kLocked;
       if (waiters_.empty()) ns &= ~kWaiters;
-      holder_.store(0, std::memory_order_relaxed);
+      store_observed(holder_, uint64_t(0));
       state_.store(ns, std::memory_order_release);
     }
   }
