@@ -107,7 +107,12 @@ const char* get_clipboard(void*) { return shell->clipboard.c_str(); }
 void set_clipboard(void*, const char* text) {
   shell->clipboard = text;
   EM_ASM({
-    if (navigator.clipboard) navigator.clipboard.writeText(UTF8ToString($0)).catch(function () {});
+    // It fails when the page is not focused, or the browser refuses: say so rather than nothing.
+    if (navigator.clipboard) {
+      navigator.clipboard.writeText(UTF8ToString($0)).catch(function (e) {
+        console.warn('gopark: copying to the clipboard failed: ' + e);
+      });
+    }
   }, text);
 }
 

@@ -25,6 +25,21 @@ async function check(name, body) {
   }
 }
 function expect(cond, why) { if (!cond) throw new Error(why); }
+// Waits until the page has drawn n more frames.
+async function drawn(page, n) {
+  const start = await page.evaluate(() => gopark.frames());
+  await page.waitForFunction((target) => gopark.frames() >= target, start + n, { timeout: 30000 });
+}
+// Polls `get` until `want(value)` holds or `ms` pass; returns the last value. Key presses reach the
+// editor only at the page's next frames, which SwiftShader draws slowly on a busy machine.
+async function settle(get, want, ms = 5000) {
+  const end = Date.now() + ms;
+  for (;;) {
+    const value = await get();
+    if (want(value) || Date.now() > end) return value;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
 
 const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gopark-chromium-'));
 const browser = await chromium.launchPersistentContext(userDataDir, {
@@ -223,6 +238,8 @@ await check('typing, and copy and paste with the OS clipboard, work in the edito
   const other = await open();
   try {
     const { page } = other;
+    // navigator.clipboard.writeText (Ctrl+C) needs the page focused: several pages are open.
+    await page.bringToFront();
     await page.evaluate(() => gopark.load('package main\n\nfunc main() {\n}\n'));
     await page.waitForTimeout(200);
     await page.mouse.click(200, 150);  // into the editor's text (the default layout, 1280x800)
@@ -230,13 +247,16 @@ await check('typing, and copy and paste with the OS clipboard, work in the edito
     await page.keyboard.type('// typed');
     await page.evaluate(() => navigator.clipboard.writeText(' and pasted'));
     await page.keyboard.press('Control+V');
-    await page.waitForTimeout(300);
-    const source = await page.evaluate(() => gopark.source());
-    expect(source === 'package main\n\nfunc main() {\n}\n// typed and pasted', 'editor holds ' + JSON.stringify(source));
+    const typed = 'package main\n\nfunc main() {\n}\n// typed and pasted';
+    const source = await settle(() => page.evaluate(() => gopark.source()), (s) => s === typed);
+    expect(source === typed, 'editor holds ' + JSON.stringify(source));
+    // The paste's own Ctrl+V is released at the frame after it lands (web/main.cpp): let it go
+    // before the next keys, and give Ctrl+A a frame before Ctrl+C, as a person's hands would.
+    await drawn(page, 3);
     await page.keyboard.press('Control+A');
+    await drawn(page, 2);
     await page.keyboard.press('Control+C');
-    await page.waitForTimeout(300);
-    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    const copied = await settle(() => page.evaluate(() => navigator.clipboard.readText()), (s) => s === source);
     expect(copied === source, 'clipboard holds ' + JSON.stringify(copied));
   } finally {
     await other.page.close();
