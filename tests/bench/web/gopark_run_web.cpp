@@ -29,12 +29,11 @@ int main(int argc, char** argv) {
       return 2;
     }
   }
-  if (i >= argc) {
+  if (i + 1 != argc) {
     std::fprintf(stderr, "usage: gopark_run [--procs N] [--repeat N] [--time] prog.go\n");
     return 2;
   }
   options.path = argv[i];
-  options.args.emplace_back(options.path);
   int status = 0;
   for (int r = 0; r < repeat; ++r) {
     auto start = std::chrono::steady_clock::now();
