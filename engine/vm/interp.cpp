@@ -213,7 +213,8 @@ Leave Interpreter::loop(Goroutine& gr, std::size_t stop_depth) {
   };
 #endif
   for (;;) {
-  next_instruction:
+  // Jumped to only by the threaded dispatch's NEXT, so a switch build (wasm) never uses it.
+  next_instruction: __attribute__((unused));
     if constexpr (kTraced) {
       // A new line (or function) of the program's own code (package main, not the library's Go
       // code): publish it and let the Machine hold us (Pause, Step) or slow us down. The
