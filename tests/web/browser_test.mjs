@@ -263,6 +263,31 @@ await check('typing, and copy and paste with the OS clipboard, work in the edito
   }
 });
 
+await check('the Share button puts a link in the OS clipboard that reopens the program', async () => {
+  await browser.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(url).origin });
+  const other = await open();
+  try {
+    const { page } = other;
+    await page.bringToFront();
+    const src = 'package main\n\nimport "fmt"\n\nfunc main() {\n\tfmt.Println("via the button")\n}\n';
+    await page.evaluate((s) => { gopark.load(s); gopark.setSettings({ procs: 2, speed: 30 }); }, src);
+    await page.evaluate(() => navigator.clipboard.writeText('nothing yet'));
+    await drawn(page, 3);
+    await page.mouse.click(388, 36);  // the toolbar's Share button (the default layout, 1280x800)
+    const link = await settle(() => page.evaluate(() => navigator.clipboard.readText()), (s) => s.includes('#code='));
+    expect(link.includes('#code='), 'clipboard holds ' + JSON.stringify(link.slice(0, 80)));
+    const notice = await page.evaluate(() => document.getElementById('notice').textContent);
+    expect(/copied/i.test(notice), 'notice is ' + JSON.stringify(notice));
+    const back = await open(link.slice(link.indexOf('#')));
+    const got = await back.page.evaluate(() => ({ source: gopark.source(), settings: gopark.settings() }));
+    await back.page.close();
+    expect(got.source === src, 'source differs: ' + JSON.stringify(got.source).slice(0, 80));
+    expect(got.settings.procs === 2 && got.settings.speed === 30, 'settings differ: ' + JSON.stringify(got.settings));
+  } finally {
+    await other.page.close();
+  }
+});
+
 await check('File > Export trace downloads the run as Chrome trace JSON', async () => {
   const other = await open('#example=10_go_keyword');
   try {
