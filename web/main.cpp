@@ -13,9 +13,11 @@
 #include <SDL_opengles2.h>
 
 #include <algorithm>
+#include <bitset>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <deque>
 #include <memory>
 #include <string>
 
@@ -39,6 +41,10 @@ struct Shell {
   std::string clipboard;
   // A paste event arrived: press Ctrl+V for Dear ImGui (2: press at the next frame, 1: release).
   int paste_frames = 0;
+  // SDL events not yet given to Dear ImGui (pace_events), oldest first, and the modifier keys
+  // as of the last key event given.
+  std::deque<SDL_Event> pending;
+  SDL_Keymod mods = KMOD_NONE;
 };
 
 Shell* shell = nullptr;
@@ -73,17 +79,47 @@ void follow_canvas_size(Shell& s) {
   emscripten_set_canvas_element_size("#canvas", want_w, want_h);
 }
 
+// Gives this frame's events to Dear ImGui. Its version here (1.86) reads each key as a held-down
+// flag once a frame, so a key that goes down and up between two frames is never seen pressed: a
+// quick Ctrl+C when frames are slow (software WebGL, a busy machine) was lost. So a frame takes
+// events, in order, only until some key would change a second time; the rest wait for the next
+// frame. The modifiers follow the events too (the backend reads SDL's current state instead,
+// which may already be past a queued key).
+void pace_events(Shell& s) {
+  SDL_Event event;
+  while (SDL_PollEvent(&event)) s.pending.push_back(event);
+  std::bitset<SDL_NUM_SCANCODES> changed;
+  ImGuiIO& io = ImGui::GetIO();
+  while (!s.pending.empty()) {
+    SDL_Event& e = s.pending.front();
+    const bool key = e.type == SDL_KEYDOWN || e.type == SDL_KEYUP;
+    if (key) {
+      const int code = e.key.keysym.scancode;
+      // An auto-repeat keeps a key down (Dear ImGui makes its own repeats): not a change.
+      if (code >= 0 && code < SDL_NUM_SCANCODES && !e.key.repeat) {
+        if (changed[code]) break;
+        changed[code] = true;
+      }
+    }
+    ImGui_ImplSDL2_ProcessEvent(&e);
+    if (key) s.mods = SDL_Keymod(e.key.keysym.mod);
+    s.pending.pop_front();
+  }
+  io.KeyShift = (s.mods & KMOD_SHIFT) != 0;
+  io.KeyCtrl = (s.mods & KMOD_CTRL) != 0;
+  io.KeyAlt = (s.mods & KMOD_ALT) != 0;
+  io.KeySuper = (s.mods & KMOD_GUI) != 0;
+}
+
 void frame() {
   Shell& s = *shell;
   follow_canvas_size(s);
-  SDL_Event event;
-  while (SDL_PollEvent(&event)) ImGui_ImplSDL2_ProcessEvent(&event);
+  pace_events(s);
   if (s.paste_frames > 0) {  // the Ctrl+V that SDL did not see (shell/gopark.js)
     ImGuiIO& io = ImGui::GetIO();
     const bool press = s.paste_frames == 2;
     io.KeysDown[io.KeyMap[ImGuiKey_V]] = press;
     if (press) io.KeyCtrl = true;
-    else io.KeyCtrl = (SDL_GetModState() & KMOD_CTRL) != 0;
     --s.paste_frames;
   }
   ImGui_ImplOpenGL3_NewFrame();
