@@ -202,6 +202,7 @@ bool Session::start(const std::string& source, const std::string& file_name, con
   std::string report;
   auto image = compile_source(source, file_name, errors, report);
   if (!image) {
+    publish(nullptr);  // the panels no longer show the last run's goroutines as if they were this one's
     append_output(true, report);
     std::lock_guard lock(output_mutex_);
     ending_ = "exit status 1";

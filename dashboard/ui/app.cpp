@@ -59,6 +59,7 @@ const std::string& App::source() const { return state_->source; }
 void App::edit_source(std::string text) {
   state_->source = std::move(text);
   state_->example = nullptr;
+  state_->file_name = "prog.go";  // a program of the user's own, named as the Go playground names it
   state_->focus_editor = true;
   ++state_->editor_generation;
 }

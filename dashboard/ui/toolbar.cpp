@@ -66,7 +66,10 @@ void speed_control(UiState& s, bool running) {
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
   double lines = kSpeeds[s.speed_index];
   std::string shown = lines == 0 ? "full" : std::to_string(int(lines)) + " lines/s";
-  if (ImGui::SliderInt("speed", &s.speed_index, 0, kSpeedCount - 1, shown.c_str(), ImGuiSliderFlags_NoInput)) {
+  // Slowest on the left, full speed on the right: dragging right goes faster.
+  int position = kSpeedCount - 1 - s.speed_index;
+  if (ImGui::SliderInt("speed", &position, 0, kSpeedCount - 1, shown.c_str(), ImGuiSliderFlags_NoInput)) {
+    s.speed_index = kSpeedCount - 1 - position;
     if (running) s.session.set_speed(s.speed());
   }
   if (ImGui::IsItemHovered()) {

@@ -47,12 +47,15 @@ TEST_CASE("an example opened by name runs with the settings given, and its state
   CHECK(state.rfind("{\"running\":false", 0) == 0);
   CHECK(state.find("\"function\":\"main.main\"") != std::string::npos);
 
-  // Editing the text leaves the example; a compile error is exit status 1.
+  // A program loaded from outside is the user's own: a compile error is exit status 1, names it
+  // prog.go (not the example it replaced), and the last run's picture is gone.
   app.edit_source("package main\n\nfunc main() {\n\tx := 1\n}\n");
   CHECK(app.example_name().empty());
   app.run();
   CHECK(app.exit_code() == 1);
-  CHECK(app.output_text().find("declared and not used: x") != std::string::npos);
+  CHECK(app.output_text().find("prog.go:4:2: declared and not used: x") != std::string::npos);
+  CHECK(app.output_text().find("14_named") == std::string::npos);
+  CHECK(app.state_json() == "null");
 }
 
 TEST_CASE("stop ends a runaway program and its exit status says stopped") {

@@ -204,6 +204,24 @@ await check('every example runs in the page as it does on the CLI (output, or it
   console.log(`# ${names.length} examples`);
 });
 
+await check('setSettings takes mode names and refuses values out of range', async () => {
+  const { page } = main;
+  const r = await page.evaluate(() => {
+    const errors = [];
+    gopark.setSettings({ mode: 'threads', procs: 4, speed: 30 });
+    const named = gopark.settings();
+    for (const bad of [{ mode: 7 }, { mode: 'fast' }, { procs: 0 }, { procs: 2.5 }, { speed: -1 }, { seed: 'x' }]) {
+      try { gopark.setSettings(bad); errors.push(null); } catch (e) { errors.push(e.message); }
+    }
+    const after = gopark.settings();
+    gopark.setSettings({ mode: 'mn', procs: 2, speed: 0 });
+    return { named, errors, after };
+  });
+  expect(r.named.mode === 1 && r.named.procs === 4 && r.named.speed === 30, 'settings: ' + JSON.stringify(r.named));
+  expect(r.errors.every((m) => typeof m === 'string' && m.length > 0), 'accepted: ' + JSON.stringify(r.errors));
+  expect(r.after.mode === 1 && r.after.procs === 4, 'a refused value changed the settings: ' + JSON.stringify(r.after));
+});
+
 await check('a share link reopens the same program and settings, without running it', async () => {
   const { page } = main;
   const src = 'package main\n\nimport "fmt"\n\nfunc main() {\n\tfmt.Println("shared: héllo, 世界")\n}\n';

@@ -197,12 +197,22 @@
     c.seed = /^\d+$/.test(c.seed) && Number.isSafeInteger(Number(c.seed)) ? Number(c.seed) : c.seed;
     return c;
   }
+  // procs: GOMAXPROCS, 1-16. mode: 0 or 'mn' (goroutines on Ps), 1 or 'threads' (1:1), 2 or
+  // 'coroutines' (N:1). speed: source lines a second per P, 0 for full speed; it snaps to the
+  // slider's steps (1, 3, 10, 30, 100, 300, 1000). seed: a uint64, as a number or a decimal string.
+  // A value out of range throws instead of being bent into one.
+  const MODES = { mn: 0, goroutines: 0, threads: 1, coroutines: 2 };
   function setSettings(s) {
     const c = Object.assign(settings(), s || {});
+    const mode = Object.prototype.hasOwnProperty.call(MODES, c.mode) ? MODES[c.mode] : Number(c.mode);
+    if (![0, 1, 2].includes(mode)) throw new Error("mode: 0 or 'mn', 1 or 'threads', 2 or 'coroutines'");
+    const procs = Number(c.procs);
+    if (!Number.isInteger(procs) || procs < 1 || procs > 16) throw new Error('procs: a whole number from 1 to 16');
+    const speed = Number(c.speed);
+    if (!(speed >= 0 && Number.isFinite(speed))) throw new Error('speed: lines a second per P, 0 for full speed');
     const seed = String(c.seed);
     if (!/^\d{1,20}$/.test(seed)) throw new Error('seed: a whole number from 0 to 2^64-1');
-    call('gopark_set_controls', null, ['number', 'number', 'number', 'string'],
-         [c.procs | 0, c.mode | 0, +c.speed || 0, seed]);
+    call('gopark_set_controls', null, ['number', 'number', 'number', 'string'], [procs, mode, speed, seed]);
   }
 
   async function shareLink() {
