@@ -81,6 +81,12 @@ void draw_editor(UiState& s) {
   const float gutter_w = digit_w * 4 + line_h * 1.6f;
 
   ImGui::BeginChild("##editor_scroll", ImVec2(0, 0), true, ImGuiWindowFlags_HorizontalScrollbar);
+  // Focusing the input scrolls the child to bring the input's left edge into view, which puts the
+  // gutter out of sight: after a focus, keep the child at its left edge for a few frames.
+  if (s.editor_home_frames > 0) {
+    ImGui::SetScrollX(0.0f);
+    --s.editor_home_frames;
+  }
   ImVec2 origin = ImGui::GetCursorScreenPos();
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const float pad_y = ImGui::GetStyle().FramePadding.y;
@@ -157,6 +163,7 @@ void draw_editor(UiState& s) {
   if (s.focus_editor) {
     ImGui::SetKeyboardFocusHere();
     s.focus_editor = false;
+    s.editor_home_frames = 3;
   }
   ImGui::PushID(s.editor_generation);  // a text replaced from outside is a new widget to ImGui
   if (ImGui::InputTextMultiline("##source", s.source.data(), s.source.capacity() + 1, ImVec2(width, height), flags,

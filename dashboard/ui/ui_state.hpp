@@ -43,6 +43,7 @@ struct UiState {
   bool source_changed_since_run = false;
   int cursor = 0;                  // the editor's cursor (byte offset), while it has focus
   bool focus_editor = false;       // give the editor the keyboard focus at the next frame
+  int editor_home_frames = 0;      // frames left to hold the editor scrolled to its left edge
   // Bumped whenever the text is replaced from outside the editor (an example, the page's API):
   // part of the editor's ImGui id, so an editor being typed in drops its own copy of the old text
   // instead of writing it back over the new one.

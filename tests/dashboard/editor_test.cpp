@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include <imgui.h>
+#include <imgui_internal.h>  // the editor's scroll position (ImGuiWindow)
 
 #include "headless_ui.hpp"
 #include "ui/app.hpp"
@@ -22,6 +23,15 @@ gopark::dash::App& focused(gopark::dash::App& app, Ui& ui, std::string text) {
   ui.frame(app);
   ui.key(app, ImGuiKey_End, true);  // Ctrl+End: the cursor to the end of the text
   return app;
+}
+
+// How far the editor's scrolling child is scrolled sideways (it holds the gutter and the text).
+float editor_scroll_x() {
+  for (ImGuiWindow* w : ImGui::GetCurrentContext()->Windows) {
+    if (std::string_view(w->Name).find("##editor_scroll") != std::string_view::npos) return w->Scroll.x;
+  }
+  FAIL("no editor window");
+  return -1;
 }
 
 }  // namespace
@@ -58,4 +68,16 @@ TEST_CASE("text replaced from outside while the editor is being typed in is not 
   ui.type(app, "// more");  // still editable, the new text
   CHECK(app.source().find("x := 1") == std::string::npos);
   CHECK(app.source().find("// more") != std::string::npos);
+}
+
+TEST_CASE("a program loaded from outside keeps the line numbers in view, long lines or not") {
+  Ui ui;
+  gopark::dash::App app({});
+  ui.frame(app);
+  std::string wide = "package main\n\n// " + std::string(400, 'x') + "\nfunc main() {\n}\n";
+  app.edit_source(wide);  // focuses the editor, which scrolled it to hide the gutter
+  for (int i = 0; i < 6; ++i) ui.frame(app);
+  CHECK(editor_scroll_x() == 0.0f);
+  ui.type(app, "// typed");  // and it is focused: typing reaches it
+  CHECK(app.source().find("// typed") != std::string::npos);
 }
