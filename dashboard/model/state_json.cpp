@@ -85,17 +85,25 @@ class Json {
   bool after_key_ = false;
 };
 
-void queued(Json& j, const char* k, const std::vector<QueuedGoroutine>& q, bool with_values) {
+// "k": [{...}, ...]: one object per item, its fields written by fields(j, item).
+template <class Seq, class Fields>
+void objects(Json& j, const char* k, const Seq& items, Fields fields) {
   j.key(k);
   j.begin_array();
-  for (const QueuedGoroutine& g : q) {
+  for (const auto& item : items) {
     j.begin_object();
-    j.int_field("id", g.id);
-    if (with_values) j.field("value", g.value);
-    if (g.writer) j.field("writer", true);
+    fields(j, item);
     j.end_object();
   }
   j.end_array();
+}
+
+void queued(Json& j, const char* k, const std::vector<QueuedGoroutine>& q, bool with_values) {
+  objects(j, k, q, [with_values](Json& j, const QueuedGoroutine& g) {
+    j.int_field("id", g.id);
+    if (with_values) j.field("value", g.value);
+    if (g.writer) j.field("writer", true);
+  });
 }
 
 }  // namespace
@@ -109,10 +117,7 @@ std::string state_json(const ViewModel& v) {
   j.int_field("gomaxprocs", v.gomaxprocs);
   j.field("deadlock", v.deadlock);
 
-  j.key("goroutines");
-  j.begin_array();
-  for (const GoroutineRow& g : v.goroutines) {
-    j.begin_object();
+  objects(j, "goroutines", v.goroutines, [](Json& j, const GoroutineRow& g) {
     j.int_field("id", g.id);
     j.field("function", g.function);
     j.field("state", state_style(g.state).note_word);
@@ -125,14 +130,9 @@ std::string state_json(const ViewModel& v) {
     j.int_field("line", g.line);
     j.int_field("created_line", g.created_line);
     j.int_field("parent", g.parent);
-    j.end_object();
-  }
-  j.end_array();
+  });
 
-  j.key("procs");
-  j.begin_array();
-  for (const ProcLane& p : v.procs) {
-    j.begin_object();
+  objects(j, "procs", v.procs, [](Json& j, const ProcLane& p) {
     j.int_field("id", p.id);
     j.field("status", p.status);
     j.int_field("m", p.m);
@@ -140,29 +140,19 @@ std::string state_json(const ViewModel& v) {
     j.int_field("runnext", p.runnext);
     j.ids("runq", p.runq);
     j.int_field("runq_size", p.runq_size);
-    j.end_object();
-  }
-  j.end_array();
+  });
   j.ids("global_runq", v.global_runq);
   j.int_field("global_runq_size", v.global_runq_size);
 
-  j.key("threads");
-  j.begin_array();
-  for (const ThreadRow& t : v.threads) {
-    j.begin_object();
+  objects(j, "threads", v.threads, [](Json& j, const ThreadRow& t) {
     j.int_field("id", t.id);
     j.int_field("os_tid", t.os_tid);
     j.field("status", t.status);
     j.int_field("p", t.p);
     j.int_field("running", t.running);
-    j.end_object();
-  }
-  j.end_array();
+  });
 
-  j.key("channels");
-  j.begin_array();
-  for (const ChannelView& c : v.channels) {
-    j.begin_object();
+  objects(j, "channels", v.channels, [](Json& j, const ChannelView& c) {
     j.int_field("id", c.id);
     j.field("name", c.name);
     j.field("elem_type", c.elem_type);
@@ -177,14 +167,9 @@ std::string state_json(const ViewModel& v) {
     queued(j, "receivers", c.receivers, false);
     j.int_field("sends", c.sends);
     j.int_field("receives", c.receives);
-    j.end_object();
-  }
-  j.end_array();
+  });
 
-  j.key("locks");
-  j.begin_array();
-  for (const LockView& l : v.locks) {
-    j.begin_object();
+  objects(j, "locks", v.locks, [](Json& j, const LockView& l) {
     j.int_field("id", l.id);
     j.field("kind", l.kind);
     j.field("name", l.name);
@@ -194,9 +179,7 @@ std::string state_json(const ViewModel& v) {
     j.int_field("counter", l.counter);
     j.field("done", l.done);
     queued(j, "waiters", l.waiters, false);
-    j.end_object();
-  }
-  j.end_array();
+  });
   j.end_object();
   return j.take();
 }
