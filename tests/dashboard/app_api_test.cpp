@@ -16,6 +16,14 @@ namespace {
 
 using Headless = gopark::test::HeadlessUi;
 
+// Starts `for {}` and draws frames until the App says it runs.
+void run_spinning(Headless& ui, gopark::dash::App& app) {
+  app.edit_source("package main\n\nfunc main() {\n\tfor {\n\t}\n}\n");
+  ui.frame(app);
+  app.run();
+  REQUIRE(ui.frames_until(app, [&] { return app.running(); }));
+}
+
 }  // namespace
 
 TEST_CASE("an example opened by name runs with the settings given, and its state comes as JSON") {
@@ -61,10 +69,7 @@ TEST_CASE("an example opened by name runs with the settings given, and its state
 TEST_CASE("stop ends a runaway program and its exit status says stopped") {
   Headless ui;
   gopark::dash::App app({});
-  app.edit_source("package main\n\nfunc main() {\n\tfor {\n\t}\n}\n");
-  ui.frame(app);
-  app.run();
-  REQUIRE(ui.frames_until(app, [&] { return app.running(); }));
+  run_spinning(ui, app);
   app.stop();
   REQUIRE(ui.frames_until(app, [&] { return !app.running(); }));
   CHECK(app.exit_code() == -1);
@@ -73,10 +78,7 @@ TEST_CASE("stop ends a runaway program and its exit status says stopped") {
 TEST_CASE("run while a run is going stops it and starts the new one at a later frame, never waiting") {
   Headless ui;
   gopark::dash::App app({});
-  app.edit_source("package main\n\nfunc main() {\n\tfor {\n\t}\n}\n");
-  ui.frame(app);
-  app.run();
-  REQUIRE(ui.frames_until(app, [&] { return app.running(); }));
+  run_spinning(ui, app);
   app.edit_source("package main\n\nimport \"fmt\"\n\nfunc main() {\n\tfmt.Println(\"second\")\n}\n");
   auto t0 = std::chrono::steady_clock::now();
   app.run();  // returns at once: the spinning run is only asked to stop
@@ -90,10 +92,7 @@ TEST_CASE("run while a run is going stops it and starts the new one at a later f
 TEST_CASE("stop also cancels a run that waits for the previous one to end") {
   Headless ui;
   gopark::dash::App app({});
-  app.edit_source("package main\n\nfunc main() {\n\tfor {\n\t}\n}\n");
-  ui.frame(app);
-  app.run();
-  REQUIRE(ui.frames_until(app, [&] { return app.running(); }));
+  run_spinning(ui, app);
   const std::uint64_t runs = app.runs();
   app.edit_source("package main\n\nimport \"fmt\"\n\nfunc main() {\n\tfmt.Println(\"second\")\n}\n");
   app.run();   // waits for the spinning run to end...

@@ -65,6 +65,19 @@ async function open(hash = '') {
   return { page, ms: Date.now() - t0 };
 }
 
+// A fresh page allowed to use the OS clipboard and brought to the front
+// (navigator.clipboard.writeText, behind Ctrl+C and Share, needs the page focused); closed after.
+async function withClipboardPage(body) {
+  await browser.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(url).origin });
+  const { page } = await open();
+  try {
+    await page.bringToFront();
+    await body(page);
+  } finally {
+    await page.close();
+  }
+}
+
 let main;
 await check('the page is cross-origin isolated, loads the engine and draws frames', async () => {
   main = await open();
@@ -270,14 +283,9 @@ await check('a damaged link is refused with a message, and the default program s
 });
 
 await check('typing, and copy and paste with the OS clipboard, work in the editor', async () => {
-  await browser.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(url).origin });
-  const other = await open();
-  try {
-    const { page } = other;
-    // navigator.clipboard.writeText (Ctrl+C) needs the page focused: several pages are open.
-    await page.bringToFront();
+  await withClipboardPage(async (page) => {
     await page.evaluate(() => gopark.load('package main\n\nfunc main() {\n}\n'));
-    await page.waitForTimeout(200);
+    await drawn(page, 3);
     await page.mouse.click(200, 150);  // into the editor's text (the default layout, 1280x800)
     await page.keyboard.press('Control+End');
     await page.keyboard.type('// typed');
@@ -291,17 +299,11 @@ await check('typing, and copy and paste with the OS clipboard, work in the edito
     await page.keyboard.press('Control+C');
     const copied = await settle(() => page.evaluate(() => navigator.clipboard.readText()), (s) => s === source);
     expect(copied === source, 'clipboard holds ' + JSON.stringify(copied));
-  } finally {
-    await other.page.close();
-  }
+  });
 });
 
 await check('the Share button puts a link in the OS clipboard that reopens the program', async () => {
-  await browser.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(url).origin });
-  const other = await open();
-  try {
-    const { page } = other;
-    await page.bringToFront();
+  await withClipboardPage(async (page) => {
     const src = 'package main\n\nimport "fmt"\n\nfunc main() {\n\tfmt.Println("via the button")\n}\n';
     await page.evaluate((s) => { gopark.load(s); gopark.setSettings({ procs: 2, speed: 30 }); }, src);
     await page.evaluate(() => navigator.clipboard.writeText('nothing yet'));
@@ -316,9 +318,7 @@ await check('the Share button puts a link in the OS clipboard that reopens the p
     await back.page.close();
     expect(got.source === src, 'source differs: ' + JSON.stringify(got.source).slice(0, 80));
     expect(got.settings.procs === 2 && got.settings.speed === 30, 'settings differ: ' + JSON.stringify(got.settings));
-  } finally {
-    await other.page.close();
-  }
+  });
 });
 
 await check('File > Export trace downloads the run as Chrome trace JSON', async () => {

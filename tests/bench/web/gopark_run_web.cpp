@@ -12,6 +12,13 @@
 
 #include "run.hpp"
 
+namespace {
+int usage() {
+  std::fprintf(stderr, "usage: gopark_run [--procs N] [--repeat N] [--time] prog.go\n");
+  return 2;
+}
+}  // namespace
+
 int main(int argc, char** argv) {
   gopark::native::RunOptions options;
   int repeat = 1;
@@ -25,14 +32,10 @@ int main(int argc, char** argv) {
     } else if (!std::strcmp(argv[i], "--time")) {
       time = true;
     } else {
-      std::fprintf(stderr, "usage: gopark_run [--procs N] [--repeat N] [--time] prog.go\n");
-      return 2;
+      return usage();
     }
   }
-  if (i + 1 != argc) {
-    std::fprintf(stderr, "usage: gopark_run [--procs N] [--repeat N] [--time] prog.go\n");
-    return 2;
-  }
+  if (i + 1 != argc) return usage();
   options.path = argv[i];
   int status = 0;
   for (int r = 0; r < repeat; ++r) {
