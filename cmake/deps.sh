@@ -14,6 +14,7 @@
 # debian.sources with the same archives and keyring. Debian's only patch to imgui adds a Makefile,
 # so the upstream (.orig) tarball is all we unpack.
 set -euo pipefail
+source "$(dirname "$0")/debian_source.sh"
 
 mode=${1:-}
 want=(make cmake ninja-build clang libclang-rt-14-dev          # native build + sanitizers
@@ -126,19 +127,7 @@ debian_and_imgui() {
   mkdir -p "$cache"
   work=$(mktemp -d "$cache/.imgui-download.XXXXXX")
   trap 'rm -rf "$work"' EXIT
-  # Root downloads unsandboxed (apt's _apt user cannot write here) and says so; keep the log for errors.
-  if ! (cd "$work" && apt-get source --download-only -qq imgui) >"$work/log" 2>&1; then
-    cat "$work/log" >&2
-    echo "deps: apt-get source imgui failed" >&2
-    exit 1
-  fi
-  orig=$(compgen -G "$work/imgui_${imgui_version}.orig.tar.*" || true)
-  if [[ -z $orig ]]; then
-    echo "deps: Debian's imgui source is not version $imgui_version: $(cd "$work" && echo *)" >&2
-    exit 1
-  fi
-  mkdir "$work/tree"
-  tar -xf "$orig" -C "$work/tree" --strip-components=1
+  fetch_debian_source deps imgui "imgui_${imgui_version}.orig.tar.*" "$work" "$work/tree"
   rm -rf "$imgui_dir"
   mv "$work/tree" "$imgui_dir"   # whole tree in one rename: an interrupted run leaves no half tree
 }

@@ -10,6 +10,7 @@
 # written next to its final place and renamed into it, so an interrupted build leaves nothing
 # half done. Needs: emscripten, ninja, cmake, and a deb-src entry (cmake/deps.sh adds one).
 set -euo pipefail
+source "$(dirname "$0")/debian_source.sh"
 
 sdl2_version=2.26.5
 cache=${GOPARK_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/gopark}
@@ -27,18 +28,7 @@ work=$(mktemp -d "$cache/.sdl2-web.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 
 echo "sdl2_web: fetching Debian's libsdl2 $sdl2_version source" >&2
-if ! (cd "$work" && apt-get source --download-only -qq libsdl2) >"$work/log" 2>&1; then
-  cat "$work/log" >&2
-  echo "sdl2_web: apt-get source libsdl2 failed (is there a deb-src entry? cmake/deps.sh adds one)" >&2
-  exit 1
-fi
-orig=$(compgen -G "$work/libsdl2_${sdl2_version}+dfsg.orig.tar.*" || true)
-if [[ -z $orig ]]; then
-  echo "sdl2_web: Debian's libsdl2 source is not version $sdl2_version: $(cd "$work" && echo *)" >&2
-  exit 1
-fi
-mkdir "$work/src"
-tar -xf "$orig" -C "$work/src" --strip-components=1
+fetch_debian_source sdl2_web libsdl2 "libsdl2_${sdl2_version}+dfsg.orig.tar.*" "$work" "$work/src"
 
 echo "sdl2_web: configuring SDL2 for Emscripten (about 5 minutes, once)" >&2
 # Only what the dashboard uses: video (WebGL through SDL's GL context), events, threads. Static,
