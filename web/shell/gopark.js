@@ -1,9 +1,9 @@
 // The playground page: loads the engine + dashboard (index.js / index.wasm, pthreads on Web
 // Workers), says clearly why when it cannot, restores a shared link, and offers window.gopark:
 //
-//   gopark.load(source)        put a program in the editor (nothing runs)
+//   gopark.load(source)        put a program in the editor (nothing runs); source() reads it back
 //   gopark.openExample(name)   a built-in example, e.g. "10_go_keyword"; false if there is none
-//   gopark.run() / stop()      press Run / Stop
+//   gopark.run() / stop()      press Run / Stop; running() says whether a run is going
 //   gopark.output()            everything the run wrote so far (stdout, stderr, the ending)
 //   gopark.stdout()            its standard output alone
 //   gopark.state()             goroutines, Ps, Ms, channels and locks of the latest frame (object)
@@ -11,6 +11,8 @@
 //   gopark.onOutput(callback)  called with the new text whenever output grows
 //   gopark.settings() / setSettings({procs, mode, speed, seed})
 //   gopark.shareLink()         Promise of a link that reopens this program and these settings
+//   gopark.copyShareLink()     the Share button: that link into the clipboard, with a notice
+//   gopark.frames()            frames drawn so far (tests wait on it)
 //   gopark.ready               Promise resolved once the page can be used
 //
 // Links: #code=<deflate-raw, base64url>&procs=&mode=&speed=&seed=  or  #example=<name>.
