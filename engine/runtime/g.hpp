@@ -21,6 +21,7 @@
 #include "runtime/observed.hpp"
 #include "runtime/timers.hpp"
 #include "runtime/tls.hpp"
+#include "trace/states.hpp"
 
 namespace gopark::rt {
 
@@ -29,35 +30,14 @@ struct M;
 struct Waiter;
 struct G;
 
-// The five states of the study note (CURRICULUM row 4), which are also Go's.
-enum class GState : uint8_t {
-  Initial,   // created, never run yet (in a run queue)
-  Runnable,  // ready: in a run queue, has run before
-  Running,   // on a P (or its own thread in threads mode)
-  Waiting,   // suspended: parked on a channel, lock, timer... (see wait_reason / wait_object)
-  Dead,      // terminated (or a free G waiting for reuse)
-};
-const char* go_word(GState s);    // Go's words: "runnable", "running", "waiting", ...
-const char* note_word(GState s);  // the study note's: "initial", "ready", "running", "suspended", "terminated"
-
-// Why a G waits, with Go's own strings (as printed in goroutine dumps).
-enum class WaitReason : uint8_t {
-  None,
-  ChanReceive,
-  ChanSend,
-  ChanReceiveNil,
-  ChanSendNil,
-  Select,
-  SelectNoCases,
-  Sleep,
-  MutexLock,
-  RWMutexRLock,
-  RWMutexLock,
-  WaitGroupWait,
-  CondWait,
-  Preempted,  // used only in dumps of a G stopped by a preemption request
-};
-const char* go_string(WaitReason r);
+// The goroutine vocabulary is the trace's (trace/states.hpp): the runtime records in it.
+using trace::EndReason;
+using trace::GState;
+using trace::WaitReason;
+using trace::describe;
+using trace::go_string;
+using trace::go_word;
+using trace::note_word;
 
 // Why a body gave its thread back to the scheduler.
 enum class Handoff : uint8_t {
@@ -71,17 +51,6 @@ enum class Handoff : uint8_t {
   Fatal,    // fatal error: the program ends (message in g.end_message)
   OsExit,   // os.Exit(g.exit_code): the program ends at once, no deferred calls
 };
-
-// How a G came to be Dead (carried by the GoEnd trace event).
-enum class EndReason : uint8_t {
-  Returned,
-  Goexit,
-  Panicked,
-  MainReturned,  // killed: main returned (or os.Exit / a panic ended the program)
-  Stopped,       // killed: the run was stopped from outside
-  Deadlocked,    // killed: the run ended in a deadlock
-};
-const char* describe(EndReason r);
 
 // A goroutine's code. Implementations: CoroutineBody (C++ API), the VM's goroutine body.
 class Body {

@@ -4,8 +4,8 @@
 #include <map>
 #include <string>
 
-#include "runtime/g.hpp"
 #include "trace/json.hpp"
+#include "trace/states.hpp"
 
 namespace gopark::trace {
 
@@ -112,7 +112,7 @@ void write_chrome_json(const std::vector<Event>& events, std::ostream& out) {
         break;
       case EventKind::GoBlock:
         leave_p(e.g, e.ts_ns);
-        set_state(e.g, e.ts_ns, std::string("waiting: ") + rt::go_string(rt::WaitReason(e.detail)));
+        set_state(e.g, e.ts_ns, std::string("waiting: ") + go_string(WaitReason(e.detail)));
         break;
       case EventKind::GoYield:
       case EventKind::GoPreempt:
@@ -126,7 +126,7 @@ void write_chrome_json(const std::vector<Event>& events, std::ostream& out) {
         Open& o = g_state[e.g];
         w.slice(kGoroutinesPid, int64_t(e.g), o, e.ts_ns, "state");
         o.open = false;
-        w.instant(kGoroutinesPid, int64_t(e.g), e.ts_ns, std::string("end: ") + rt::describe(rt::EndReason(e.detail)));
+        w.instant(kGoroutinesPid, int64_t(e.g), e.ts_ns, std::string("end: ") + describe(EndReason(e.detail)));
         break;
       }
       case EventKind::ProcsChange:

@@ -19,11 +19,11 @@ namespace gopark::trace {
 enum class EventKind : uint8_t {
   GoCreate,     // g: new goroutine; arg: parent goroutine id; obj: label (const char*, outlives the run)
   GoStart,      // g starts running on p, m
-  GoBlock,      // g parks; detail: rt::WaitReason; obj: object id
+  GoBlock,      // g parks; detail: WaitReason (states.hpp); obj: object id
   GoUnblock,    // g readied; arg: goroutine that readied it (0: the runtime, e.g. a timer)
   GoYield,      // g called Gosched
   GoPreempt,    // g was preempted
-  GoEnd,        // g ended; detail: rt::EndReason
+  GoEnd,        // g ended; detail: EndReason (states.hpp)
   ProcStart,    // m acquired p
   ProcStop,     // m released p
   ProcsChange,  // GOMAXPROCS; arg: new value, obj: old value

@@ -15,8 +15,8 @@ namespace gopark::trace {
 
 struct GoroutineInfo {
   uint64_t id = 0;
-  uint8_t state = 0;        // rt::GState
-  uint8_t wait_reason = 0;  // rt::WaitReason
+  uint8_t state = 0;        // GState (states.hpp)
+  uint8_t wait_reason = 0;  // WaitReason (states.hpp)
   uint64_t wait_object = 0;
   std::string label;        // function name
   int32_t line = 0;
