@@ -115,8 +115,8 @@ void draw(const rt::Runtime& r, const Output& out, bool live) {
 }  // namespace
 
 int run_demo(const DemoOptions& options) {
-  rt::Config config = options.config;
-  config.trace = config.trace || !options.trace_path.empty();
+  rt::Config config = engine::runtime_config(options.settings);
+  config.trace = !options.trace_path.empty();
   rt::Runtime r(config);
   Output out;
   co::start(r, demo_main(&out, options.jobs));

@@ -7,12 +7,12 @@
 
 #include <string>
 
-#include "runtime/runtime.hpp"
+#include "run/settings.hpp"
 
 namespace gopark::native {
 
 struct DemoOptions {
-  rt::Config config;
+  engine::RunSettings settings;  // --procs, --mode, --seed (the run settings every command takes)
   int jobs = 24;
   std::string trace_path;  // write Chrome trace JSON here when set
   bool live = true;        // redraw in place (a terminal); otherwise print a few frames

@@ -2,10 +2,13 @@
 //
 //   gopark                 the desktop app (same as `gopark open`)
 //   gopark open [prog.go] [--run] [--run-n N] [--speed N] [--steps N] [--screenshot out.ppm] [--frames N] [--print-output]
-//   gopark run [--procs N] [--mode mn|threads|coroutines] [--seed S] [--trace out.json] prog.go [args]
+//   gopark run [--procs N] [--mode mn|threads|coroutines] [--seed S] [--speed N] [--memory M] [--trace out.json] prog.go [args]
 //   gopark check prog.go
-//   gopark demo [--procs N] [--mode mn|threads|coroutines] [--seed S] [--jobs N] [--trace out.json]
+//   gopark demo [--procs N] [--mode mn|threads|coroutines] [--seed S] [--speed N] [--memory M] [--jobs N] [--trace out.json]
 //   gopark version
+//
+// The run settings (--procs, --mode, --seed, --speed, --memory) and their limits are
+// engine::RunSettings' (engine/run/settings.hpp); this file only reads the flags.
 //
 // The desktop app exists only in builds with the dashboard (GOPARK_DESKTOP, set by CMake when
 // Dear ImGui's source, SDL2 and OpenGL were found); elsewhere `open` says how to get it.
@@ -36,15 +39,21 @@ constexpr const char* kUsage =
     "              quits after N frames; --print-output prints the program's output on exit;\n"
     "              --frame-stats prints how long the frames took.\n"
     "              The UI follows the display's DPI; GOPARK_UI_SCALE=1.5 overrides it\n"
-    "  gopark run [--procs N] [--mode mn|threads|coroutines] [--seed S] [--trace out.json] prog.go [args]\n"
+    "  gopark run [settings] [--trace out.json] prog.go [args]\n"
     "              compile and run a Go program, like `go run`\n"
     "  gopark check prog.go\n"
     "              report the program's compile errors, like `go vet`\n"
     "  gopark disasm prog.go\n"
     "              print the program's bytecode\n"
-    "  gopark demo [--procs N] [--mode mn|threads|coroutines] [--seed S] [--jobs N] [--trace out.json]\n"
+    "  gopark demo [settings] [--jobs N] [--trace out.json]\n"
     "              watch a worker pool run on the goroutine runtime\n"
-    "  gopark version\n";
+    "  gopark version\n"
+    "settings (run and demo):\n"
+    "  --procs N     GOMAXPROCS, 1 to 256 (default: the number of CPUs)\n"
+    "  --mode M      mn (goroutines on Ps, the default), threads (1:1) or coroutines (N:1)\n"
+    "  --seed S      the scheduler's randomness, 0 to 2^64-1 (0, the default: a fresh one)\n"
+    "  --speed N     slow motion: N source lines a second per P (0, the default: full speed)\n"
+    "  --memory M    the heap's limit: bytes, or 512MiB, 2GiB (16MiB to 64GiB; default 2GiB)\n";
 
 int usage_error(const std::string& why) {
   std::fprintf(stderr, "gopark: %s\n%s", why.c_str(), kUsage);
@@ -57,54 +66,67 @@ bool parse_int(const char* s, long long& out) {
   return end && *end == '\0' && end != s;
 }
 
+// The flag loop `run` and `demo` share. Every run setting is a flag of both, by its name
+// (engine::RunSettings::set: --procs 4, --mode threads, --seed 7, --speed 10, --memory 512MiB);
+// `own` takes the command's own flags and returns false for one it does not know. As with Go's
+// flag package, -procs works like --procs and --procs=4 like --procs 4. Parsing stops at the first
+// argument that is not a flag; returns its index, or -1 after printing what was wrong.
+template <typename OwnFlag>
+int parse_flags(int argc, char** argv, gopark::engine::RunSettings& settings, const OwnFlag& own) {
+  int i = 0;
+  for (; i < argc; ++i) {
+    std::string flag = argv[i];
+    if (flag.size() < 2 || flag[0] != '-') break;
+    if (flag.rfind("--", 0) != 0) flag = "-" + flag;
+    std::string value;
+    if (auto eq = flag.find('='); eq != std::string::npos) {
+      value = flag.substr(eq + 1);
+      flag.resize(eq);
+    } else if (i + 1 < argc) {
+      value = argv[++i];
+    } else {
+      usage_error("missing value after " + flag);
+      return -1;
+    }
+    std::string name = flag.substr(2);
+    if (gopark::engine::RunSettings::is_setting(name)) {
+      std::string error = settings.set(name, value);
+      if (!error.empty()) {
+        usage_error("invalid value \"" + value + "\" for flag " + flag + ": " + error);
+        return -1;
+      }
+    } else if (!own(flag, value)) {
+      usage_error("bad flag " + flag + " " + value);
+      return -1;
+    }
+  }
+  return i;
+}
+
 int demo(int argc, char** argv) {
   gopark::native::DemoOptions options;
   options.live = isatty(STDOUT_FILENO);
-  for (int i = 0; i < argc; ++i) {
-    std::string flag = argv[i];
-    if (i + 1 >= argc) return usage_error("missing value after " + flag);
-    const char* value = argv[++i];
+  int i = parse_flags(argc, argv, options.settings, [&](const std::string& flag, const std::string& value) {
     long long n = 0;
-    if (flag == "--procs" && parse_int(value, n) && n >= 1) {
-      options.config.procs = int(n);
-    } else if (flag == "--mode") {
-      if (!gopark::rt::parse_mode(value, options.config.mode)) return usage_error("unknown mode " + std::string(value));
-    } else if (flag == "--seed" && parse_int(value, n)) {
-      options.config.seed = uint64_t(n);
-    } else if (flag == "--jobs" && parse_int(value, n) && n >= 1 && n <= 10000) {
-      options.jobs = int(n);
-    } else if (flag == "--trace") {
-      options.trace_path = value;
-    } else {
-      return usage_error("bad flag " + flag + " " + value);
-    }
-  }
+    if (flag == "--jobs" && parse_int(value.c_str(), n) && n >= 1 && n <= 10000) options.jobs = int(n);
+    else if (flag == "--trace") options.trace_path = value;
+    else return false;
+    return true;
+  });
+  if (i < 0) return 2;
+  if (i < argc) return usage_error("demo: unexpected argument " + std::string(argv[i]));
   return gopark::native::run_demo(options);
 }
 
 // Flags come before the file; everything after the file goes to the program (os.Args), as with go run.
 int run(int argc, char** argv) {
   gopark::native::RunOptions options;
-  int i = 0;
-  for (; i < argc; ++i) {
-    std::string flag = argv[i];
-    if (flag.size() < 2 || flag[0] != '-') break;
-    if (flag.rfind("--", 0) != 0) flag = "-" + flag;  // -procs works like --procs
-    if (i + 1 >= argc) return usage_error("missing value after " + flag);
-    const char* value = argv[++i];
-    long long n = 0;
-    if (flag == "--procs" && parse_int(value, n) && n >= 1 && n <= 1024) {
-      options.runtime.procs = int(n);
-    } else if (flag == "--mode") {
-      if (!gopark::rt::parse_mode(value, options.runtime.mode)) return usage_error("unknown mode " + std::string(value));
-    } else if (flag == "--seed" && parse_int(value, n)) {
-      options.runtime.seed = uint64_t(n);
-    } else if (flag == "--trace") {
-      options.trace_path = value;
-    } else {
-      return usage_error("bad flag " + flag + " " + value);
-    }
-  }
+  int i = parse_flags(argc, argv, options.settings, [&](const std::string& flag, const std::string& value) {
+    if (flag != "--trace") return false;
+    options.trace_path = value;
+    return true;
+  });
+  if (i < 0) return 2;
   if (i >= argc) return usage_error("run: no .go file given");
   options.path = argv[i++];
   for (; i < argc; ++i) options.args.emplace_back(argv[i]);

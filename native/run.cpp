@@ -13,10 +13,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "lang/checker.hpp"
-#include "lang/compile.hpp"
-#include "lib/library.hpp"
-#include "lib/natives/natives.hpp"
+#include "run/compile.hpp"
 #include "trace/chrome_json.hpp"
 #include "vm/machine.hpp"
 
@@ -49,29 +46,23 @@ void write_all(int fd, std::string_view text) {
   }
 }
 
-// Parses, checks and compiles; prints errors as `go build` does. Null on errors.
-std::shared_ptr<vm::Image> build(const std::string& path, bool go_header, int& status) {
+// Compiles; prints errors as `go build` does. Null on errors.
+std::shared_ptr<const vm::Image> build(const std::string& path, bool go_header, int& status) {
   std::string source;
   if (!read_file(path, source)) {
     std::fprintf(stderr, "gopark: cannot read %s: %s\n", path.c_str(), std::strerror(errno));
     status = 1;
     return nullptr;
   }
-  std::string name = display_name(path);
-  lang::Diagnostics diags(name);
-  auto program = lang::check_program(name, source, lib::library_loader(), diags);
-  std::shared_ptr<vm::Image> image;
-  if (diags.empty() && program) image = lang::compile(std::move(program), name, source, lib::find_native, diags);
-  if (!diags.empty() || !image) {
+  engine::Compiled compiled = engine::compile(source, display_name(path));
+  if (!compiled.image) {
     if (go_header) std::fputs("# command-line-arguments\n", stderr);
-    std::string text = diags.format();
-    if (text.empty()) text = name + ": gopark could not compile this program\n";
-    std::fputs(text.c_str(), stderr);
+    std::fputs(compiled.report.c_str(), stderr);
     status = 1;
     return nullptr;
   }
   status = 0;
-  return image;
+  return compiled.image;
 }
 
 }  // namespace
@@ -80,14 +71,13 @@ int run_program(const RunOptions& options) {
   int status = 0;
   auto image = build(options.path, true, status);
   if (!image) return status;
-  vm::MachineConfig config;
-  config.runtime = options.runtime;
+  vm::MachineConfig config = engine::machine_config(options.settings, options.path);
   config.runtime.trace = !options.trace_path.empty();
   config.output.out = [](std::string_view s) { write_all(STDOUT_FILENO, s); };
   config.output.err = [](std::string_view s) { write_all(STDERR_FILENO, s); };
-  config.args.push_back(options.path);
   config.args.insert(config.args.end(), options.args.begin(), options.args.end());
   vm::Machine machine(image, std::move(config));
+  machine.set_speed(options.settings.speed);
   machine.start();
   rt::RunResult result = machine.wait();
   std::string report = result.report();

@@ -3,14 +3,14 @@
 #include <string>
 #include <vector>
 
-#include "runtime/runtime.hpp"
+#include "run/settings.hpp"
 
 namespace gopark::native {
 
 struct RunOptions {
   std::string path;                 // the .go file
   std::vector<std::string> args;    // os.Args[1:]
-  rt::Config runtime;               // --procs, --mode, --seed
+  engine::RunSettings settings;     // --procs, --mode, --seed, --memory
   std::string trace_path;           // --trace: Chrome trace JSON of the run
 };
 

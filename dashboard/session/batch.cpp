@@ -44,7 +44,7 @@ bool BatchRun::start(const std::string& source, const std::string& file_name, co
     for (int i = 0; i < runs && !cancelled_.load(std::memory_order_acquire); ++i) {
       std::string out;
       std::mutex out_mutex;  // goroutines on several threads may print at once
-      vm::MachineConfig config = machine_config(settings, file_name);
+      vm::MachineConfig config = engine::machine_config(settings, file_name);
       config.runtime.seed = settings.seed == 0 ? 0 : settings.seed + std::uint64_t(i);
       config.output.out = [&](std::string_view s) {
         std::lock_guard lock(out_mutex);

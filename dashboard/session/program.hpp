@@ -1,6 +1,6 @@
 #pragma once
-// What Session and BatchRun share: compiling the editor's text, and a Machine's configuration
-// from the run settings. Internal to dashboard/session.
+// What Session and BatchRun share: compiling the editor's text (engine::compile) with its errors
+// positioned for the editor. Internal to dashboard/session.
 #include <memory>
 #include <string>
 #include <vector>
@@ -14,8 +14,5 @@ namespace gopark::dash {
 // what `go run` prints for them.
 std::shared_ptr<const vm::Image> compile_source(const std::string& source, const std::string& file_name,
                                                 std::vector<SourceError>& errors, std::string& report);
-
-// A Machine's configuration for one run with `settings` (no trace, no output: the caller adds them).
-vm::MachineConfig machine_config(const RunSettings& settings, const std::string& file_name);
 
 }  // namespace gopark::dash

@@ -212,7 +212,7 @@ bool Session::start(const std::string& source, const std::string& file_name, con
 
   run_ = std::make_unique<Run>();
   run_->settings = settings;
-  vm::MachineConfig config = machine_config(settings, file_name);
+  vm::MachineConfig config = engine::machine_config(settings, file_name);
   config.runtime.trace = true;
   config.runtime.trace_max_events = std::size_t(1) << 20;
   config.output.out = [this](std::string_view s) { append_output(false, s); };

@@ -26,18 +26,19 @@
 #include <vector>
 
 #include "model/view_model.hpp"
+#include "run/settings.hpp"
 #include "runtime/runtime.hpp"
 
 namespace gopark::dash {
 
-struct RunSettings {
-  int procs = 0;                        // GOMAXPROCS; < 1: the number of CPUs
-  rt::Mode mode = rt::Mode::MN;
-  std::uint64_t seed = 0;               // 0: a random one
-  std::size_t memory_limit = std::size_t(512) << 20;
+// A run as the dashboard starts it: the engine's settings (engine/run/settings.hpp: GOMAXPROCS,
+// mode, seed, speed, memory, and their limits) and what only a dashboard keeps of a run.
+struct RunSettings : engine::RunSettings {
+  // A page has far less memory than a process: the heap's cap is lower than the CLI's.
+  static constexpr std::size_t kMemoryLimit = std::size_t(512) << 20;
+  RunSettings() { memory_limit = kMemoryLimit; }
   std::size_t max_output = std::size_t(4) << 20;   // bytes of transcript kept
   double timeline_ms = 10000;           // timeline history kept
-  double speed = 0;                     // lines per second per P (slow motion); 0: full speed
   bool start_paused = false;            // hold main before its first line (to Step from there)
 };
 

@@ -12,16 +12,12 @@
 #include <sstream>
 #include <string>
 
-#include "lang/checker.hpp"
-#include "lang/compile.hpp"
-#include "lib/library.hpp"
-#include "lib/natives/natives.hpp"
+#include "run/compile.hpp"
 #include "vm/machine.hpp"
 
 namespace {
 
-namespace lang = gopark::lang;
-namespace lib = gopark::lib;
+namespace engine = gopark::engine;
 namespace vm = gopark::vm;
 
 bool read_file(const std::string& path, std::string& out) {
@@ -51,15 +47,12 @@ Run run_program(const std::string& dir, const std::string& name, int procs = 2,
     return run;
   }
   std::string file = name + ".go";
-  lang::Diagnostics diags(file);
-  auto program = lang::check_program(file, source, lib::library_loader(), diags);
-  std::shared_ptr<vm::Image> image;
-  if (diags.empty() && program) image = lang::compile(std::move(program), file, source, lib::find_native, diags);
-  if (!diags.empty() || !image) {
-    run.compile_errors = diags.format();
-    if (run.compile_errors.empty()) run.compile_errors = "could not compile";
+  engine::Compiled compiled = engine::compile(source, file);
+  if (!compiled.image) {
+    run.compile_errors = compiled.report;
     return run;
   }
+  const std::shared_ptr<const vm::Image>& image = compiled.image;
   std::mutex mutex;  // output callbacks come from any M
   vm::MachineConfig config;
   config.runtime.procs = procs;

@@ -1,12 +1,9 @@
 #pragma once
-// Runs Go source through the whole pipeline (check, compile, VM) in-process, capturing output.
+// Runs Go source through the whole pipeline (engine::compile, then the VM) in-process, capturing output.
 #include <mutex>
 #include <string>
 
-#include "lang/checker.hpp"
-#include "lang/compile.hpp"
-#include "lib/library.hpp"
-#include "lib/natives/natives.hpp"
+#include "run/compile.hpp"
 #include "vm/machine.hpp"
 
 namespace gopark::test {
@@ -27,15 +24,13 @@ struct GoOptions {
 
 inline GoRun run_go(const std::string& source, const GoOptions& options = {}) {
   GoRun r;
-  lang::Diagnostics diags("prog.go");
-  auto program = lang::check_program("prog.go", source, lib::library_loader(), diags);
-  std::shared_ptr<vm::Image> image;
-  if (diags.empty() && program) image = lang::compile(std::move(program), "prog.go", source, lib::find_native, diags);
-  if (!diags.empty() || !image) {
-    r.compile = diags.format();
+  engine::Compiled compiled = engine::compile(source, "prog.go");
+  if (!compiled.image) {
+    r.compile = compiled.report;
     r.exit_code = 1;
     return r;
   }
+  const std::shared_ptr<const vm::Image>& image = compiled.image;
   auto mutex = std::make_shared<std::mutex>();
   vm::MachineConfig config;
   config.runtime = options.runtime;

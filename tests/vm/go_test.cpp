@@ -278,11 +278,8 @@ func main() {
 }
 
 TEST_CASE("a runaway loop can be stopped from outside") {
-  lang::Diagnostics diags("prog.go");
   std::string source = "package main\n\nfunc main() {\n\tx := 0\n\tfor {\n\t\tx++\n\t}\n}\n";
-  auto program = lang::check_program("prog.go", source, lib::library_loader(), diags);
-  REQUIRE(diags.empty());
-  auto image = lang::compile(std::move(program), "prog.go", source, lib::find_native, diags);
+  auto image = engine::compile(source, "prog.go").image;
   REQUIRE(image);
   vm::MachineConfig config;
   config.runtime.procs = 2;

@@ -26,7 +26,7 @@ int main(int argc, char** argv) {
   int i = 1;
   for (; i < argc && argv[i][0] == '-'; ++i) {
     if (!std::strcmp(argv[i], "--procs") && i + 1 < argc) {
-      options.runtime.procs = std::atoi(argv[++i]);
+      if (!options.settings.set("procs", argv[++i]).empty()) return usage();
     } else if (!std::strcmp(argv[i], "--repeat") && i + 1 < argc) {
       repeat = std::atoi(argv[++i]);
     } else if (!std::strcmp(argv[i], "--time")) {

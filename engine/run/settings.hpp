@@ -1,0 +1,61 @@
+#pragma once
+// RunSettings: how to run a program, the one type every shell fills (CLI flags, the dashboard's
+// toolbar, the web page's API and its share links), with each setting's limits written once.
+//
+// A shell never checks a range of its own: the CLI and the page hand text to RunSettings::set,
+// which says what is wrong in words a person can act on; the toolbar takes its slider's ends from
+// the limits below. A setting a later feature adds (a simulated schedule, the race detector) is one
+// more field, one more entry in set(), and every shell has it.
+//
+// Rejected: one settings struct per layer (rt::Config, vm::MachineConfig, the toolbar's), each
+// with its own idea of the largest GOMAXPROCS — they had four, and a value one accepted another
+// silently bent. The lower layers keep their configs (they have knobs no person sets: trace
+// buffers, time slices); machine_config() is the one place a RunSettings becomes one.
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "runtime/runtime.hpp"
+#include "vm/machine.hpp"
+
+namespace gopark::engine {
+
+// The limits, in one place.
+inline constexpr int kMinProcs = 1;
+inline constexpr int kMaxProcs = rt::kMaxProcs;        // the runtime's Ps: the most there can be
+inline constexpr double kMaxSpeed = 1'000'000;         // lines a second per P; 0 is full speed
+inline constexpr std::size_t kMinMemoryLimit = std::size_t(16) << 20;
+inline constexpr std::size_t kMaxMemoryLimit = std::size_t(64) << 30;
+inline constexpr std::size_t kDefaultMemoryLimit = std::size_t(2) << 30;
+
+// Invariants (after set(), or from clamped()): procs is 0 or in [kMinProcs, kMaxProcs]; speed is
+// 0 or in (0, kMaxSpeed]; memory_limit is in [kMinMemoryLimit, kMaxMemoryLimit].
+struct RunSettings {
+  int procs = 0;                 // GOMAXPROCS; 0: the number of logical CPUs (within the limits)
+  rt::Mode mode = rt::Mode::MN;  // goroutines (M:N), threads (1:1) or coroutines (N:1)
+  std::uint64_t seed = 0;        // the scheduler's and select's randomness; 0: a fresh one each run
+  double speed = 0;              // slow motion: source lines a second per P; 0: full speed
+  std::size_t memory_limit = kDefaultMemoryLimit;  // bytes the program's heap may hold
+
+  // Sets the setting called `name` ("procs", "mode", "seed", "speed", "memory") from text, as a
+  // command-line flag or a link carries it. Returns "" on success; otherwise what the setting
+  // accepts ("a whole number from 1 to 256"; the caller names the setting), and nothing changes.
+  // Modes are "mn" (or "goroutines"), "threads", "coroutines", or their numbers 0, 1, 2.
+  // Memory is bytes, or a number with a unit: 512MiB, 2GiB (KiB, MiB, GiB; KB, MB, GB as 1024s).
+  std::string set(std::string_view name, std::string_view value);
+  static bool is_setting(std::string_view name);  // a name set() knows
+
+  // The same settings with every value brought within the limits (for values from code, not text).
+  RunSettings clamped() const;
+  // GOMAXPROCS this run will have: procs, or the number of logical CPUs within the limits.
+  int effective_procs() const;
+};
+
+// The runtime's configuration for a run with `settings` (for runs of the C++ API, without a VM).
+rt::Config runtime_config(const RunSettings& settings);
+// A Machine's configuration for a run with `settings`, its os.Args[0] being `program_name`
+// (no trace, no output: the caller adds them). Speed is the Machine's to set once it exists.
+vm::MachineConfig machine_config(const RunSettings& settings, const std::string& program_name);
+
+}  // namespace gopark::engine
