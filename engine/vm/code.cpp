@@ -8,7 +8,7 @@ namespace gopark::vm {
 
 const char* op_name(Op op) {
   static const char* const kNames[] = {
-#define OP(name, doc) #name,
+#define OP(name, extension, doc) #name,
 #include "vm/ops.def"
 #undef OP
   };
@@ -27,20 +27,6 @@ const char* Function::receiver_name_at(std::uint32_t pc) const {
                              [](const auto& e, std::uint32_t p) { return e.first < p; });
   return it != call_receivers.end() && it->first == pc ? it->second.c_str() : nullptr;
 }
-
-namespace {
-// Opcodes followed by an extension word (marked E in ops.def).
-bool has_extension(Op op) {
-  switch (op) {
-    case Op::EqMem: case Op::CallIface: case Op::MakeSlice: case Op::IndexAddr: case Op::ArrayAddr:
-    case Op::SliceOf: case Op::Append: case Op::AppendSlice: case Op::CopySlice: case Op::Assert:
-    case Op::AssertOk: case Op::AssertIface: case Op::AssertIfaceOk: case Op::MakeChan:
-      return true;
-    default:
-      return false;
-  }
-}
-}  // namespace
 
 std::string Image::disassemble(const Function& f) const {
   std::string out = f.name + " (regs " + std::to_string(f.nregs) + ", params " + std::to_string(f.nparams) +

@@ -6,7 +6,8 @@
 // - Every register index in a Function is < Function::nregs; calls place their arguments at the
 //   top of the caller's frame, so the callee's frame overlaps them (Lua's convention): a callee's
 //   register i is the caller's register A + i.
-// - An instruction marked E in ops.def is followed by its extension word.
+// - An instruction whose op has an extension word (ops.def's column, has_extension) is followed
+//   by it.
 // - Jump targets are instruction boundaries (never an extension word).
 #include <cstdint>
 #include <memory>
@@ -22,12 +23,21 @@ namespace gopark::lang { struct Program; struct Type; }
 namespace gopark::vm {
 
 enum class Op : std::uint8_t {
-#define OP(name, doc) name,
+#define OP(name, extension, doc) name,
 #include "vm/ops.def"
 #undef OP
   Count_
 };
 const char* op_name(Op op);
+// Whether an instruction of this op is followed by its extension word (ops.def's column).
+constexpr bool has_extension(Op op) {
+  constexpr bool kExtension[] = {
+#define OP(name, extension, doc) (extension) != 0,
+#include "vm/ops.def"
+#undef OP
+  };
+  return op < Op::Count_ && kExtension[std::size_t(op)];
+}
 
 struct Instr {
   Op op = Op::Nop;

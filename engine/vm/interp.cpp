@@ -207,7 +207,7 @@ Leave Interpreter::loop(Goroutine& gr, std::size_t stop_depth) {
   // branch to predict instead of all sharing the switch's.
 #if GOPARK_THREADED_DISPATCH
   static constexpr const void* kHandlers[] = {
-#define OP(name, doc) &&L_##name,
+#define OP(name, extension, doc) &&L_##name,
 #include "vm/ops.def"
 #undef OP
   };
