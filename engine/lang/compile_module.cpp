@@ -267,6 +267,7 @@ std::uint32_t Compiler::function_of(const Object* func) {
   std::uint32_t index = new_function(name, false);
   functions_.emplace(func, index);
   vm::Function& fn = *image.functions[index];
+  fn.user_code = func->pkg == program.main;
   if (func->decl) fn.decl_line = func->decl->pos.line;
   if (!func->decl || !func->decl->body) {
     fn.native = std::int32_t(bind_native(func));
@@ -287,6 +288,9 @@ std::uint32_t Compiler::function_of(const FuncInfo* lit) {
   if (it != literals_.end()) return it->second;
   std::uint32_t index = new_function(lit->name, false);
   literals_.emplace(lit, index);
+  const std::vector<FuncInfo*>& user_literals = program.main->literals;
+  image.functions[index]->user_code =
+      std::find(user_literals.begin(), user_literals.end(), lit) != user_literals.end();
   if (lit->lit) image.functions[index]->decl_line = lit->lit->pos.line;
   if (lit->range) image.functions[index]->decl_line = lit->range->pos.line;
   pending_literals_.push_back(lit);

@@ -101,6 +101,11 @@ struct Function {
   std::uint32_t epilogue_pc = 0;
   bool has_defer = false;
   bool hidden = false;              // compiler-made (package init, wrappers): not in tracebacks
+  // Compiled from the user's package (main): its functions, methods, closures, range-over-func
+  // bodies and generic instances; never a library package's, nor a compiler-made wrapper (which
+  // has no lines of its own). The dashboard follows these: tracing stops at their new lines, and
+  // a parked goroutine shows the line of its innermost one.
+  bool user_code = false;
   Closure* static_closure = nullptr;  // for functions without free variables (immortal)
   // For the dashboard's names of sync objects: the pc of each CallNative of a method whose
   // receiver is written as a variable or field path ("pen", "c.mu"), with that text; sorted by pc.

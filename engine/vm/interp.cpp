@@ -90,9 +90,6 @@ Leave Interpreter::loop(Goroutine& gr, std::size_t stop_depth) {
 #ifdef __EMSCRIPTEN__
   int polls_left = kPollsPerEntry;
 #endif
-  // Traced: whether the top frame's function is the program's own (cached per function).
-  const Function* traced_fn = nullptr;
-  bool traced_user = false;
 
 #define RELOAD()                                   \
   do {                                             \
@@ -216,14 +213,10 @@ Leave Interpreter::loop(Goroutine& gr, std::size_t stop_depth) {
   // Jumped to only by the threaded dispatch's NEXT, so a switch build (wasm) never uses it.
   next_instruction: __attribute__((unused));
     if constexpr (kTraced) {
-      // A new line (or function) of the program's own code (package main, not the library's Go
-      // code): publish it and let the Machine hold us (Pause, Step) or slow us down. The
-      // instruction at pc has not run yet.
-      if (frame->fn != traced_fn) {
-        traced_fn = frame->fn;
-        traced_user = traced_fn->name.rfind("main.", 0) == 0;
-      }
-      if (traced_user && gr.nested == 0) {
+      // A new line (or function) of the program's own code (Function::user_code, not the
+      // library's Go code): publish it and let the Machine hold us (Pause, Step) or slow us
+      // down. The instruction at pc has not run yet.
+      if (frame->fn->user_code && gr.nested == 0) {
         std::int32_t line = std::int32_t(frame->fn->line_at(std::uint32_t(pc - frame->fn->code.data())));
         if (line > 0 && line != frame->traced_line) {
           frame->traced_line = line;

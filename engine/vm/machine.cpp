@@ -159,14 +159,14 @@ void Machine::destroy(rt::G& g) {
 }
 
 // The line a goroutine leaving the CPU stops at, for the dashboard: the innermost frame of the
-// program's own code (package main), so a goroutine blocked inside the library's Go code shows
+// program's own code (Function::user_code), so a goroutine blocked inside the library's Go code shows
 // the line of the program that called it. The top frame's pc is at the VM instruction that
 // parked (gr.resuming), else past the instruction that left (a native that parked, a yield);
 // callers' are past their call.
 void Machine::publish_line(Goroutine& gr) {
   for (std::size_t i = gr.frames.size(); i-- > 0;) {
     const Frame& f = gr.frames[i];
-    if (f.fn->name.rfind("main.", 0) != 0) continue;
+    if (!f.fn->user_code) continue;
     std::uint32_t pc = std::uint32_t(f.pc - f.fn->code.data());
     bool at = i + 1 == gr.frames.size() && gr.resuming;  // as traceback_of
     if (!at && pc > 0) --pc;

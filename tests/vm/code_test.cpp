@@ -126,3 +126,64 @@ func main() {
     CHECK(lines[at + 2].find(" Nop ") == std::string::npos);
   }
 }
+
+TEST_CASE("user_code marks the user's functions, closures and generic instances, never the library's") {
+  auto image = compile_source(R"(package main
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+)
+
+type Counter struct{ n int }
+
+func (c *Counter) Inc() { c.n++ }
+
+func Map[T, U any](xs []T, f func(T) U) []U {
+	var out []U
+	for _, x := range xs {
+		out = append(out, f(x))
+	}
+	return out
+}
+
+func count(yield func(int) bool) {
+	for i := 0; i < 2; i++ {
+		if !yield(i) {
+			return
+		}
+	}
+}
+
+var double = func(x int) int { return 2 * x }
+
+func main() {
+	var c Counter
+	c.Inc()
+	words := Map([]int{3, 1, 2}, func(x int) string { return fmt.Sprint(double(x)) })
+	slices.Sort(words)
+	for i := range count {
+		c.n += i
+	}
+	fmt.Println(strings.Join(words, ","), c.n)
+}
+)");
+  std::set<std::string> flagged;
+  for (const auto& f : image->functions) {
+    INFO(f->name);
+    if (f->user_code) {
+      flagged.insert(f->name);
+      CHECK(f->name.rfind("main.", 0) == 0);
+      CHECK(!f->hidden);
+    }
+    if (f->name.rfind("fmt.", 0) == 0 || f->name.rfind("slices.", 0) == 0 || f->name.rfind("strings.", 0) == 0) {
+      CHECK(!f->user_code);
+    }
+  }
+  for (const char* name : {"main.main", "main.(*Counter).Inc", "main.Map[...]", "main.count", "main.init.func1",
+                           "main.main.func1", "main.main-range1"}) {
+    INFO(name);
+    CHECK(flagged.count(name) == 1);
+  }
+}
