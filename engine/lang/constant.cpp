@@ -7,6 +7,8 @@
 #include <limits>
 
 #include "lang/bigint.hpp"
+#include "text/escape.hpp"
+#include "text/utf8.hpp"
 
 // The file in four parts: numeric helpers on rationals (rounding to binary floats, decimal
 // digits), literal parsing, formatting, and ConstValue itself.
@@ -233,72 +235,7 @@ std::string float_string(const Rat& r) {
   return format_g6(m) + (e < 0 ? "e-" : "e+") + std::to_string(e < 0 ? -e : e);
 }
 
-// ---- UTF-8 ----
-
-// Decodes the rune at s[i] by Go's rules (no overlongs, surrogates or values past U+10FFFF).
-// Returns its width, or 0 when the bytes there are not valid UTF-8.
-int decode_rune(std::string_view s, std::size_t i, char32_t* rune) {
-  auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
-  const unsigned char b0 = byte(i);
-  if (b0 < 0x80) {
-    *rune = b0;
-    return 1;
-  }
-  int width = 0;
-  unsigned char lo = 0x80;
-  unsigned char hi = 0xBF;
-  if (b0 >= 0xC2 && b0 <= 0xDF) {
-    width = 2;
-  } else if (b0 >= 0xE0 && b0 <= 0xEF) {
-    width = 3;
-    if (b0 == 0xE0) lo = 0xA0;
-    if (b0 == 0xED) hi = 0x9F;
-  } else if (b0 >= 0xF0 && b0 <= 0xF4) {
-    width = 4;
-    if (b0 == 0xF0) lo = 0x90;
-    if (b0 == 0xF4) hi = 0x8F;
-  } else {
-    return 0;
-  }
-  if (i + static_cast<std::size_t>(width) > s.size()) return 0;
-  if (byte(i + 1) < lo || byte(i + 1) > hi) return 0;
-  char32_t r = b0 & (0x7F >> width);
-  r = (r << 6) | (byte(i + 1) & 0x3F);
-  for (int k = 2; k < width; ++k) {
-    if ((byte(i + static_cast<std::size_t>(k)) & 0xC0) != 0x80) return 0;
-    r = (r << 6) | (byte(i + static_cast<std::size_t>(k)) & 0x3F);
-  }
-  *rune = r;
-  return width;
-}
-
-void append_utf8(std::string& out, char32_t r) {
-  if (r < 0x80) {
-    out += static_cast<char>(r);
-  } else if (r < 0x800) {
-    out += static_cast<char>(0xC0 | (r >> 6));
-    out += static_cast<char>(0x80 | (r & 0x3F));
-  } else if (r < 0x10000) {
-    out += static_cast<char>(0xE0 | (r >> 12));
-    out += static_cast<char>(0x80 | ((r >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (r & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (r >> 18));
-    out += static_cast<char>(0x80 | ((r >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((r >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (r & 0x3F));
-  }
-}
-
-bool valid_utf8(std::string_view s) {
-  char32_t r = 0;
-  for (std::size_t i = 0; i < s.size();) {
-    int w = decode_rune(s, i, &r);
-    if (w == 0) return false;
-    i += static_cast<std::size_t>(w);
-  }
-  return true;
-}
+// ---- quoting (UTF-8 and escapes: text/utf8.hpp, text/escape.hpp) ----
 
 // An approximation of Go's unicode.IsPrint (see the header): the categories it rejects that
 // can be listed by range — controls, separators other than ' ', format characters, private use,
@@ -333,41 +270,21 @@ void append_hex(std::string& out, std::uint32_t v, int digits) {
 std::string quote(std::string_view s) {
   std::string out = "\"";
   for (std::size_t i = 0; i < s.size();) {
-    char32_t r = 0;
-    int w = decode_rune(s, i, &r);
-    if (w == 0) {
+    text::Decoded d = text::decode(s, i);
+    if (d.invalid()) {
       out += "\\x";
       append_hex(out, static_cast<unsigned char>(s[i]), 2);
       ++i;
       continue;
     }
-    i += static_cast<std::size_t>(w);
-    if (r == '"' || r == '\\') {
+    i += d.width;
+    if (d.rune == '"' || d.rune == '\\') {
       out += '\\';
-      out += static_cast<char>(r);
-    } else if (is_print(r)) {
-      append_utf8(out, r);
+      out += static_cast<char>(d.rune);
+    } else if (is_print(static_cast<char32_t>(d.rune))) {
+      text::encode(d.rune, out);
     } else {
-      switch (r) {
-        case '\a': out += "\\a"; break;
-        case '\b': out += "\\b"; break;
-        case '\f': out += "\\f"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
-        case '\v': out += "\\v"; break;
-        default:
-          if (r < ' ' || r == 0x7F) {
-            out += "\\x";
-            append_hex(out, r, 2);
-          } else if (r < 0x10000) {
-            out += "\\u";
-            append_hex(out, r, 4);
-          } else {
-            out += "\\U";
-            append_hex(out, r, 8);
-          }
-      }
+      text::append_escape(out, d.rune);
     }
   }
   return out + "\"";
@@ -380,11 +297,9 @@ std::string shortened_quote(std::string_view s) {
   std::string q = quote(s);
   std::size_t runes = 0;
   std::size_t cut = 0;
-  char32_t r = 0;
   for (std::size_t i = 0; i < q.size();) {
     if (runes == kMaxRunes - 3) cut = i;
-    int w = decode_rune(q, i, &r);
-    i += static_cast<std::size_t>(w == 0 ? 1 : w);  // quote() emits valid UTF-8; be safe anyway
+    i += text::decode(q, i).width;
     ++runes;
   }
   if (runes <= kMaxRunes) return q;
@@ -529,74 +444,22 @@ std::optional<Rat> parse_float_literal(std::string_view s) {
   return scaled_rational(int_digits + frac_digits, base, exp - frac_scale, hex ? 2 : 10);
 }
 
-// One character of an interpreted rune or string literal at s[i]: a UTF-8 rune or an escape.
-// is_byte marks \x and octal escapes, which denote single bytes in strings.
-struct LitChar {
-  char32_t value;
-  bool is_byte;
-};
-
-std::optional<std::uint32_t> fixed_digits(std::string_view s, std::size_t& i, int count, int base) {
-  std::uint32_t v = 0;
-  for (int k = 0; k < count; ++k, ++i) {
-    if (i >= s.size()) return std::nullopt;
-    int d = digit_value(s[i]);
-    if (d < 0 || d >= base) return std::nullopt;
-    v = v * static_cast<std::uint32_t>(base) + static_cast<std::uint32_t>(d);
-  }
-  return v;
-}
-
-std::optional<LitChar> unquote_char(std::string_view s, std::size_t& i, char quote) {
+// One character of an interpreted rune or string literal at s[i]: a UTF-8 rune or an escape
+// (is_byte: a \x or octal escape, a single byte in a string).
+std::optional<text::Escape> unquote_char(std::string_view s, std::size_t& i, char quote) {
   if (s[i] == quote || s[i] == '\n') return std::nullopt;
-  if (s[i] != '\\') {
-    char32_t r = 0;
-    int w = decode_rune(s, i, &r);
-    if (w == 0) return std::nullopt;
-    i += static_cast<std::size_t>(w);
-    return LitChar{r, false};
-  }
-  if (++i >= s.size()) return std::nullopt;
-  const char e = s[i++];
-  switch (e) {
-    case 'a': return LitChar{'\a', false};
-    case 'b': return LitChar{'\b', false};
-    case 'f': return LitChar{'\f', false};
-    case 'n': return LitChar{'\n', false};
-    case 'r': return LitChar{'\r', false};
-    case 't': return LitChar{'\t', false};
-    case 'v': return LitChar{'\v', false};
-    case '\\': return LitChar{'\\', false};
-    case '\'':
-    case '"':
-      if (e != quote) return std::nullopt;
-      return LitChar{static_cast<char32_t>(e), false};
-    case 'x': {
-      auto v = fixed_digits(s, i, 2, 16);
-      if (!v) return std::nullopt;
-      return LitChar{*v, true};
-    }
-    case 'u':
-    case 'U': {
-      auto v = fixed_digits(s, i, e == 'u' ? 4 : 8, 16);
-      if (!v || *v > 0x10FFFF || (*v >= 0xD800 && *v <= 0xDFFF)) return std::nullopt;
-      return LitChar{*v, false};
-    }
-    default: {
-      if (e < '0' || e > '7') return std::nullopt;
-      --i;
-      auto v = fixed_digits(s, i, 3, 8);
-      if (!v || *v > 255) return std::nullopt;
-      return LitChar{*v, true};
-    }
-  }
+  if (s[i] == '\\') return text::decode_escape(s, i, quote);
+  text::Decoded d = text::decode(s, i);
+  if (d.invalid()) return std::nullopt;
+  i += d.width;
+  return text::Escape{d.rune, false};
 }
 
 std::optional<std::int64_t> parse_char_literal(std::string_view s) {
   if (s.size() < 3 || s.front() != '\'' || s.back() != '\'') return std::nullopt;
   std::string_view body = s.substr(1, s.size() - 2);
   std::size_t i = 0;
-  std::optional<LitChar> c = unquote_char(body, i, '\'');
+  std::optional<text::Escape> c = unquote_char(body, i, '\'');
   if (!c || i != body.size()) return std::nullopt;
   return static_cast<std::int64_t>(c->value);
 }
@@ -604,7 +467,7 @@ std::optional<std::int64_t> parse_char_literal(std::string_view s) {
 std::optional<std::string> parse_string_literal(std::string_view s) {
   if (s.size() < 2 || s.front() != s.back()) return std::nullopt;
   std::string_view body = s.substr(1, s.size() - 2);
-  if (!valid_utf8(body)) return std::nullopt;
+  if (!text::valid(body)) return std::nullopt;
   std::string out;
   if (s.front() == '`') {
     if (body.find('`') != std::string_view::npos) return std::nullopt;
@@ -615,12 +478,12 @@ std::optional<std::string> parse_string_literal(std::string_view s) {
   }
   if (s.front() != '"') return std::nullopt;
   for (std::size_t i = 0; i < body.size();) {
-    std::optional<LitChar> c = unquote_char(body, i, '"');
+    std::optional<text::Escape> c = unquote_char(body, i, '"');
     if (!c) return std::nullopt;
     if (c->is_byte) {
       out += static_cast<char>(c->value);
     } else {
-      append_utf8(out, c->value);
+      text::encode(c->value, out);
     }
   }
   return out;
@@ -752,22 +615,22 @@ ConstValue ConstValue::make_float64(double v) {
   return ConstOps::make_rat(std::move(r.num), std::move(r.den));
 }
 
-ConstValue ConstValue::from_literal(Tok kind, std::string_view text) {
+ConstValue ConstValue::from_literal(Tok kind, std::string_view literal) {
   switch (kind) {
     case Tok::Int: {
-      std::optional<BigInt> v = parse_int_literal(text);
+      std::optional<BigInt> v = parse_int_literal(literal);
       return v ? ConstOps::make_int(std::move(*v)) : ConstValue();
     }
     case Tok::Float: {
-      std::optional<Rat> r = parse_float_literal(text);
+      std::optional<Rat> r = parse_float_literal(literal);
       return r ? ConstOps::make_rat(*r) : ConstValue();
     }
     case Tok::Char: {
-      std::optional<std::int64_t> v = parse_char_literal(text);
+      std::optional<std::int64_t> v = parse_char_literal(literal);
       return v ? make_int64(*v) : ConstValue();
     }
     case Tok::String: {
-      std::optional<std::string> s = parse_string_literal(text);
+      std::optional<std::string> s = parse_string_literal(literal);
       return s ? make_string(std::move(*s)) : ConstValue();
     }
     default:

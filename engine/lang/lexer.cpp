@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "text/escape.hpp"
+#include "text/utf8.hpp"
+
 namespace gopark::lang {
 
 // ----------------------------------------------------------------------------------------------
@@ -10,7 +13,6 @@ namespace gopark::lang {
 
 namespace {
 
-constexpr std::uint32_t kMaxRune = 0x10FFFF;
 constexpr std::uint32_t kByteOrderMark = 0xFEFF;
 
 struct CodeRange {
@@ -199,63 +201,8 @@ constexpr bool is_hex(std::int32_t c) {
 
 bool is_printable(std::uint32_t r) {
   if (r < 0x80) return r >= 0x20 && r < 0x7F;
-  if (r > kMaxRune || (r >= 0xD800 && r < 0xE000)) return false;
+  if (!text::valid_rune(r)) return false;
   return !in_ranges(std::begin(kUnprintable), std::end(kUnprintable), r);
-}
-
-// Decodes the UTF-8 sequence at s[offset] as Go's utf8.DecodeRune does (no overlong forms, no
-// surrogates). Returns its width, or 0 if the bytes there are not valid UTF-8.
-std::size_t decode_utf8(std::string_view s, std::size_t offset, std::uint32_t& rune) {
-  auto byte = [&](std::size_t i) -> std::uint32_t {
-    return offset + i < s.size() ? static_cast<unsigned char>(s[offset + i]) : 0;
-  };
-  auto continuation = [&](std::size_t i, std::uint32_t low = 0x80, std::uint32_t high = 0xBF) {
-    std::uint32_t b = byte(i);
-    return b >= low && b <= high;
-  };
-  std::uint32_t b0 = byte(0);
-  if (b0 < 0x80) {
-    rune = b0;
-    return 1;
-  }
-  if (b0 >= 0xC2 && b0 <= 0xDF && continuation(1)) {
-    rune = ((b0 & 0x1F) << 6) | (byte(1) & 0x3F);
-    return 2;
-  }
-  if (b0 >= 0xE0 && b0 <= 0xEF) {
-    std::uint32_t low = b0 == 0xE0 ? 0xA0 : 0x80;
-    std::uint32_t high = b0 == 0xED ? 0x9F : 0xBF;
-    if (!continuation(1, low, high) || !continuation(2)) return 0;
-    rune = ((b0 & 0x0F) << 12) | ((byte(1) & 0x3F) << 6) | (byte(2) & 0x3F);
-    return 3;
-  }
-  if (b0 >= 0xF0 && b0 <= 0xF4) {
-    std::uint32_t low = b0 == 0xF0 ? 0x90 : 0x80;
-    std::uint32_t high = b0 == 0xF4 ? 0x8F : 0xBF;
-    if (!continuation(1, low, high) || !continuation(2) || !continuation(3)) return 0;
-    rune = ((b0 & 0x07) << 18) | ((byte(1) & 0x3F) << 12) | ((byte(2) & 0x3F) << 6) |
-           (byte(3) & 0x3F);
-    return 4;
-  }
-  return 0;
-}
-
-void append_utf8(std::string& out, std::uint32_t r) {
-  if (r < 0x80) {
-    out += static_cast<char>(r);
-  } else if (r < 0x800) {
-    out += static_cast<char>(0xC0 | (r >> 6));
-    out += static_cast<char>(0x80 | (r & 0x3F));
-  } else if (r < 0x10000) {
-    out += static_cast<char>(0xE0 | (r >> 12));
-    out += static_cast<char>(0x80 | ((r >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (r & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (r >> 18));
-    out += static_cast<char>(0x80 | ((r >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((r >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (r & 0x3F));
-  }
 }
 
 std::string hex(std::uint32_t value, int width, bool upper) {
@@ -319,35 +266,22 @@ std::string format_code_point(std::uint32_t r) {
   std::string out = "U+" + hex(r, 4, true);
   if (is_printable(r) || r == ' ') {
     out += " '";
-    append_utf8(out, r);
+    text::encode(r, out);
     out += "'";
   }
   return out;
 }
 
 std::string quote_rune(std::uint32_t r) {
-  if (r > kMaxRune || (r >= 0xD800 && r < 0xE000)) r = 0xFFFD;
+  if (!text::valid_rune(r)) r = text::kRuneError;
   std::string out = "'";
-  switch (r) {
-    case '\'': out += "\\'"; break;
-    case '\\': out += "\\\\"; break;
-    case '\a': out += "\\a"; break;
-    case '\b': out += "\\b"; break;
-    case '\f': out += "\\f"; break;
-    case '\n': out += "\\n"; break;
-    case '\r': out += "\\r"; break;
-    case '\t': out += "\\t"; break;
-    case '\v': out += "\\v"; break;
-    default:
-      if (is_printable(r) || r == ' ') {
-        append_utf8(out, r);
-      } else if (r < ' ' || r == 0x7F) {
-        out += "\\x" + hex(r, 2, false);
-      } else if (r < 0x10000) {
-        out += "\\u" + hex(r, 4, false);
-      } else {
-        out += "\\U" + hex(r, 8, false);
-      }
+  if (r == '\'' || r == '\\') {
+    out += '\\';
+    out += static_cast<char>(r);
+  } else if (is_printable(r) || r == ' ') {
+    text::encode(r, out);
+  } else {
+    text::append_escape(out, static_cast<std::int32_t>(r));
   }
   return out + "'";
 }
@@ -415,16 +349,14 @@ void Lexer::advance() {
       ch_ = -1;
       return;
     }
-    std::uint32_t rune = 0;
-    std::size_t width = decode_utf8(src_, offset_, rune);
-    if (width == 0) {
-      next_offset_ = offset_ + 1;
-      ch_ = 0xFFFD;
+    text::Decoded decoded = text::decode(src_, offset_);
+    next_offset_ = offset_ + decoded.width;
+    ch_ = decoded.rune;
+    if (decoded.invalid()) {
       error_here("invalid UTF-8 encoding");
       continue;
     }
-    next_offset_ = offset_ + width;
-    ch_ = static_cast<std::int32_t>(rune);
+    std::uint32_t rune = static_cast<std::uint32_t>(decoded.rune);
     if (rune == 0) {
       error_here("invalid NUL character");
       continue;
@@ -797,11 +729,11 @@ bool Lexer::scan_escape(char quote) {
       break;
     case 'u':
       advance();
-      digits = 4, base = 16, max = kMaxRune;
+      digits = 4, base = 16, max = text::kMaxRune;
       break;
     case 'U':
       advance();
-      digits = 8, base = 16, max = kMaxRune;
+      digits = 8, base = 16, max = text::kMaxRune;
       break;
     default:
       if (ch_ == quote) {
@@ -980,65 +912,7 @@ bool Lexer::scan_operator(Token& token) {
 }
 
 // ----------------------------------------------------------------------------------------------
-// Literal values
-
-namespace {
-
-// Decodes the escape at s[i] == '\\' and moves i past it. `is_byte` tells a \x or octal escape
-// (one byte of a string) from a code point.
-bool decode_escape(std::string_view s, std::size_t& i, char quote, std::uint32_t& value,
-                   bool& is_byte) {
-  if (i + 1 >= s.size()) return false;
-  char c = s[i + 1];
-  i += 2;
-  is_byte = false;
-  switch (c) {
-    case 'a': value = '\a'; return true;
-    case 'b': value = '\b'; return true;
-    case 'f': value = '\f'; return true;
-    case 'n': value = '\n'; return true;
-    case 'r': value = '\r'; return true;
-    case 't': value = '\t'; return true;
-    case 'v': value = '\v'; return true;
-    case '\\': value = '\\'; return true;
-    default: break;
-  }
-  if (c == quote) {
-    value = static_cast<unsigned char>(c);
-    return true;
-  }
-  int digits = 0;
-  std::uint32_t base = 16;
-  if (c >= '0' && c <= '7') {
-    digits = 3, base = 8;
-    --i;  // the first digit is part of the value
-  } else if (c == 'x') {
-    digits = 2;
-  } else if (c == 'u') {
-    digits = 4;
-  } else if (c == 'U') {
-    digits = 8;
-  } else {
-    return false;
-  }
-  value = 0;
-  for (int n = 0; n < digits; ++n, ++i) {
-    if (i >= s.size()) return false;
-    std::int32_t d = static_cast<unsigned char>(s[i]);
-    std::uint32_t digit = base;
-    if (is_decimal(d)) digit = static_cast<std::uint32_t>(d - '0');
-    else if ('a' <= lower(d) && lower(d) <= 'f') digit = static_cast<std::uint32_t>(lower(d) - 'a' + 10);
-    if (digit >= base) return false;
-    value = value * base + digit;
-  }
-  if (base == 8 || c == 'x') {
-    is_byte = true;
-    return value <= 255;
-  }
-  return value <= kMaxRune && !(value >= 0xD800 && value < 0xE000);
-}
-
-}  // namespace
+// Literal values (escapes: text/escape.hpp)
 
 std::optional<std::string> unquote_string(std::string_view lit) {
   if (lit.size() < 2 || lit.front() != lit.back()) return std::nullopt;
@@ -1061,13 +935,12 @@ std::optional<std::string> unquote_string(std::string_view lit) {
       ++i;
       continue;
     }
-    std::uint32_t value = 0;
-    bool is_byte = false;
-    if (!decode_escape(lit.substr(0, end), i, '"', value, is_byte)) return std::nullopt;
-    if (is_byte) {
-      out += static_cast<char>(value);
+    std::optional<text::Escape> escape = text::decode_escape(lit.substr(0, end), i, '"');
+    if (!escape) return std::nullopt;
+    if (escape->is_byte) {
+      out += static_cast<char>(escape->value);
     } else {
-      append_utf8(out, value);
+      text::encode(escape->value, out);
     }
   }
   return out;
@@ -1076,18 +949,20 @@ std::optional<std::string> unquote_string(std::string_view lit) {
 std::optional<std::uint32_t> unquote_char(std::string_view lit) {
   if (lit.size() < 3 || lit.front() != '\'' || lit.back() != '\'') return std::nullopt;
   std::string_view body = lit.substr(1, lit.size() - 2);
-  std::uint32_t value = 0;
+  std::int32_t value = 0;
   std::size_t i = 0;
   if (body[0] == '\\') {
-    bool is_byte = false;
-    if (!decode_escape(body, i, '\'', value, is_byte)) return std::nullopt;
+    std::optional<text::Escape> escape = text::decode_escape(body, i, '\'');
+    if (!escape) return std::nullopt;
+    value = escape->value;
   } else {
-    std::size_t width = decode_utf8(body, 0, value);
-    if (width == 0 || value == '\n' || value == '\'') return std::nullopt;
-    i = width;
+    text::Decoded decoded = text::decode(body, 0);
+    if (decoded.invalid() || decoded.rune == '\n' || decoded.rune == '\'') return std::nullopt;
+    value = decoded.rune;
+    i = decoded.width;
   }
   if (i != body.size()) return std::nullopt;
-  return value;
+  return static_cast<std::uint32_t>(value);
 }
 
 }  // namespace gopark::lang

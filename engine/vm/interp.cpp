@@ -624,10 +624,9 @@ Leave Interpreter::loop(Goroutine& gr, std::size_t stop_depth) {
       CASE(StrLt) RA = ops::compare(RB, RC) < 0; NEXT;
       CASE(StrLe) RA = ops::compare(RB, RC) <= 0; NEXT;
       CASE(DecodeRune) {
-        std::string_view s = ops::view(RB);
-        std::int64_t width = 0;
-        RA = Word(ops::decode_rune(s, std::size_t(RC), width));
-        regs[in.a + 1] = Word(width);
+        text::Decoded d = text::decode(ops::view(RB), std::size_t(RC));
+        RA = Word(d.rune);
+        regs[in.a + 1] = Word(d.width);
         NEXT;
       }
       CASE(Convert) {

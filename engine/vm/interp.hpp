@@ -4,6 +4,7 @@
 #include <string>
 #include <string_view>
 
+#include "text/utf8.hpp"
 #include "vm/machine.hpp"
 
 namespace gopark::vm {
@@ -50,15 +51,20 @@ std::string_view view(Word s);
 Word new_string(Goroutine& gr, std::string_view bytes);   // 0 on out of memory (fatal raised)
 Word substring(Goroutine& gr, Word s, std::int64_t lo, std::int64_t hi);
 Word concat(Goroutine& gr, Word a, Word b);
-void encode_rune(std::int32_t r, std::string& out);
 int compare(Word a, Word b);
 bool equal(Word a, Word b);
 // len of a string or slice (both keep len in their second word).
 inline Word length(Word s) {
   return s ? Word(reinterpret_cast<const String*>(static_cast<std::uintptr_t>(s))->len) : 0;
 }
-// The rune at byte i of s (utf8.RuneError for an invalid encoding, width 1).
-std::int32_t decode_rune(std::string_view s, std::size_t i, std::int64_t& width);
+// UTF-8 (text/utf8.hpp) in the shapes the natives call it: r appended (an invalid rune as
+// U+FFFD); the rune at byte i of s (utf8.RuneError for an invalid encoding, width 1).
+inline void encode_rune(std::int32_t r, std::string& out) { text::encode(r, out); }
+inline std::int32_t decode_rune(std::string_view s, std::size_t i, std::int64_t& width) {
+  text::Decoded d = text::decode(s, i);
+  width = std::int64_t(d.width);
+  return d.rune;
+}
 
 // Slices and arrays.
 Word make_slice(Goroutine& gr, const TypeInfo& elem, std::int64_t len, std::int64_t cap);

@@ -1,10 +1,11 @@
-// Strings: creation, concatenation, comparison, UTF-8 decoding and the string conversions.
+// Strings: creation, concatenation, comparison and the string conversions (UTF-8 by text/utf8.hpp).
 //
 // A string is a String* (value.hpp). A new string is one no-scan object: the header followed by
 // its bytes. A substring is a header of its own (a scanned object: its data pointer keeps the
 // bytes' object alive) pointing into the original bytes, so slicing a string never copies.
 #include <cstring>
 
+#include "text/utf8.hpp"
 #include "vm/interp.hpp"
 
 namespace gopark::vm::ops {
@@ -59,47 +60,6 @@ int compare(Word a, Word b) {
 
 bool equal(Word a, Word b) { return a == b || view(a) == view(b); }
 
-std::int32_t decode_rune(std::string_view s, std::size_t i, std::int64_t& width) {
-  constexpr std::int32_t kError = 0xFFFD;
-  width = 1;
-  if (i >= s.size()) return kError;
-  auto at = [&](std::size_t k) { return std::uint8_t(s[k]); };
-  std::uint8_t c = at(i);
-  if (c < 0x80) return c;
-  int n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 0;
-  if (n == 0 || c > 0xF4 || i + std::size_t(n) > s.size()) return kError;
-  std::int32_t r = c & (0x7F >> n);
-  for (int k = 1; k < n; ++k) {
-    std::uint8_t cc = at(i + std::size_t(k));
-    if ((cc & 0xC0) != 0x80) return kError;
-    r = r << 6 | (cc & 0x3F);
-  }
-  // Overlong encodings, surrogates and values past U+10FFFF are errors, as Go's utf8 says.
-  static constexpr std::int32_t kMin[5] = {0, 0, 0x80, 0x800, 0x10000};
-  if (r < kMin[n] || r > 0x10FFFF || (r >= 0xD800 && r <= 0xDFFF)) return kError;
-  width = n;
-  return r;
-}
-
-void encode_rune(std::int32_t r, std::string& out) {
-  if (r < 0 || r > 0x10FFFF || (r >= 0xD800 && r <= 0xDFFF)) r = 0xFFFD;
-  if (r < 0x80) {
-    out += char(r);
-  } else if (r < 0x800) {
-    out += char(0xC0 | (r >> 6));
-    out += char(0x80 | (r & 0x3F));
-  } else if (r < 0x10000) {
-    out += char(0xE0 | (r >> 12));
-    out += char(0x80 | ((r >> 6) & 0x3F));
-    out += char(0x80 | (r & 0x3F));
-  } else {
-    out += char(0xF0 | (r >> 18));
-    out += char(0x80 | ((r >> 12) & 0x3F));
-    out += char(0x80 | ((r >> 6) & 0x3F));
-    out += char(0x80 | (r & 0x3F));
-  }
-}
-
 Word convert(Goroutine& gr, Conversion c, Word x) {
   Machine& m = *gr.machine;
   switch (c) {
@@ -120,7 +80,7 @@ Word convert(Goroutine& gr, Conversion c, Word x) {
       for (std::int64_t i = 0; s && i < s->len; ++i) {
         std::int32_t r;
         std::memcpy(&r, s->data + i * 4, 4);
-        encode_rune(r, bytes);
+        text::encode(r, bytes);
       }
       return new_string(gr, bytes);
     }
@@ -128,9 +88,9 @@ Word convert(Goroutine& gr, Conversion c, Word x) {
       std::string_view v = view(x);
       std::vector<std::int32_t> runes;
       for (std::size_t i = 0; i < v.size();) {
-        std::int64_t w;
-        runes.push_back(decode_rune(v, i, w));
-        i += std::size_t(w);
+        text::Decoded d = text::decode(v, i);
+        runes.push_back(d.rune);
+        i += d.width;
       }
       Word out = make_slice(gr, m.rune_type(), std::int64_t(runes.size()), std::int64_t(runes.size()));
       if (out && !runes.empty()) std::memcpy(ptr<Slice>(out)->data, runes.data(), runes.size() * 4);
@@ -138,8 +98,7 @@ Word convert(Goroutine& gr, Conversion c, Word x) {
     }
     case Conversion::StringFromRune: {
       std::string bytes;
-      std::int64_t r = std::int64_t(x);
-      encode_rune(r < 0 || r > 0x10FFFF ? 0xFFFD : std::int32_t(r), bytes);
+      text::encode(std::int64_t(x), bytes);  // out of range or a surrogate: U+FFFD
       return new_string(gr, bytes);
     }
   }

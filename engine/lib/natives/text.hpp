@@ -7,11 +7,12 @@
 #include <string_view>
 
 #include "lib/natives/unicode.hpp"
+#include "text/utf8.hpp"
 
 namespace gopark::lib {
 
-constexpr std::int32_t kRuneError = 0xFFFD;
-constexpr std::int32_t kMaxRune = 0x10FFFF;
+constexpr std::int32_t kRuneError = text::kRuneError;
+constexpr std::int32_t kMaxRune = text::kMaxRune;
 
 bool valid_rune(std::int32_t r);   // utf8.ValidRune
 std::size_t rune_count(std::string_view s);  // utf8.RuneCountInString
