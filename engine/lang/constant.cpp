@@ -7,6 +7,7 @@
 #include <limits>
 
 #include "lang/bigint.hpp"
+#include "lang/lexer.hpp"
 #include "text/escape.hpp"
 #include "text/utf8.hpp"
 
@@ -444,51 +445,6 @@ std::optional<Rat> parse_float_literal(std::string_view s) {
   return scaled_rational(int_digits + frac_digits, base, exp - frac_scale, hex ? 2 : 10);
 }
 
-// One character of an interpreted rune or string literal at s[i]: a UTF-8 rune or an escape
-// (is_byte: a \x or octal escape, a single byte in a string).
-std::optional<text::Escape> unquote_char(std::string_view s, std::size_t& i, char quote) {
-  if (s[i] == quote || s[i] == '\n') return std::nullopt;
-  if (s[i] == '\\') return text::decode_escape(s, i, quote);
-  text::Decoded d = text::decode(s, i);
-  if (d.invalid()) return std::nullopt;
-  i += d.width;
-  return text::Escape{d.rune, false};
-}
-
-std::optional<std::int64_t> parse_char_literal(std::string_view s) {
-  if (s.size() < 3 || s.front() != '\'' || s.back() != '\'') return std::nullopt;
-  std::string_view body = s.substr(1, s.size() - 2);
-  std::size_t i = 0;
-  std::optional<text::Escape> c = unquote_char(body, i, '\'');
-  if (!c || i != body.size()) return std::nullopt;
-  return static_cast<std::int64_t>(c->value);
-}
-
-std::optional<std::string> parse_string_literal(std::string_view s) {
-  if (s.size() < 2 || s.front() != s.back()) return std::nullopt;
-  std::string_view body = s.substr(1, s.size() - 2);
-  if (!text::valid(body)) return std::nullopt;
-  std::string out;
-  if (s.front() == '`') {
-    if (body.find('`') != std::string_view::npos) return std::nullopt;
-    for (char c : body) {
-      if (c != '\r') out += c;  // the spec discards carriage returns in raw strings
-    }
-    return out;
-  }
-  if (s.front() != '"') return std::nullopt;
-  for (std::size_t i = 0; i < body.size();) {
-    std::optional<text::Escape> c = unquote_char(body, i, '"');
-    if (!c) return std::nullopt;
-    if (c->is_byte) {
-      out += static_cast<char>(c->value);
-    } else {
-      text::encode(c->value, out);
-    }
-  }
-  return out;
-}
-
 const std::string& empty_string() {
   static const std::string kEmpty;
   return kEmpty;
@@ -626,11 +582,13 @@ ConstValue ConstValue::from_literal(Tok kind, std::string_view literal) {
       return r ? ConstOps::make_rat(*r) : ConstValue();
     }
     case Tok::Char: {
-      std::optional<std::int64_t> v = parse_char_literal(literal);
+      std::optional<std::uint32_t> v = unquote_char(literal);
       return v ? make_int64(*v) : ConstValue();
     }
     case Tok::String: {
-      std::optional<std::string> s = parse_string_literal(literal);
+      // The lexer's reading, and the bytes must be UTF-8 (they are where the lexer did not
+      // report otherwise).
+      std::optional<std::string> s = text::valid(literal) ? unquote_string(literal) : std::nullopt;
       return s ? make_string(std::move(*s)) : ConstValue();
     }
     default:
