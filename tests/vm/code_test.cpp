@@ -11,14 +11,11 @@ using namespace gopark;
 
 namespace {
 
-std::shared_ptr<vm::Image> compile_source(const std::string& source) {
-  lang::Diagnostics diags("prog.go");
-  auto program = lang::check_program("prog.go", source, lib::library_loader(), diags);
-  std::shared_ptr<vm::Image> image;
-  if (diags.empty() && program) image = lang::compile(std::move(program), "prog.go", source, lib::find_native, diags);
-  INFO(diags.format());
-  REQUIRE(image);
-  return image;
+std::shared_ptr<const vm::Image> compile_source(const std::string& source) {
+  engine::Compiled compiled = engine::compile(source, "prog.go");
+  INFO(compiled.report);
+  REQUIRE(compiled.image);
+  return compiled.image;
 }
 
 const vm::Function& function_named(const vm::Image& image, const std::string& name) {
