@@ -7,6 +7,7 @@
 #include <cstring>
 
 #include "lang/compiler.hpp"
+#include "lang/type_descriptor.hpp"
 
 namespace gopark::lang {
 
@@ -16,9 +17,9 @@ std::shared_ptr<vm::Image> compile(std::unique_ptr<Program> program, const std::
   auto image = std::make_shared<vm::Image>();
   image->file_name = file_name;
   image->source = source;
-  Program& p = *program;
-  image->program = std::move(program);
-  compile_detail::Compiler compiler(p, *image, natives, diags);
+  // The Image keeps nothing of the Program: its descriptors hold what run time needs (vm/code.hpp),
+  // and the Program is destroyed on return.
+  compile_detail::Compiler compiler(*program, *image, natives, diags);
   if (!compiler.run() || !diags.empty()) return nullptr;
   return image;
 }
@@ -42,40 +43,6 @@ std::uint8_t ext_kind(const Type* t) {
   }
 }
 
-namespace {
-
-vm::TypeInfo::Kind kind_of(const Type* t) {
-  using K = vm::TypeInfo::Kind;
-  switch (underlying(t)->kind) {
-    case TypeKind::Bool: return K::Bool;
-    case TypeKind::Int: return K::Int;
-    case TypeKind::Int8: return K::Int8;
-    case TypeKind::Int16: return K::Int16;
-    case TypeKind::Int32: return K::Int32;
-    case TypeKind::Int64: return K::Int64;
-    case TypeKind::Uint: return K::Uint;
-    case TypeKind::Uint8: return K::Uint8;
-    case TypeKind::Uint16: return K::Uint16;
-    case TypeKind::Uint32: return K::Uint32;
-    case TypeKind::Uint64: return K::Uint64;
-    case TypeKind::Uintptr: return K::Uintptr;
-    case TypeKind::Float32: return K::Float32;
-    case TypeKind::Float64: return K::Float64;
-    case TypeKind::String: return K::String;
-    case TypeKind::Array: return K::Array;
-    case TypeKind::Slice: return K::Slice;
-    case TypeKind::Struct: return K::Struct;
-    case TypeKind::Pointer: return K::Pointer;
-    case TypeKind::Signature: return K::Func;
-    case TypeKind::Interface: return K::Interface;
-    case TypeKind::Map: return K::Map;
-    case TypeKind::Chan: return K::Chan;
-    default: return K::Handle;
-  }
-}
-
-}  // namespace
-
 std::uint32_t Compiler::type_index(const Type* t) {
   if (!t) t = program.types.invalid();
   // Untyped constants reaching run time have their default type.
@@ -84,15 +51,8 @@ std::uint32_t Compiler::type_index(const Type* t) {
   if (it != types_.end()) return it->second;
   auto info = std::make_unique<vm::TypeInfo>();
   std::uint32_t index = std::uint32_t(image.types.size());
-  info->type = t;
   info->index = index;
-  info->kind = kind_of(t);
-  bool valued = t->kind != TypeKind::Invalid && t->kind != TypeKind::Tuple && !is_untyped(t);
-  info->size = valued ? std::uint32_t(t->size()) : 8;
-  info->align = valued ? t->align() : 8;
-  info->word_sized = !is_composite(t);
-  info->comparable = comparable(t);
-  info->has_pointers = valued && !t->pointer_offsets().empty();
+  describe_type(*info, t);
   vm::TypeInfo* raw = info.get();
   image.types.push_back(std::move(info));
   types_.emplace(t, index);
@@ -112,12 +72,15 @@ std::uint32_t Compiler::type_index(const Type* t) {
     raw->elem = &type_info(p->elem);
   } else if (const auto* st = u->as<StructType>()) {
     for (const StructField& f : st->fields) {
-      raw->fields.push_back({std::uint32_t(f.offset), &type_info(f.type)});
+      raw->fields.push_back({std::uint32_t(f.offset), &type_info(f.type), std::string(f.name)});
     }
   } else if (const auto* it2 = u->as<InterfaceType>()) {
     for (const InterfaceMethod& m : it2->methods) raw->iface_methods.push_back(name_id(m.name));
   }
   build_methods(*raw, t);
+  for (const auto& [id, fn] : raw->methods) {
+    if (returns_string(t, image.names[id])) raw->string_methods.push_back(id);
+  }
   return index;
 }
 
@@ -332,16 +295,12 @@ std::uint32_t Compiler::native_thunk(std::uint32_t index) {
 std::uint32_t Compiler::global_of(const Object* var) {
   auto it = globals_.find(var);
   if (it != globals_.end()) return it->second;
-  std::uint32_t index = std::uint32_t(image.global_types.size());
-  std::uint32_t offset = 8;
-  if (!image.global_types.empty()) {
-    const Type* last = image.global_types.back();
-    offset = image.global_offsets.back() + std::uint32_t(last->size());
-  }
+  std::uint32_t index = std::uint32_t(image.global_offsets.size());
   std::uint32_t align = std::max<std::uint32_t>(var->type->align(), 8);
-  offset = (offset + align - 1) / align * align;
-  image.global_types.push_back(var->type);
+  std::uint32_t offset = (image.globals_size + align - 1) / align * align;
   image.global_offsets.push_back(offset);
+  image.globals_size = offset + std::uint32_t(var->type->size());
+  for (std::uint32_t p : var->type->pointer_offsets()) image.global_pointers.push_back(offset + p);
   globals_.emplace(var, index);
   return index;
 }
@@ -401,6 +360,7 @@ std::uint32_t Compiler::runtime_error_type() {
   ret.op = Op::Ret;
   f.code.push_back(ret);
   image.types[index]->methods.emplace(name_id("Error"), &f);
+  image.types[index]->string_methods.push_back(name_id("Error"));
   // RuntimeError(): the marker method of the runtime.Error interface.
   std::uint32_t marker = new_function("runtime.Error.RuntimeError", true);
   vm::Function& m = *image.functions[marker];
@@ -408,9 +368,9 @@ std::uint32_t Compiler::runtime_error_type() {
   m.nregs = 1;
   m.code.push_back(ret);
   image.types[index]->methods.emplace(name_id("RuntimeError"), &m);
-  // The Go-level method objects, for whoever reads method signatures from the type (fmt checks
-  // that Error has the signature `Error() string`). Added after the TypeInfo was built, which
-  // uses the functions above instead.
+  // The Go-level method objects, for whoever reads method signatures from the type (descriptors
+  // of types embedding this one ask whether Error is `Error() string`). Added after the TypeInfo
+  // was built, which uses the functions above instead.
   for (std::string_view method : {std::string_view("Error"), std::string_view("RuntimeError")}) {
     Object* mo = program.new_object(ObjKind::Func, method, Pos{});
     mo->pkg = runtime_pkg;

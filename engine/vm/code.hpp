@@ -18,8 +18,6 @@
 
 #include "vm/value.hpp"
 
-namespace gopark::lang { struct Program; struct Type; }
-
 namespace gopark::vm {
 
 enum class Op : std::uint8_t {
@@ -115,43 +113,78 @@ struct Function {
   const char* receiver_name_at(std::uint32_t pc) const;
 };
 
-// Runtime descriptor of a Go type, for boxing, type switches, equality, hashing, printing and
-// method calls through interfaces. One per distinct lang::Type the program uses at run time.
+// Runtime descriptor of a Go type (what Go's runtime._type is): everything the VM, the natives and
+// the tools that inspect a run (snapshots, the inspector, the race detector) know about a type
+// at run time. Boxing, type switches and assertions, equality, hashing, the collector's layouts,
+// fmt's printing and method calls through interfaces read it; nothing at run time reads the
+// front end's types.
+//
+// Why a separate type from lang::Type: lang::Type is the checker's model (aliases, untyped
+// constants, type parameters, scopes and Objects behind named types), owned by the Program and
+// gone with it. A TypeInfo holds only what a running program asks, precomputed by the compiler
+// once per type (strings, pointer offsets, field names, which methods return a string), so an
+// Image runs with the AST and the checker destroyed, and the VM's floor never looks up at the
+// front end's.
+//
+// Invariants
+// - One TypeInfo per distinct type the program uses at run time (identical types share one), so
+//   two values have the same dynamic type iff their Box::type pointers are equal.
+// - Owned by Image::types, which never shrinks: descriptors point at each other (key, elem,
+//   fields) and Boxes point at them for the Image's whole life.
+// - has_pointers == !pointer_offsets.empty().
+// - Every name id (iface_methods, methods, string_methods) indexes Image::names.
 struct TypeInfo {
-  const lang::Type* type = nullptr;
   std::uint32_t index = 0;          // in Image::types
   std::uint32_t size = 0;
   std::uint32_t align = 1;
   bool word_sized = false;          // the value is held in a register as itself (not as storage)
   bool comparable = true;
   bool has_pointers = false;        // storage of this type holds heap pointers
+  // A defined type (`main.Celsius`, `error`, `time.Duration`), not a predeclared one (`int`,
+  // `byte`) nor a type literal: panics write values of defined types as `main.Celsius(3)`.
+  bool named = false;
   // Go kind of the underlying type, for the VM's type-directed helpers.
   enum class Kind : std::uint8_t {
     Bool, Int, Int8, Int16, Int32, Int64, Uint, Uint8, Uint16, Uint32, Uint64, Uintptr,
     Float32, Float64, String, Array, Slice, Struct, Pointer, Func, Interface, Map, Chan, Handle,
   } kind = Kind::Int;
+  // The type as Go's runtime errors write it (panics, "interface conversion: ..."): the
+  // compiler's spelling (lang::type_string) with the empty interface as `interface {}`.
+  std::string name;
+  // The type as reflect and fmt write it (%T, %#v, %!d(T=...)): `struct { X int }`, every
+  // defined type qualified with its package, main's own included (lang/runtime_type_string.hpp).
+  // Kept apart from `name` because the two spellings differ for type literals.
+  std::string reflect_name;
   const TypeInfo* key = nullptr;    // map: key type
   const TypeInfo* elem = nullptr;   // map: value; slice/array/chan/pointer: element
   std::int64_t len = 0;             // array length
-  struct Field { std::uint32_t offset; const TypeInfo* type; };
-  std::vector<Field> fields;        // struct fields, in order (for equality and hashing)
-  std::vector<std::uint32_t> iface_methods;  // interface: name ids of its methods
+  struct Field {
+    std::uint32_t offset;
+    const TypeInfo* type;
+    std::string name;               // Go's field name (an embedded field's is its type's name)
+  };
+  std::vector<Field> fields;        // struct fields, in order (for equality, hashing, printing)
+  // Byte offsets of the heap-pointer words in storage of this type, ascending (the collector's
+  // layouts of values, boxes, map slots and globals).
+  std::vector<std::uint32_t> pointer_offsets;
+  std::vector<std::uint32_t> iface_methods;  // interface: name ids of its methods, in order
   // Methods of the type's method set, by interned name id (Image::names). For a value type only
   // value-receiver methods; for *T both (pointer and promoted ones get wrapper functions).
   std::unordered_map<std::uint32_t, const Function*> methods;
+  // Name ids of the methods whose signature is `func() string`: fmt calls Error and String only
+  // then (`Error() int` makes no error).
+  std::vector<std::uint32_t> string_methods;
   const void* gc_layout = nullptr;  // the heap's layout for storage of this type (vm/heap.hpp)
   const void* box_layout = nullptr; // the heap's layout for a Box of this type
 };
 
 // A whole compiled program.
 struct Image {
-  std::unique_ptr<lang::Program> program;   // types and names the TypeInfos point into
   std::vector<std::unique_ptr<Function>> functions;
   std::vector<std::unique_ptr<TypeInfo>> types;
   std::vector<std::unique_ptr<SelectDesc>> selects;
   std::vector<Native> natives;
   std::vector<std::string> names;           // interned method names (id = index)
-  std::vector<const lang::Type*> global_types;  // one per global; storage is per run
   std::uint32_t main_function = 0;          // runs package inits, then main.main
   std::uint32_t runtime_error_type = 0;     // T index of the library's runtime error type
   std::uint32_t string_type = 0;            // T index of `string`
@@ -159,7 +192,11 @@ struct Image {
   std::uint32_t rune_type = 0;              // T index of `rune`
   std::uint32_t error_method = 0;           // name id of "Error"
   std::uint32_t string_method = 0;          // name id of "String"
-  std::vector<std::uint32_t> global_offsets; // byte offset of each global in the globals object
+  // The globals object (storage is per run): each global's byte offset in it, its size (the end
+  // of the last global), and the offsets of its heap-pointer words, ascending.
+  std::vector<std::uint32_t> global_offsets;
+  std::uint32_t globals_size = 8;
+  std::vector<std::uint32_t> global_pointers;
   std::string file_name;
   std::string source;                        // for tracebacks and the dashboard
   // Immortal objects the code points at: string constants, static closures. Never in the heap.

@@ -737,7 +737,7 @@ Leave Interpreter::loop(Goroutine& gr, std::size_t stop_depth) {
         const TypeInfo& t = *image.types[in.c];
         const Box* b = ptr<const Box>(RB);
         if (!b) RA = 0;
-        else if (t.type && ops::is_interface(t)) RA = ops::implements(*b->type, t);
+        else if (ops::is_interface(t)) RA = ops::implements(*b->type, t);
         else RA = b->type == &t;
         NEXT;
       }

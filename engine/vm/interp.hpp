@@ -97,8 +97,9 @@ std::string print_value(const TypeInfo& t, Word v);
 // A short form of a value for UIs (channel buffers in snapshots): numbers, quoted strings, nil,
 // "{…}" for structs. Safe on any thread while the program runs (values are immutable headers).
 std::string display_value(const TypeInfo& t, Word v);
-std::string type_name(const TypeInfo& t);  // as %T and Go's panics write it
-std::string missing_method(const TypeInfo& dynamic, const TypeInfo& iface);
+std::string type_name(const TypeInfo& t);  // as Go's panics write it (TypeInfo::name)
+// The first method of iface that dynamic lacks ("" if none), as "interface conversion" names it.
+std::string missing_method(const Image& image, const TypeInfo& dynamic, const TypeInfo& iface);
 
 // Maps (interp_map.cpp).
 Word make_map(Goroutine& gr, const TypeInfo& map_type, std::int64_t hint);

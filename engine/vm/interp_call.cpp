@@ -9,7 +9,6 @@
 #include <cstdio>
 #include <cstring>
 
-#include "lang/types.hpp"
 
 #include "vm/interp.hpp"
 #include "vm/native.hpp"
@@ -134,7 +133,7 @@ std::string panic_message(Goroutine& gr, Word value) {
            " method panicked)";
   }
   using Kind = TypeInfo::Kind;
-  bool named = lang::is_named(t.type) && t.type->kind == lang::TypeKind::Named;
+  bool named = t.named;
   std::string text;
   switch (t.kind) {
     case Kind::String:

@@ -13,7 +13,6 @@
 #include <utility>
 #include <vector>
 
-#include "lang/types.hpp"
 #include "runtime/g.hpp"
 #include "runtime/runtime.hpp"
 #include "vm/interp.hpp"
@@ -115,7 +114,7 @@ template <class F> void for_pointers(const TypeInfo& t, std::uint32_t base, F&& 
     return;
   }
   if (!t.has_pointers) return;
-  for (std::uint32_t off : t.type->pointer_offsets()) f(base + off);
+  for (std::uint32_t off : t.pointer_offsets) f(base + off);
 }
 
 const GcLayout kMapLayout(sizeof(MapObject), {offsetof(MapObject, entries), offsetof(MapObject, index)},

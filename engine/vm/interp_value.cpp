@@ -5,7 +5,6 @@
 #include <cstdio>
 #include <cstring>
 
-#include "lang/types.hpp"
 #include "vm/interp.hpp"
 
 namespace gopark::vm::ops {
@@ -137,25 +136,18 @@ bool iface_equal(Goroutine& gr, Word a, Word b) {
   return values_equal(gr, *x->type, x->payload(), y->payload());
 }
 
-std::string type_name(const TypeInfo& t) {
-  std::string s = lang::type_string(t.type, nullptr);
-  // The runtime writes the empty interface with a space (reflect's spelling).
-  for (std::size_t at; (at = s.find("interface{}")) != std::string::npos;) s.replace(at, 11, "interface {}");
-  return s;
-}
+std::string type_name(const TypeInfo& t) { return t.name; }
 
-std::string missing_method(const TypeInfo& dynamic, const TypeInfo& iface) {
-  const auto* it = lang::underlying(iface.type)->as<lang::InterfaceType>();
-  for (std::size_t i = 0; i < iface.iface_methods.size(); ++i) {
-    if (!dynamic.methods.count(iface.iface_methods[i])) return std::string(it->methods[i].name);
+std::string missing_method(const Image& image, const TypeInfo& dynamic, const TypeInfo& iface) {
+  for (std::uint32_t id : iface.iface_methods) {
+    if (!dynamic.methods.count(id)) return image.names[id];
   }
   return "";
 }
 
 void raise_type_assertion(Goroutine& gr, Word bw, const TypeInfo& target, const TypeInfo& source) {
   const Box* b = ptr<const Box>(bw);
-  std::string from = source.kind == Kind::Interface && source.iface_methods.empty() &&
-                             lang::is_named(source.type) == false
+  std::string from = source.kind == Kind::Interface && source.iface_methods.empty() && !source.named
                          ? "interface {}"
                          : type_name(source);
   if (!b) {
@@ -165,7 +157,7 @@ void raise_type_assertion(Goroutine& gr, Word bw, const TypeInfo& target, const 
   }
   if (target.kind == Kind::Interface) {
     raise(gr, "interface conversion: " + type_name(*b->type) + " is not " + type_name(target) +
-                  ": missing method " + missing_method(*b->type, target));
+                  ": missing method " + missing_method(gr.machine->image(), *b->type, target));
     return;
   }
   raise(gr, "interface conversion: " + from + " is " + type_name(*b->type) + ", not " + type_name(target));

@@ -4,7 +4,6 @@
 #include <algorithm>
 #include <chrono>
 
-#include "lang/types.hpp"
 #include "vm/interp.hpp"
 
 namespace gopark::vm {
@@ -16,8 +15,7 @@ Machine::Machine(std::shared_ptr<const Image> image, MachineConfig config)
   heap_.set_gc_stress(config_.gc_stress);
   // Storage and box layouts for every runtime type.
   for (const auto& t : image_->types) {
-    std::vector<std::uint32_t> offsets;
-    if (t->type && t->type->kind != lang::TypeKind::Invalid) offsets = t->type->pointer_offsets();
+    const std::vector<std::uint32_t>& offsets = t->pointer_offsets;
     std::uint32_t size = std::max<std::uint32_t>(t->size, 1);
     layouts_.push_back(std::make_unique<GcLayout>(size, offsets, nullptr, nullptr, "value"));
     std::vector<std::uint32_t> boxed;
@@ -28,15 +26,8 @@ Machine::Machine(std::shared_ptr<const Image> image, MachineConfig config)
   byte_type_ = image_->types[image_->byte_type].get();
   rune_type_ = image_->types[image_->rune_type].get();
   // Globals: one object holding every global's storage at the compiler's offsets.
-  std::uint32_t size = 8;
-  std::vector<std::uint32_t> pointers;
-  for (std::size_t i = 0; i < image_->global_types.size(); ++i) {
-    const lang::Type* t = image_->global_types[i];
-    std::uint32_t off = image_->global_offsets[i];
-    size = std::max<std::uint32_t>(size, off + std::uint32_t(t->size()));
-    for (std::uint32_t p : t->pointer_offsets()) pointers.push_back(off + p);
-  }
-  std::sort(pointers.begin(), pointers.end());
+  std::uint32_t size = std::max<std::uint32_t>(image_->globals_size, 8);
+  const std::vector<std::uint32_t>& pointers = image_->global_pointers;
   globals_layout_ = std::make_unique<GcLayout>((size + 7) & ~7u, pointers, nullptr, nullptr, "globals");
   globals_ = static_cast<std::uint8_t*>(heap_.allocate(*globals_layout_));
   if (!globals_) rt::internal_error("vm: no memory for the globals");

@@ -15,9 +15,10 @@
 //   pointer    → the address of the value, possibly inside another object
 // Zero is the zero value of all of them (nil, "", nil slice ...).
 //
-// Structs and arrays are stored inline (natural layout from lang::Type::size/align). A register
-// of struct or array type holds a pointer to the value's storage; the compiler copies the storage
-// when Go's value semantics need a copy (assignment, passing, boxing, channel send).
+// Structs and arrays are stored inline (natural layout: TypeInfo's size, align and field
+// offsets). A register of struct or array type holds a pointer to the value's storage; the
+// compiler copies the storage when Go's value semantics need a copy (assignment, passing,
+// boxing, channel send).
 //
 // Numbers in registers: integers are kept normalized to their type (sign- or zero-extended to 64
 // bits), so comparisons and conversions need no masking; float32 values are held as doubles that

@@ -1,7 +1,8 @@
 #pragma once
 // A program's worth of types and a Machine with one goroutine, for testing natives without the
-// compiler: types are built from lang::Types the way the compiler builds its TypeInfos (kind,
-// layout, element/key/field descriptors), values are made with the VM's own helpers.
+// compiler: types are built from lang::Types the way the compiler builds its TypeInfos
+// (lang::describe_type, then element/key/field descriptors), values are made with the VM's own
+// helpers.
 //
 // Usage: declare every type a test needs first (type(...)), then start(), then make values and
 // call natives through context().
@@ -15,6 +16,7 @@
 #include <vector>
 
 #include "lang/scope.hpp"
+#include "lang/type_descriptor.hpp"
 #include "lang/types.hpp"
 #include "vm/interp.hpp"
 #include "vm/native.hpp"
@@ -80,14 +82,8 @@ class World {
     if (machine_) throw_late();
     auto info = std::make_unique<vm::TypeInfo>();
     vm::TypeInfo* raw = info.get();
-    raw->type = t;
     raw->index = std::uint32_t(image_->types.size());
-    raw->kind = kind_of(t);
-    raw->size = std::uint32_t(t->size());
-    raw->align = t->align();
-    raw->word_sized = raw->kind != vm::TypeInfo::Kind::Struct && raw->kind != vm::TypeInfo::Kind::Array;
-    raw->comparable = lang::comparable(t);
-    raw->has_pointers = !t->pointer_offsets().empty();
+    lang::describe_type(*raw, t);
     image_->types.push_back(std::move(info));
     infos_.emplace(t, raw);
     const lang::Type* u = lang::underlying(t);
@@ -104,7 +100,9 @@ class World {
     } else if (const auto* c = u->as<lang::ChanType>()) {
       raw->elem = &type(c->elem);
     } else if (const auto* st = u->as<lang::StructType>()) {
-      for (const lang::StructField& f : st->fields) raw->fields.push_back({std::uint32_t(f.offset), &type(f.type)});
+      for (const lang::StructField& f : st->fields) {
+        raw->fields.push_back({std::uint32_t(f.offset), &type(f.type), std::string(f.name)});
+      }
     }
     return *raw;
   }
@@ -161,36 +159,6 @@ class World {
 
  private:
   [[noreturn]] static void throw_late() { rt::internal_error("test: a type was added after World::start"); }
-
-  static vm::TypeInfo::Kind kind_of(const lang::Type* t) {
-    using K = vm::TypeInfo::Kind;
-    switch (lang::underlying(t)->kind) {
-      case lang::TypeKind::Bool: return K::Bool;
-      case lang::TypeKind::Int: return K::Int;
-      case lang::TypeKind::Int8: return K::Int8;
-      case lang::TypeKind::Int16: return K::Int16;
-      case lang::TypeKind::Int32: return K::Int32;
-      case lang::TypeKind::Int64: return K::Int64;
-      case lang::TypeKind::Uint: return K::Uint;
-      case lang::TypeKind::Uint8: return K::Uint8;
-      case lang::TypeKind::Uint16: return K::Uint16;
-      case lang::TypeKind::Uint32: return K::Uint32;
-      case lang::TypeKind::Uint64: return K::Uint64;
-      case lang::TypeKind::Uintptr: return K::Uintptr;
-      case lang::TypeKind::Float32: return K::Float32;
-      case lang::TypeKind::Float64: return K::Float64;
-      case lang::TypeKind::String: return K::String;
-      case lang::TypeKind::Array: return K::Array;
-      case lang::TypeKind::Slice: return K::Slice;
-      case lang::TypeKind::Struct: return K::Struct;
-      case lang::TypeKind::Pointer: return K::Pointer;
-      case lang::TypeKind::Signature: return K::Func;
-      case lang::TypeKind::Interface: return K::Interface;
-      case lang::TypeKind::Map: return K::Map;
-      case lang::TypeKind::Chan: return K::Chan;
-      default: return K::Handle;
-    }
-  }
 
   lang::TypeTable table_;
   lang::Package main_pkg_;

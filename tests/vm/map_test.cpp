@@ -18,7 +18,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "lang/scope.hpp"  // lang::Program, which an Image owns
+#include "lang/type_descriptor.hpp"
 #include "lang/types.hpp"
 #include "vm/interp.hpp"
 #include "vm/map.hpp"
@@ -61,6 +61,7 @@ double to_double(Word w) { double d; std::memcpy(&d, &w, 8); return d; }
 struct World {
   lang::TypeTable table;
   std::shared_ptr<Image> image = std::make_shared<Image>();
+  std::map<const TypeInfo*, const lang::Type*> lang_type;  // what each descriptor was made from
 
   const TypeInfo* int_t;
   const TypeInfo* int64_t_;
@@ -97,7 +98,7 @@ struct World {
     float_t = basic(lang::TypeKind::Float64, Kind::Float64);
     string_t = basic(lang::TypeKind::String, Kind::String);
     any_t = add(table.empty_interface(), Kind::Interface);
-    ints_t = add(table.slice(int_t->type), Kind::Slice, int_t);
+    ints_t = add(table.slice(lang_type.at(int_t)), Kind::Slice, int_t);
     point_t = strukt({{"x", int_t}, {"name", string_t}});
     mixed_t = strukt({{"f", float_t}, {"a", any_t}});
     pair_t = array(float_t, 2);
@@ -140,17 +141,13 @@ struct World {
 
   TypeInfo* add(const lang::Type* t, Kind kind, const TypeInfo* elem = nullptr) {
     auto info = std::make_unique<TypeInfo>();
-    info->type = t;
     info->index = std::uint32_t(image->types.size());
-    info->size = std::uint32_t(t->size());
-    info->align = t->align();
-    info->kind = kind;
-    info->word_sized = kind != Kind::Struct && kind != Kind::Array;
-    info->has_pointers = !t->pointer_offsets().empty();
-    info->comparable = lang::comparable(t);
+    gopark::lang::describe_type(*info, t);
+    REQUIRE(info->kind == kind);
     info->elem = elem;
     TypeInfo* raw = info.get();
     image->types.push_back(std::move(info));
+    lang_type.emplace(raw, t);
     return raw;
   }
   TypeInfo* basic(lang::TypeKind k, Kind kind) { return add(table.basic(k), kind); }
@@ -159,23 +156,23 @@ struct World {
     for (auto& [name, t] : fields) {
       lang::StructField f;
       f.name = name;
-      f.type = t->type;
+      f.type = lang_type.at(t);
       fs.push_back(f);
     }
     const lang::StructType* st = table.struct_type(fs);
     TypeInfo* info = add(st, Kind::Struct);
     for (std::size_t i = 0; i < fields.size(); ++i) {
-      info->fields.push_back({std::uint32_t(st->fields[i].offset), fields[i].second});
+      info->fields.push_back({std::uint32_t(st->fields[i].offset), fields[i].second, fields[i].first});
     }
     return info;
   }
   TypeInfo* array(const TypeInfo* elem, std::int64_t n) {
-    TypeInfo* info = add(table.array(elem->type, n), Kind::Array, elem);
+    TypeInfo* info = add(table.array(lang_type.at(elem), n), Kind::Array, elem);
     info->len = n;
     return info;
   }
   TypeInfo* map(const TypeInfo* k, const TypeInfo* v) {
-    TypeInfo* info = add(table.map(k->type, v->type), Kind::Map, v);
+    TypeInfo* info = add(table.map(lang_type.at(k), lang_type.at(v)), Kind::Map, v);
     info->key = k;
     return info;
   }

@@ -5,10 +5,6 @@
 #include <cmath>
 #include <cstring>
 
-#include "lang/scope.hpp"
-#include "lang/types.hpp"
-#include "lib/natives/type_string.hpp"
-
 namespace gopark::lib {
 namespace {
 
@@ -37,12 +33,7 @@ bool exported(std::string_view name) { return !name.empty() && name[0] >= 'A' &&
 
 // The unnamed []byte (also spelled []uint8), which Go's printArg special-cases by type.
 bool is_byte_slice(const TypeInfo& t) {
-  return t.kind == Kind::Slice && t.type && t.type->kind == lang::TypeKind::Slice && t.elem &&
-         t.elem->type && t.elem->type->kind == lang::TypeKind::Uint8;
-}
-
-const lang::StructType* struct_of(const TypeInfo& t) {
-  return t.type ? lang::underlying(t.type)->as<lang::StructType>() : nullptr;
+  return t.kind == Kind::Slice && !t.named && t.elem && t.elem->kind == Kind::Uint8 && !t.elem->named;
 }
 
 void append_rune(std::string& out, std::int32_t r) { vm::ops::encode_rune(r, out); }
@@ -69,30 +60,6 @@ ParsedNumber parse_number(std::string_view s, std::size_t start, std::size_t end
     p.is_num = true;
   }
   return p;
-}
-
-// The signature of method `name` in t's method set: declared on t (or on the element of a
-// pointer t), or promoted from an embedded field, the shallowest embedding first. Null if none.
-const lang::SignatureType* method_signature(const lang::Type* t, std::string_view name) {
-  std::vector<const lang::Type*> level{t};
-  for (int depth = 0; depth < 8 && !level.empty(); ++depth) {
-    std::vector<const lang::Type*> next;
-    for (const lang::Type* type : level) {
-      if (const auto* p = type->as<lang::PointerType>()) type = p->elem;
-      if (const auto* n = type->as<lang::NamedType>()) {
-        for (const lang::Object* m : n->methods) {
-          if (m->name == name) return m->type ? m->type->as<lang::SignatureType>() : nullptr;
-        }
-      }
-      if (const auto* st = lang::underlying(type)->as<lang::StructType>()) {
-        for (const lang::StructField& f : st->fields) {
-          if (f.embedded) next.push_back(f.type);
-        }
-      }
-    }
-    level = std::move(next);
-  }
-  return nullptr;
 }
 
 // ---- fmtsort: the order in which maps print ----
@@ -165,9 +132,7 @@ bool Printer::has_string_method(const TypeInfo& t, std::uint32_t id) const {
   auto it = t.methods.find(id);
   if (it == t.methods.end() || it->second->nparams != 1 || it->second->nresults != 1) return false;
   // Only `M() string` makes an error or a Stringer: `Error() int` does not.
-  const lang::SignatureType* sig = t.type ? method_signature(t.type, ctx_.image().names[id]) : nullptr;
-  return sig && sig->params.empty() && sig->results.size() == 1 &&
-         sig->results[0]->kind == lang::TypeKind::String;
+  return std::find(t.string_methods.begin(), t.string_methods.end(), id) != t.string_methods.end();
 }
 
 std::uint32_t Printer::gostring_method() {
@@ -277,7 +242,7 @@ void Printer::print_arg(Word arg, std::int32_t verb) {
   const Box* b = vm::ptr<const Box>(arg);
   Value v{b->type, vm::ops::load_value(*b->type, b->payload())};
   if (verb == 'T') {
-    fmt_.fmt_s(runtime_type_string(b->type->type));
+    fmt_.fmt_s(b->type->reflect_name);
     return;
   }
   if (verb == 'p') {
@@ -301,11 +266,11 @@ void Printer::bad_verb(std::int32_t verb) {
   append_rune(buf_, verb);
   buf_ += '(';
   if (arg_set_ && arg_) {
-    buf_ += runtime_type_string(vm::ptr<const Box>(arg_)->type->type);
+    buf_ += vm::ptr<const Box>(arg_)->type->reflect_name;
     buf_ += '=';
     print_arg(arg_, 'v');
   } else if (value_.type) {
-    buf_ += runtime_type_string(value_.type->type);
+    buf_ += value_.type->reflect_name;
     buf_ += '=';
     print_value(value_, 'v', 0, false);
   } else {
@@ -422,7 +387,7 @@ void Printer::fmt_pointer(Value v, std::int32_t verb) {
     case 'v':
       if (fmt_.flags.sharp_v) {
         buf_ += '(';
-        buf_ += runtime_type_string(v.type->type);
+        buf_ += v.type->reflect_name;
         buf_ += ")(";
         if (u == 0) buf_ += "nil";
         else fmt_0x64(u, true);
@@ -466,7 +431,7 @@ void Printer::print_value(Value v, std::int32_t verb, int depth, bool can_interf
       const Box* b = vm::ptr<const Box>(v.word);
       if (!b) {
         if (fmt_.flags.sharp_v) {
-          buf_ += runtime_type_string(t.type);
+          buf_ += t.reflect_name;
           buf_ += "(nil)";
         } else {
           buf_ += "<nil>";
@@ -501,7 +466,7 @@ void Printer::print_value(Value v, std::int32_t verb, int depth, bool can_interf
 void Printer::print_map(Value v, std::int32_t verb, int depth, bool can_interface) {
   const TypeInfo& t = *v.type;
   if (fmt_.flags.sharp_v) {
-    buf_ += runtime_type_string(t.type);
+    buf_ += t.reflect_name;
     if (v.word == 0) {
       buf_ += "(nil)";
       return;
@@ -536,8 +501,7 @@ void Printer::print_map(Value v, std::int32_t verb, int depth, bool can_interfac
 
 void Printer::print_struct(Value v, std::int32_t verb, int depth, bool can_interface) {
   const TypeInfo& t = *v.type;
-  const lang::StructType* st = struct_of(t);
-  if (fmt_.flags.sharp_v) buf_ += runtime_type_string(t.type);
+  if (fmt_.flags.sharp_v) buf_ += t.reflect_name;
   buf_ += '{';
   const auto* base = vm::ptr<const std::uint8_t>(v.word);
   for (std::size_t i = 0; i < t.fields.size() && !aborted_; ++i) {
@@ -545,7 +509,7 @@ void Printer::print_struct(Value v, std::int32_t verb, int depth, bool can_inter
       if (fmt_.flags.sharp_v) buf_ += ", ";
       else buf_ += ' ';
     }
-    std::string_view name = st && i < st->fields.size() ? st->fields[i].name : std::string_view();
+    std::string_view name = t.fields[i].name;
     if ((fmt_.flags.plus_v || fmt_.flags.sharp_v) && !name.empty()) {
       buf_ += name;
       buf_ += ':';
@@ -579,11 +543,11 @@ void Printer::print_list(Value v, std::int32_t verb, int depth, bool can_interfa
   }
   if ((verb == 's' || verb == 'q' || verb == 'x' || verb == 'X') && elem.kind == Kind::Uint8) {
     std::string_view bytes(reinterpret_cast<const char*>(data), std::size_t(len));
-    fmt_bytes(bytes, is_nil, verb, runtime_type_string(t.type), v);
+    fmt_bytes(bytes, is_nil, verb, t.reflect_name, v);
     return;
   }
   if (fmt_.flags.sharp_v) {
-    buf_ += runtime_type_string(t.type);
+    buf_ += t.reflect_name;
     if (is_nil) {
       buf_ += "(nil)";
       return;
@@ -807,7 +771,7 @@ void Printer::printf(std::string_view format, const std::vector<Word>& args) {
       if (!args[k]) {
         buf_ += "<nil>";
       } else {
-        buf_ += runtime_type_string(vm::ptr<const Box>(args[k])->type->type);
+        buf_ += vm::ptr<const Box>(args[k])->type->reflect_name;
         buf_ += '=';
         print_arg(args[k], 'v');
       }

@@ -9,8 +9,9 @@
 // - An operand is an interface Word (a Box* or 0); a value inside it is its TypeInfo plus the
 //   register form of the value (the Word itself for word-sized types, the storage address for
 //   structs and arrays), so fields, elements and map entries are read in place, never copied.
-// - Reflection-only facts come from the TypeInfo's lang::Type: field names, whether a type is
-//   named, the type's spelling (type_string.hpp).
+// - Reflection-only facts come from the runtime type descriptor (vm::TypeInfo), precomputed by
+//   the compiler: field names, whether a type is named, the type's spelling (reflect_name),
+//   which methods are `func() string`.
 // - Methods: as Go, Error and String are used for %v %s %x %X %q (GoString for %#v) on the
 //   operands and on every value reached from them through exported fields (reflect's
 //   CanInterface: values behind unexported fields never have their methods called). A value

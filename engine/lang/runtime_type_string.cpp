@@ -1,20 +1,20 @@
-// reflect's spelling of types (type_string.hpp).
-#include "lib/natives/type_string.hpp"
+// reflect's spelling of types (runtime_type_string.hpp).
+#include "lang/runtime_type_string.hpp"
 
 #include "lang/scope.hpp"
 #include "lang/types.hpp"
 
-namespace gopark::lib {
+namespace gopark::lang {
 namespace {
 
-void write_type(std::string& out, const lang::Type* t, int depth);
+void write_type(std::string& out, const Type* t, int depth);
 
-void write_list(std::string& out, const std::vector<const lang::Type*>& types, bool variadic, int depth) {
+void write_list(std::string& out, const std::vector<const Type*>& types, bool variadic, int depth) {
   for (std::size_t i = 0; i < types.size(); ++i) {
     if (i > 0) out += ", ";
     if (variadic && i + 1 == types.size()) {
       out += "...";
-      const auto* s = types[i]->as<lang::SliceType>();
+      const auto* s = types[i]->as<SliceType>();
       write_type(out, s ? s->elem : types[i], depth + 1);
     } else {
       write_type(out, types[i], depth + 1);
@@ -22,7 +22,7 @@ void write_list(std::string& out, const std::vector<const lang::Type*>& types, b
   }
 }
 
-void write_signature(std::string& out, const lang::SignatureType* sig, int depth) {
+void write_signature(std::string& out, const SignatureType* sig, int depth) {
   out += '(';
   if (sig) write_list(out, sig->params, sig->variadic, depth);
   out += ')';
@@ -37,8 +37,7 @@ void write_signature(std::string& out, const lang::SignatureType* sig, int depth
   out += ')';
 }
 
-void write_type(std::string& out, const lang::Type* t, int depth) {
-  using lang::TypeKind;
+void write_type(std::string& out, const Type* t, int depth) {
   if (!t) {
     out += "<nil>";
     return;
@@ -49,21 +48,21 @@ void write_type(std::string& out, const lang::Type* t, int depth) {
   }
   switch (t->kind) {
     case TypeKind::Array: {
-      const auto* a = t->as<lang::ArrayType>();
+      const auto* a = t->as<ArrayType>();
       out += '[' + std::to_string(a->len) + ']';
       write_type(out, a->elem, depth + 1);
       return;
     }
     case TypeKind::Slice:
       out += "[]";
-      write_type(out, t->as<lang::SliceType>()->elem, depth + 1);
+      write_type(out, t->as<SliceType>()->elem, depth + 1);
       return;
     case TypeKind::Pointer:
       out += '*';
-      write_type(out, t->as<lang::PointerType>()->elem, depth + 1);
+      write_type(out, t->as<PointerType>()->elem, depth + 1);
       return;
     case TypeKind::Map: {
-      const auto* m = t->as<lang::MapType>();
+      const auto* m = t->as<MapType>();
       out += "map[";
       write_type(out, m->key, depth + 1);
       out += ']';
@@ -71,15 +70,15 @@ void write_type(std::string& out, const lang::Type* t, int depth) {
       return;
     }
     case TypeKind::Chan: {
-      const auto* c = t->as<lang::ChanType>();
+      const auto* c = t->as<ChanType>();
       bool parens = false;
       switch (c->dir) {
-        case lang::ChanDir::Send: out += "chan<- "; break;
-        case lang::ChanDir::Recv: out += "<-chan "; break;
+        case ChanDir::Send: out += "chan<- "; break;
+        case ChanDir::Recv: out += "<-chan "; break;
         default:
           out += "chan ";
           // chan (<-chan T): without parentheses it would read as chan<- chan T
-          if (const auto* e = c->elem->as<lang::ChanType>()) parens = e->dir == lang::ChanDir::Recv;
+          if (const auto* e = c->elem->as<ChanType>()) parens = e->dir == ChanDir::Recv;
           break;
       }
       if (parens) out += '(';
@@ -89,10 +88,10 @@ void write_type(std::string& out, const lang::Type* t, int depth) {
     }
     case TypeKind::Signature:
       out += "func";
-      write_signature(out, t->as<lang::SignatureType>(), depth);
+      write_signature(out, t->as<SignatureType>(), depth);
       return;
     case TypeKind::Struct: {
-      const auto* s = t->as<lang::StructType>();
+      const auto* s = t->as<StructType>();
       if (s->fields.empty()) {
         out += "struct {}";
         return;
@@ -100,7 +99,7 @@ void write_type(std::string& out, const lang::Type* t, int depth) {
       out += "struct { ";
       for (std::size_t i = 0; i < s->fields.size(); ++i) {
         if (i > 0) out += "; ";
-        const lang::StructField& f = s->fields[i];
+        const StructField& f = s->fields[i];
         if (!f.embedded) {
           out += f.name;
           out += ' ';
@@ -111,7 +110,7 @@ void write_type(std::string& out, const lang::Type* t, int depth) {
       return;
     }
     case TypeKind::Interface: {
-      const auto* it = t->as<lang::InterfaceType>();
+      const auto* it = t->as<InterfaceType>();
       if (it->methods.empty()) {
         out += "interface {}";
         return;
@@ -126,7 +125,7 @@ void write_type(std::string& out, const lang::Type* t, int depth) {
       return;
     }
     case TypeKind::Named: {
-      const lang::Object* obj = t->as<lang::NamedType>()->object;
+      const Object* obj = t->as<NamedType>()->object;
       if (!obj) {
         out += '?';
         return;
@@ -142,17 +141,17 @@ void write_type(std::string& out, const lang::Type* t, int depth) {
       out += "__handle";
       return;
     default:
-      out += static_cast<const lang::BasicType*>(t)->name;
+      out += static_cast<const BasicType*>(t)->name;
       return;
   }
 }
 
 }  // namespace
 
-std::string runtime_type_string(const lang::Type* t) {
+std::string runtime_type_string(const Type* t) {
   std::string out;
   write_type(out, t, 0);
   return out;
 }
 
-}  // namespace gopark::lib
+}  // namespace gopark::lang
