@@ -22,15 +22,9 @@ struct GoOptions {
   std::size_t memory_limit = std::size_t(1) << 30;
 };
 
-inline GoRun run_go(const std::string& source, const GoOptions& options = {}) {
+// Runs a compiled Image to its end.
+inline GoRun run_image(const std::shared_ptr<const vm::Image>& image, const GoOptions& options = {}) {
   GoRun r;
-  engine::Compiled compiled = engine::compile(source, "prog.go");
-  if (!compiled.image) {
-    r.compile = compiled.report;
-    r.exit_code = 1;
-    return r;
-  }
-  const std::shared_ptr<const vm::Image>& image = compiled.image;
   auto mutex = std::make_shared<std::mutex>();
   vm::MachineConfig config;
   config.runtime = options.runtime;
@@ -49,6 +43,17 @@ inline GoRun run_go(const std::string& source, const GoOptions& options = {}) {
     r.kind = result.kind;
   }
   return r;
+}
+
+inline GoRun run_go(const std::string& source, const GoOptions& options = {}) {
+  engine::Compiled compiled = engine::compile(source, "prog.go");
+  if (!compiled.image) {
+    GoRun r;
+    r.compile = compiled.report;
+    r.exit_code = 1;
+    return r;
+  }
+  return run_image(compiled.image, options);
 }
 
 }  // namespace gopark::test
