@@ -2,46 +2,50 @@
 // how often each distinct output came out: a bar per outcome, most frequent first. This is how a
 // learner tests the study note's "main wins about 95%" on their own machine, or sees an unlocked
 // counter lose a different number of updates every run.
+#include "ui/batch_window.hpp"
+
 #include <algorithm>
 #include <string>
 
 #include <imgui.h>
 
-#include "ui/ui_state.hpp"
+#include "ui/shared.hpp"
 
 namespace gopark::dash {
 
-void UiState::start_batch() { batch.start(source, file_name, run_settings(), batch_runs, batch_errors); }
+void BatchWindow::start(const Shared& s) {
+  batch.start(s.source, s.file_name, s.controls.run_settings(), runs, errors);
+}
 
-void draw_batch_window(UiState& s) {
+void BatchWindow::draw(Shared& s) {
   if (!s.show_batch) return;
   ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 34, ImGui::GetFontSize() * 26), ImGuiCond_FirstUseEver);
   if (!ImGui::Begin("Run xN: outcomes", &s.show_batch)) {
     ImGui::End();
     return;
   }
-  bool running = s.batch.running();
+  bool running = batch.running();
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7);
-  ImGui::InputInt("runs", &s.batch_runs, 10, 100);
-  s.batch_runs = std::clamp(s.batch_runs, 1, 100000);
+  ImGui::InputInt("runs", &runs, 10, 100);
+  runs = std::clamp(runs, 1, 100000);
   ImGui::SameLine();
   if (running) {
-    if (ImGui::Button("Cancel")) s.batch.cancel();
+    if (ImGui::Button("Cancel")) batch.cancel();
   } else if (ImGui::Button("Start")) {
-    s.start_batch();
+    start(s);
   }
   ImGui::SameLine();
   ImGui::TextDisabled("with the toolbar's GOMAXPROCS, mode and seed");
-  if (!s.batch_errors.empty()) {
-    ImGui::TextColored(ImVec4(1.0f, 0.45f, 0.4f, 1.0f), "does not compile: %d:%d: %s", s.batch_errors[0].line,
-                       s.batch_errors[0].col, s.batch_errors[0].message.c_str());
+  if (!errors.empty()) {
+    ImGui::TextColored(ImVec4(1.0f, 0.45f, 0.4f, 1.0f), "does not compile: %d:%d: %s", errors[0].line,
+                       errors[0].col, errors[0].message.c_str());
   }
-  int done = s.batch.done(), total = std::max(1, s.batch.total());
+  int done = batch.done(), total = std::max(1, batch.total());
   char progress[48];
-  std::snprintf(progress, sizeof progress, "%d / %d runs", done, s.batch.total());
+  std::snprintf(progress, sizeof progress, "%d / %d runs", done, batch.total());
   ImGui::ProgressBar(static_cast<float>(done) / static_cast<float>(total), ImVec2(-1, 0), progress);
 
-  std::vector<OutcomeCount> outcomes = s.batch.outcomes();
+  std::vector<OutcomeCount> outcomes = batch.outcomes();
   ImGui::Text("%zu distinct outcome%s", outcomes.size(), outcomes.size() == 1 ? "" : "s");
   ImGui::BeginChild("outcomes");
   float width = ImGui::GetContentRegionAvail().x;

@@ -1,11 +1,13 @@
 // Channels: name (variable or make site), element type, capacity, the buffered values drawn as
 // boxes in order, the goroutines queued to send (with their values) and to receive, closed
 // state, and how many sends and receives completed.
+#include "ui/channels_panel.hpp"
+
 #include <string>
 
 #include <imgui.h>
 
-#include "ui/ui_state.hpp"
+#include "ui/widgets.hpp"
 
 namespace gopark::dash {
 
@@ -24,13 +26,13 @@ void value_box(const std::string& text, ImU32 fill) {
 
 }  // namespace
 
-void draw_channels(UiState& s) {
+void ChannelsPanel::draw(Shared& s) {
   if (!s.frame || s.frame->view.channels.empty()) {
     ImGui::TextDisabled("No channels yet.");
     return;
   }
   for (const ChannelView& c : s.frame->view.channels) {
-    if (s.channel_heights.skip_hidden(c.id)) continue;
+    if (heights.skip_hidden(c.id)) continue;
     ImGui::PushID(static_cast<int>(c.id));
     ImU32 color = object_header_color(s, c.id);
     if (color) ImGui::PushStyleColor(ImGuiCol_Text, color);
@@ -72,7 +74,7 @@ void draw_channels(UiState& s) {
       ImGui::TreePop();
     }
     ImGui::PopID();
-    s.channel_heights.measure(c.id);
+    heights.measure(c.id);
   }
 }
 

@@ -4,6 +4,8 @@
 //
 // The input is made tall enough for every line, so it never scrolls itself: the child scrolls
 // text and gutter together, and the gutter's rows line up with the text's lines.
+#include "ui/editor_panel.hpp"
+
 #include <algorithm>
 #include <cfloat>
 #include <cmath>
@@ -17,7 +19,7 @@
 
 #include "model/go_highlight.hpp"
 #include "model/indent.hpp"
-#include "ui/ui_state.hpp"
+#include "ui/widgets.hpp"
 
 namespace gopark::dash {
 
@@ -74,7 +76,7 @@ int count_lines(const std::string& text) {
 
 }  // namespace
 
-void draw_editor(UiState& s) {
+void EditorPanel::draw(Shared& s) {
   const float line_h = ImGui::GetTextLineHeight();
   const int lines = count_lines(s.source);
   const float digit_w = ImGui::CalcTextSize("0").x;
@@ -83,9 +85,9 @@ void draw_editor(UiState& s) {
   ImGui::BeginChild("##editor_scroll", ImVec2(0, 0), true, ImGuiWindowFlags_HorizontalScrollbar);
   // Focusing the input scrolls the child to bring the input's left edge into view, which puts the
   // gutter out of sight: after a focus, keep the child at its left edge for a few frames.
-  if (s.editor_home_frames > 0) {
+  if (home_frames > 0) {
     ImGui::SetScrollX(0.0f);
-    --s.editor_home_frames;
+    --home_frames;
   }
   ImVec2 origin = ImGui::GetCursorScreenPos();
   ImDrawList* draw = ImGui::GetWindowDrawList();
@@ -159,16 +161,15 @@ void draw_editor(UiState& s) {
   ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(0, 0, 0, 0));
   ImGuiInputTextFlags flags = ImGuiInputTextFlags_AllowTabInput | ImGuiInputTextFlags_CallbackResize |
                               ImGuiInputTextFlags_CallbackAlways | ImGuiInputTextFlags_CallbackEdit;
-  EditorCallback cb{&s.source, &s.cursor, &s.editor_len};
+  EditorCallback cb{&s.source, &cursor, &last_len};
   if (s.focus_editor) {
     ImGui::SetKeyboardFocusHere();
     s.focus_editor = false;
-    s.editor_home_frames = 3;
+    home_frames = 3;
   }
   ImGui::PushID(s.editor_generation);  // a text replaced from outside is a new widget to ImGui
   if (ImGui::InputTextMultiline("##source", s.source.data(), s.source.capacity() + 1, ImVec2(width, height), flags,
                                 editor_callback, &cb)) {
-    s.source_changed_since_run = true;
     s.errors.clear();  // stale positions would mislead; Run reports them again
   }
   bool active = ImGui::IsItemActive();
@@ -190,9 +191,9 @@ void draw_editor(UiState& s) {
     std::string_view line(s.source.data() + line_start, line_end - line_start);
     std::vector<Span> spans = highlight_line(line, scan);
     float y = text_origin.y + pad.y + static_cast<float>(i) * line_h;
-    if (active && s.cursor >= static_cast<int>(line_start) && s.cursor <= static_cast<int>(line_end)) {
+    if (active && cursor >= static_cast<int>(line_start) && cursor <= static_cast<int>(line_end)) {
       cursor_line = i;
-      cursor_x = font->CalcTextSizeA(font_size, FLT_MAX, 0.0f, line.data(), line.data() + (s.cursor - int(line_start))).x;
+      cursor_x = font->CalcTextSizeA(font_size, FLT_MAX, 0.0f, line.data(), line.data() + (cursor - int(line_start))).x;
     }
     if (i >= first && i < last) {
       float x = text_origin.x + pad.x;

@@ -1,11 +1,13 @@
 // The example's note above the editor: its title, curriculum row and what to watch while it runs.
+#include "ui/example_note.hpp"
+
 #include <imgui.h>
 
-#include "ui/ui_state.hpp"
+#include "ui/shared.hpp"
 
 namespace gopark::dash {
 
-void draw_example_note(UiState& s) {
+void ExampleNote::draw(const Shared& s) {
   if (!s.example || s.example->watch.empty()) return;
   ImGui::PushTextWrapPos(0.0f);
   ImGui::TextColored(ImVec4(0.75f, 0.85f, 1.0f, 1.0f), "%s (row %s)", s.example->title.c_str(), s.example->rows.c_str());

@@ -1,18 +1,20 @@
 // The goroutine table: id, function, state (Go's word or the note's), wait reason and object,
 // P, line, created at, run time, switches; filter by text and state, sort by any column; a
 // click selects a goroutine (its line and objects light up elsewhere).
+#include "ui/goroutines_panel.hpp"
+
 #include <string>
 
 #include <imgui.h>
 
-#include "ui/ui_state.hpp"
+#include "ui/widgets.hpp"
 
 namespace gopark::dash {
 
-void draw_goroutines(UiState& s) {
+void GoroutinesPanel::draw(Shared& s) {
   // Filters: text, then one checkbox per state in its colour, with its count.
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
-  if (ImGui::InputTextWithHint("##filter", "filter", s.filter_text, sizeof s.filter_text)) s.filter.text = s.filter_text;
+  if (ImGui::InputTextWithHint("##filter", "filter", filter_text, sizeof filter_text)) filter.text = filter_text;
   for (std::size_t i = 0; i < std::size_t(NoteState::Count); ++i) {
     auto st = static_cast<NoteState>(i);
     ImGui::SameLine();
@@ -20,7 +22,7 @@ void draw_goroutines(UiState& s) {
     // The note's words here: Go says "runnable" for both initial and ready.
     std::string label = std::string(state_style(st).note_word) + " " +
                         std::to_string(s.frame ? s.frame->view.state_counts[i] : 0) + "##st" + std::to_string(i);
-    ImGui::Checkbox(label.c_str(), &s.filter.show[i]);
+    ImGui::Checkbox(label.c_str(), &filter.show[i]);
     ImGui::PopStyleColor();
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Go's word: %s", state_style(st).go_word);
   }
@@ -42,12 +44,12 @@ void draw_goroutines(UiState& s) {
   ImGui::TableSetupColumn("switches", 0, 0, int(GoroutineColumn::Switches));
   ImGui::TableHeadersRow();
   if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && specs->SpecsCount > 0) {
-    s.sort_column = static_cast<GoroutineColumn>(specs->Specs[0].ColumnUserID);
-    s.sort_ascending = specs->Specs[0].SortDirection == ImGuiSortDirection_Ascending;
+    sort_column = static_cast<GoroutineColumn>(specs->Specs[0].ColumnUserID);
+    sort_ascending = specs->Specs[0].SortDirection == ImGuiSortDirection_Ascending;
     specs->SpecsDirty = false;
   }
   // Only the visible rows are drawn (thousands of goroutines stay cheap).
-  std::vector<std::size_t> order = goroutine_order(v, s.filter, s.sort_column, s.sort_ascending);
+  std::vector<std::size_t> order = goroutine_order(v, filter, sort_column, sort_ascending);
   ImGuiListClipper clipper;
   clipper.Begin(static_cast<int>(order.size()));
   while (clipper.Step())

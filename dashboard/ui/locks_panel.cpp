@@ -1,21 +1,23 @@
 // Locks: each Mutex and RWMutex with its holder(s), the goroutines queued in order, the readers
 // count and whether a writer waits (writer priority: later readers queue behind it); WaitGroups
 // with their counter and waiters; Once and Cond.
+#include "ui/locks_panel.hpp"
+
 #include <string>
 
 #include <imgui.h>
 
-#include "ui/ui_state.hpp"
+#include "ui/widgets.hpp"
 
 namespace gopark::dash {
 
-void draw_locks(UiState& s) {
+void LocksPanel::draw(Shared& s) {
   if (!s.frame || s.frame->view.locks.empty()) {
     ImGui::TextDisabled("No locks, WaitGroups or Onces yet.");
     return;
   }
   for (const LockView& l : s.frame->view.locks) {
-    if (s.lock_heights.skip_hidden(l.id)) continue;
+    if (heights.skip_hidden(l.id)) continue;
     ImGui::PushID(static_cast<int>(l.id));
     ImU32 color = object_header_color(s, l.id);
     if (color) ImGui::PushStyleColor(ImGuiCol_Text, color);
@@ -54,7 +56,7 @@ void draw_locks(UiState& s) {
       ImGui::TreePop();
     }
     ImGui::PopID();
-    s.lock_heights.measure(l.id);
+    heights.measure(l.id);
   }
 }
 

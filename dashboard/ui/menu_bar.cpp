@@ -1,5 +1,7 @@
 // The menu bar: File (Run, Stop, Run xN, export the trace, Quit), Examples (by curriculum row),
 // View (the states' words, the timeline following the run).
+#include "ui/menu_bar.hpp"
+
 #include <string>
 
 #include <imgui.h>
@@ -7,11 +9,11 @@
 #include <emscripten.h>
 #endif
 
-#include "ui/ui_state.hpp"
+#include "ui/shared.hpp"
 
 namespace gopark::dash {
 
-void draw_menu_bar(UiState& s) {
+void MenuBar::draw(Shared& s) {
   if (!ImGui::BeginMenuBar()) return;
   if (ImGui::BeginMenu("File")) {
     if (ImGui::MenuItem("Run", "Ctrl+Enter", false, !s.session.running())) s.run();
@@ -40,7 +42,7 @@ void draw_menu_bar(UiState& s) {
     }
 #ifndef __EMSCRIPTEN__  // a page is closed by closing its tab
     ImGui::Separator();
-    if (ImGui::MenuItem("Quit")) s.quit = true;
+    if (ImGui::MenuItem("Quit")) quit = true;
 #endif
     ImGui::EndMenu();
   }

@@ -1,11 +1,13 @@
 // Output: what the program wrote, stdout in the normal colour and stderr (panics, fatal errors
 // with their goroutine dumps, the exit status) in red, following the end while it grows. After a
 // deadlock, a summary of who waits on what comes first.
+#include "ui/output_panel.hpp"
+
 #include <string>
 
 #include <imgui.h>
 
-#include "ui/ui_state.hpp"
+#include "ui/widgets.hpp"
 
 namespace gopark::dash {
 
@@ -22,22 +24,22 @@ void deadlock_box(const ViewModel& v) {
 
 }  // namespace
 
-void draw_output(UiState& s) {
+void OutputPanel::draw(Shared& s) {
   if (ImGui::SmallButton("copy")) ImGui::SetClipboardText(s.session.output_text().c_str());
   ImGui::SameLine();
-  ImGui::Checkbox("follow", &s.scroll_output);
+  ImGui::Checkbox("follow", &follow);
   if (s.frame && s.frame->view.deadlock) deadlock_box(s.frame->view);
   ImGui::BeginChild("##output", ImVec2(0, 0), true, ImGuiWindowFlags_HorizontalScrollbar);
-  if (s.output_version != s.session.output_version()) {  // copy the transcript only when it changed
-    s.output_version = s.session.output_version();
-    s.output = s.session.output();
+  if (version != s.session.output_version()) {  // copy the transcript only when it changed
+    version = s.session.output_version();
+    transcript = s.session.output();
   }
-  for (const OutputChunk& chunk : s.output) {
+  for (const OutputChunk& chunk : transcript) {
     if (chunk.is_stderr) ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(255, 120, 110, 255));
     ImGui::TextUnformatted(chunk.text.data(), chunk.text.data() + chunk.text.size());
     if (chunk.is_stderr) ImGui::PopStyleColor();
   }
-  if (s.scroll_output && s.session.running()) ImGui::SetScrollHereY(1.0f);
+  if (follow && s.session.running()) ImGui::SetScrollHereY(1.0f);
   ImGui::EndChild();
 }
 

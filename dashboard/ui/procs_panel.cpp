@@ -1,16 +1,18 @@
 // Processors and threads: a lane per P with the goroutine running on it, its runnext slot and
 // its local run queue; the global run queue; then the OS threads (M) and which P each holds.
+#include "ui/procs_panel.hpp"
+
 #include <string>
 
 #include <imgui.h>
 
-#include "ui/ui_state.hpp"
+#include "ui/widgets.hpp"
 
 namespace gopark::dash {
 
 namespace {
 
-void queue_chips(UiState& s, const std::vector<std::uint64_t>& queue, std::uint32_t real_size) {
+void queue_chips(Shared& s, const std::vector<std::uint64_t>& queue, std::uint32_t real_size) {
   if (queue.empty()) {
     ImGui::TextDisabled("empty");
     return;
@@ -27,7 +29,7 @@ void queue_chips(UiState& s, const std::vector<std::uint64_t>& queue, std::uint3
 
 }  // namespace
 
-void draw_procs(UiState& s) {
+void ProcsPanel::draw(Shared& s) {
   if (!s.frame) {
     ImGui::TextDisabled("Press Run: each processor (P) gets a lane here.");
     return;

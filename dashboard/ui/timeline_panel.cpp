@@ -2,6 +2,8 @@
 // and wake, GC pauses shaded; it follows the run, or zoom (wheel) and pan (drag) freely; hover a
 // slice or a mark for details. Drawn at about one rectangle per pixel column, so a busy program
 // costs no more to draw than a quiet one.
+#include "ui/timeline_panel.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -10,7 +12,7 @@
 
 #include <imgui.h>
 
-#include "ui/ui_state.hpp"
+#include "ui/widgets.hpp"
 
 namespace gopark::dash {
 
@@ -26,15 +28,15 @@ ImU32 goroutine_color(std::uint64_t g) {
 
 }  // namespace
 
-void draw_timeline(UiState& s) {
+void TimelinePanel::draw(Shared& s) {
   if (!s.frame) {
     ImGui::TextDisabled("The per-P timeline appears when a program runs.");
     return;
   }
   const Frame& f = *s.frame;
-  if (s.follow || s.view_end_ms <= 0) s.view_end_ms = std::max(f.now_ms, s.view_span_ms * 0.1);
-  double start = s.view_end_ms - s.view_span_ms;
-  ImGui::Text("%.0f ms window", s.view_span_ms);
+  if (s.follow || view_end_ms <= 0) view_end_ms = std::max(f.now_ms, view_span_ms * 0.1);
+  double start = view_end_ms - view_span_ms;
+  ImGui::Text("%.0f ms window", view_span_ms);
   ImGui::SameLine();
   ImGui::Checkbox("follow", &s.follow);
   ImGui::SameLine();
@@ -59,22 +61,22 @@ void draw_timeline(UiState& s) {
   bool hovered = ImGui::IsItemHovered();
   ImDrawList* draw = ImGui::GetWindowDrawList();
   ImVec2 area(origin.x + label_w, origin.y);
-  auto x_of = [&](double ms) { return area.x + static_cast<float>((ms - start) / s.view_span_ms) * width; };
+  auto x_of = [&](double ms) { return area.x + static_cast<float>((ms - start) / view_span_ms) * width; };
 
   // Zoom around the mouse, pan by dragging (either stops following).
   ImGuiIO& io = ImGui::GetIO();
   if (hovered && io.MouseWheel != 0) {
-    double at = start + (io.MousePos.x - area.x) / width * s.view_span_ms;
+    double at = start + (io.MousePos.x - area.x) / width * view_span_ms;
     double factor = io.MouseWheel > 0 ? 0.8 : 1.25;
-    s.view_span_ms = std::clamp(s.view_span_ms * factor, 1.0, 60000.0);
-    s.view_end_ms = at + (s.view_end_ms - at) * factor;
+    view_span_ms = std::clamp(view_span_ms * factor, 1.0, 60000.0);
+    view_end_ms = at + (view_end_ms - at) * factor;
     s.follow = false;
   }
   if (ImGui::IsItemActive() && ImGui::IsMouseDragging(0)) {
-    s.view_end_ms -= io.MouseDelta.x / width * s.view_span_ms;
+    view_end_ms -= io.MouseDelta.x / width * view_span_ms;
     s.follow = false;
   }
-  start = s.view_end_ms - s.view_span_ms;
+  start = view_end_ms - view_span_ms;
 
   for (int p = 0; p < lanes; ++p) {
     float y = origin.y + static_cast<float>(p) * lane_h;
@@ -96,7 +98,7 @@ void draw_timeline(UiState& s) {
   std::vector<float> drawn_to(std::size_t(lanes), -1e9f);
   for (const TimelineSlice& sl : f.slices) {
     double end = sl.end_ms < 0 ? f.now_ms : sl.end_ms;
-    if (end < start || sl.start_ms > s.view_end_ms || sl.p < 0 || sl.p >= lanes) continue;
+    if (end < start || sl.start_ms > view_end_ms || sl.p < 0 || sl.p >= lanes) continue;
     float y = origin.y + static_cast<float>(sl.p) * lane_h;
     ImVec2 a(x_of(sl.start_ms), y + 1), b(std::max(x_of(end), x_of(sl.start_ms) + 1.0f), y + lane_h - 3);
     float& lane_end = drawn_to[std::size_t(sl.p)];
@@ -120,7 +122,7 @@ void draw_timeline(UiState& s) {
   }
   std::vector<float> marked_at(std::size_t(lanes), -1e9f);
   for (const TimelineMark& m : f.marks) {
-    if (m.ms < start || m.ms > s.view_end_ms) continue;
+    if (m.ms < start || m.ms > view_end_ms) continue;
     float x = x_of(m.ms);
     int lane = std::clamp(m.p, 0, lanes - 1);
     if (x < marked_at[std::size_t(lane)] + 3.0f) continue;

@@ -5,20 +5,11 @@
 
 #include <imgui.h>
 
-#include "ui/ui_state.hpp"
+#include "ui/widgets.hpp"
 
 namespace gopark::dash {
 
-const char* UiState::state_word(NoteState st) const {
-  const StateStyle& style = state_style(st);
-  return note_words ? style.note_word : style.go_word;
-}
-
-void UiState::select(std::uint64_t goroutine) {
-  selected = selected == goroutine ? 0 : goroutine;
-}
-
-bool is_related_object(const UiState& s, std::uint64_t id) {
+bool is_related_object(const Shared& s, std::uint64_t id) {
   if (s.selected == 0) return false;
   return std::find(s.related.objects.begin(), s.related.objects.end(), id) != s.related.objects.end();
 }
@@ -37,19 +28,19 @@ bool ItemHeights::skip_hidden(std::uint64_t id) {
 
 void ItemHeights::measure(std::uint64_t id) { height_[id] = ImGui::GetCursorPosY() - start_y_; }
 
-bool in_deadlock(const UiState& s, std::uint64_t id) {
+bool in_deadlock(const Shared& s, std::uint64_t id) {
   if (!s.frame || !s.frame->view.deadlock) return false;
   const std::vector<std::uint64_t>& objects = s.frame->view.deadlock_objects;
   return std::binary_search(objects.begin(), objects.end(), id);
 }
 
-ImU32 object_header_color(const UiState& s, std::uint64_t id) {
+ImU32 object_header_color(const Shared& s, std::uint64_t id) {
   if (in_deadlock(s, id)) return kDeadlockRed;
   if (is_related_object(s, id)) return IM_COL32(140, 210, 255, 255);
   return 0;
 }
 
-bool goroutine_chip(UiState& s, std::uint64_t id, const char* suffix) {
+bool goroutine_chip(Shared& s, std::uint64_t id, const char* suffix) {
   NoteState st = s.frame ? s.frame->view.state_of(id) : NoteState::Terminated;
   ImU32 color = state_style(st).color;
   std::string label = "G" + std::to_string(id);
@@ -87,7 +78,7 @@ bool goroutine_chip(UiState& s, std::uint64_t id, const char* suffix) {
   return clicked;
 }
 
-void state_badge(const UiState& s, NoteState state) {
+void state_badge(const Shared& s, NoteState state) {
   ImVec2 p = ImGui::GetCursorScreenPos();
   float h = ImGui::GetTextLineHeight();
   ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x, p.y + 2), ImVec2(p.x + h - 4, p.y + h - 2),
