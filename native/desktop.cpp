@@ -1,10 +1,11 @@
-// The desktop shell: one SDL2 window with an OpenGL 3 context, Dear ImGui over it, and the
-// dashboard (gopark::dash::App) drawn into it once a frame.
+// The desktop shell: the dashboard (gopark::dash::App) in a window of its own, drawn once a
+// frame. The window, its OpenGL 3 context, Dear ImGui and the frame loop are the shells' common
+// piece (dashboard/shell/window.hpp); this file adds what only the desktop does.
 //
 // Design
-// - The shell owns the window, the GL context and the ImGui context; the App owns everything the
-//   user sees. The loop is an ordinary loop body (events, new frame, App::frame, render, swap) so
-//   the web shell can run the same body from emscripten_set_main_loop.
+// - The shell owns the window (and through it the GL and ImGui contexts); the App owns
+//   everything the user sees. The loop is an ordinary loop body (events, new frame, App::frame,
+//   render, swap) that shell::run_frames calls, as it calls the web shell's.
 // - Persistence lives in one file, ImGui's own ini (${XDG_CONFIG_HOME:-~/.config}/gopark/
 //   imgui.ini): ImGui keeps the panel layout there, and a settings handler of ours adds a
 //   [GoparkWindow][Main] entry with the window's position, size and maximized state. Rejected: a
@@ -17,8 +18,6 @@
 //   we only rasterize the font at the pixel size so that it stays sharp. Where it does not (X11,
 //   Windows), the display's DPI over 96 gives a UI scale (GOPARK_UI_SCALE overrides it) applied to
 //   the font, the style's sizes and the default window size. The scale is chosen once, at start.
-// - The frame rate is capped at 60: vsync is asked for, but a software GL (Xvfb) may ignore it,
-//   and a dashboard gains nothing from more frames on a 2-core machine running a Go program.
 // - The App is created once the ImGui context, style and fonts exist and before the first frame,
 //   so it may add fonts of its own. The UI scale reaches it as the font size: it should size
 //   things in ImGui::GetFontSize() units (13 px at scale 1), never in fixed pixels.
@@ -27,7 +26,7 @@
 #include "desktop.hpp"
 
 #include <SDL.h>
-#include <SDL_opengl.h>
+#include <SDL_opengl.h>  // glReadPixels for the screenshot, glFinish for the frame stats
 
 #include <algorithm>
 #include <cmath>
@@ -42,9 +41,9 @@
 #include <vector>
 
 #include "imgui.h"
-#include "imgui_impl_opengl3.h"
-#include "imgui_impl_sdl.h"
+#include "imgui_impl_sdl.h"  // ImGui_ImplSDL2_ProcessEvent
 #include "imgui_internal.h"  // ImGuiSettingsHandler: the window geometry's ini entry
+#include "shell/window.hpp"
 #include "ui/app.hpp"
 
 namespace gopark::native {
@@ -54,7 +53,6 @@ constexpr int kDefaultWidth = 1280;   // in UI units: multiplied by the UI scale
 constexpr int kDefaultHeight = 800;
 constexpr int kMinWidth = 640;
 constexpr int kMinHeight = 400;
-constexpr double kFrameSeconds = 1.0 / 60.0;
 // --screenshot without --frames: shoot once run_finished() has held kSettleFrames frames in a
 // row (the panels catch up with the run's end). With --run, also once a run was seen in progress:
 // the App may start it asynchronously, and run_finished() is true until it does. A run so short
@@ -183,17 +181,6 @@ SDL_Rect initial_rect(const WindowGeometry& saved, float scale) {
   return rect;
 }
 
-// Dark theme, sizes scaled by `ui_scale`, the font rasterized at the drawable's pixel size.
-void apply_style(float ui_scale, float framebuffer_scale) {
-  ImGui::StyleColorsDark();
-  ImGui::GetStyle().ScaleAllSizes(ui_scale);
-  ImGuiIO& io = ImGui::GetIO();
-  ImFontConfig font;
-  font.SizePixels = std::round(13.0f * ui_scale * framebuffer_scale);  // 13: the built-in font's size
-  io.Fonts->AddFontDefault(&font);
-  io.FontGlobalScale = 1.0f / framebuffer_scale;
-}
-
 // ---- screenshot ----
 
 // Writes the current back buffer (`width` x `height` pixels) as a binary PPM. GL's rows run
@@ -214,53 +201,26 @@ bool write_ppm(const std::string& path, int width, int height) {
 
 // ---- the window ----
 
-// Everything the shell owns, torn down in reverse order of creation.
-// Invariants: `gl` is set only if `window` is; `imgui_backends` only if `gl` is.
+// Everything the shell owns. The window (and with it the ImGui context) is declared last, so it
+// is torn down first, while the ini path and the geometry its settings handler uses still live.
 struct Shell {
-  SDL_Window* window = nullptr;
-  SDL_GLContext gl = nullptr;
-  bool imgui_backends = false;
   std::string ini_path;           // ImGui's IniFilename points into this
   WindowGeometry geometry;        // read by ImGui's settings handler until DestroyContext
-
-  ~Shell() {
-    if (imgui_backends) {
-      ImGui_ImplOpenGL3_Shutdown();
-      ImGui_ImplSDL2_Shutdown();
-    }
-    if (ImGui::GetCurrentContext()) ImGui::DestroyContext();
-    if (gl) SDL_GL_DeleteContext(gl);
-    if (window) SDL_DestroyWindow(window);
-    SDL_Quit();
-  }
+  shell::Window window;
 
   // Window flags keep changing under the user's hands; remember the normal geometry only.
   void remember_geometry() {
-    Uint32 flags = SDL_GetWindowFlags(window);
+    SDL_Window* w = window.sdl_window();
+    Uint32 flags = SDL_GetWindowFlags(w);
     geometry.maximized = (flags & SDL_WINDOW_MAXIMIZED) != 0;
     if ((flags & (SDL_WINDOW_MAXIMIZED | SDL_WINDOW_MINIMIZED | SDL_WINDOW_FULLSCREEN)) == 0) {
-      SDL_GetWindowPosition(window, &geometry.x, &geometry.y);
-      SDL_GetWindowSize(window, &geometry.width, &geometry.height);
+      SDL_GetWindowPosition(w, &geometry.x, &geometry.y);
+      SDL_GetWindowSize(w, &geometry.width, &geometry.height);
       geometry.has_position = true;
     }
     ImGui::MarkIniSettingsDirty();
   }
 };
-
-const char* gl_context_attributes() {  // returns the GLSL version string the backend needs
-#ifdef __APPLE__
-  SDL_GL_SetAttribute(SDL_GL_CONTEXT_FLAGS, SDL_GL_CONTEXT_FORWARD_COMPATIBLE_FLAG);
-  SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_CORE);
-  SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
-  SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 2);
-  return "#version 150";
-#else
-  SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_CORE);
-  SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
-  SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
-  return "#version 130";
-#endif
-}
 
 std::string window_title(const DesktopOptions& options) {
   if (options.file.empty()) return "gopark";
@@ -270,49 +230,38 @@ std::string window_title(const DesktopOptions& options) {
 // Creates the ImGui context (reading the ini), then the window where the ini says, then the GL
 // context and the backends. False, with a message, if there is no display or no OpenGL 3.
 bool open_shell(Shell& shell, const DesktopOptions& options) {
-  if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) {
+  if (!shell.window.start()) {
     std::fprintf(stderr, "gopark: cannot open a window: %s\n"
                          "(no display? `gopark run prog.go` runs a program without one)\n",
                  SDL_GetError());
     return false;
   }
-  IMGUI_CHECKVERSION();
-  ImGui::CreateContext();
   add_geometry_handler(&shell.geometry);
   shell.ini_path = config_file();
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = shell.ini_path.empty() ? nullptr : shell.ini_path.c_str();
   if (io.IniFilename) ImGui::LoadIniSettingsFromDisk(io.IniFilename);
 
-  const char* glsl_version = gl_context_attributes();
-  SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
   const float ui_scale = dpi_scale(0);
   const SDL_Rect rect = initial_rect(shell.geometry, ui_scale);
-  Uint32 flags = SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI;
+  Uint32 flags = SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI;
   if (shell.geometry.maximized) flags |= SDL_WINDOW_MAXIMIZED;
-  shell.window = SDL_CreateWindow(window_title(options).c_str(), rect.x, rect.y, rect.w, rect.h, flags);
-  if (shell.window) shell.gl = SDL_GL_CreateContext(shell.window);
-  if (!shell.gl) {
+  if (!shell.window.open(window_title(options).c_str(), rect, flags)) {
     std::fprintf(stderr, "gopark: cannot create an OpenGL 3 window: %s\n", SDL_GetError());
     return false;
   }
-  SDL_SetWindowMinimumSize(shell.window, kMinWidth, kMinHeight);
+  SDL_Window* window = shell.window.sdl_window();
+  SDL_SetWindowMinimumSize(window, kMinWidth, kMinHeight);
   shell.remember_geometry();  // saved even if no window manager ever moves or resizes it
-  SDL_GL_MakeCurrent(shell.window, shell.gl);
-  SDL_GL_SetSwapInterval(1);  // vsync where the driver offers it; the loop caps the rate anyway
 
   int window_width = 0;
   int drawable_width = 0;
   int unused = 0;
-  SDL_GetWindowSize(shell.window, &window_width, &unused);
-  SDL_GL_GetDrawableSize(shell.window, &drawable_width, &unused);
+  SDL_GetWindowSize(window, &window_width, &unused);
+  SDL_GL_GetDrawableSize(window, &drawable_width, &unused);
   const float framebuffer_scale = window_width > 0 ? std::max(1.0f, float(drawable_width) / window_width) : 1.0f;
   // Where the system scales for us, its points are already the right size.
-  apply_style(framebuffer_scale > 1.0f ? 1.0f : ui_scale, framebuffer_scale);
-
-  ImGui_ImplSDL2_InitForOpenGL(shell.window, shell.gl);
-  ImGui_ImplOpenGL3_Init(glsl_version);
-  shell.imgui_backends = true;
+  shell.window.start_imgui(framebuffer_scale > 1.0f ? 1.0f : ui_scale, framebuffer_scale);
   return true;
 }
 
@@ -323,7 +272,7 @@ bool poll_events(Shell& shell) {
   while (SDL_PollEvent(&event)) {
     ImGui_ImplSDL2_ProcessEvent(&event);
     if (event.type == SDL_QUIT) open = false;
-    if (event.type != SDL_WINDOWEVENT || event.window.windowID != SDL_GetWindowID(shell.window)) continue;
+    if (event.type != SDL_WINDOWEVENT || event.window.windowID != SDL_GetWindowID(shell.window.sdl_window())) continue;
     switch (event.window.event) {
       case SDL_WINDOWEVENT_CLOSE:
         open = false;
@@ -339,17 +288,6 @@ bool poll_events(Shell& shell) {
     }
   }
   return open;
-}
-
-void render(Shell& shell) {
-  ImGui::Render();
-  int width = 0;
-  int height = 0;
-  SDL_GL_GetDrawableSize(shell.window, &width, &height);
-  glViewport(0, 0, width, height);
-  glClearColor(0.06f, 0.06f, 0.07f, 1.0f);
-  glClear(GL_COLOR_BUFFER_BIT);
-  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 }
 
 // The test hooks' decision, after drawn frame number `frame` (1-based): end the loop now (after
@@ -372,7 +310,7 @@ struct Hooks {
 bool take_screenshot(Shell& shell, const std::string& path) {
   int width = 0;
   int height = 0;
-  SDL_GL_GetDrawableSize(shell.window, &width, &height);
+  SDL_GL_GetDrawableSize(shell.window.sdl_window(), &width, &height);
   if (!write_ppm(path, width, height)) {
     std::fprintf(stderr, "gopark: cannot write the screenshot %s\n", path.c_str());
     return false;
@@ -406,11 +344,6 @@ void print_frame_stats(const char* what, std::vector<double> ms) {
                ms.size(), what, sum / double(ms.size()), at(0.5), at(0.95), ms.back());
 }
 
-void sleep_out_the_frame(Uint64 frame_start) {
-  const double elapsed = double(SDL_GetPerformanceCounter() - frame_start) / double(SDL_GetPerformanceFrequency());
-  if (elapsed < kFrameSeconds) SDL_Delay(Uint32((kFrameSeconds - elapsed) * 1000.0));
-}
-
 }  // namespace
 
 int run_desktop(const DesktopOptions& options) {
@@ -427,32 +360,30 @@ int run_desktop(const DesktopOptions& options) {
   int status = 0;
   int frame = 0;  // frames drawn
   std::vector<double> frame_ms, frame_cpu_ms;
-  for (;;) {
+  shell::run_frames([&] {
     const Uint64 frame_start = SDL_GetPerformanceCounter();
     const double cpu_start = options.frame_stats ? thread_cpu_ms() : 0;
-    if (!poll_events(shell) || app->wants_quit()) break;
-    if (SDL_GetWindowFlags(shell.window) & SDL_WINDOW_MINIMIZED) {  // nothing to draw into
+    if (!poll_events(shell) || app->wants_quit()) return false;
+    if (SDL_GetWindowFlags(shell.window.sdl_window()) & SDL_WINDOW_MINIMIZED) {  // nothing to draw into
       SDL_Delay(50);
-      continue;
+      return true;
     }
     ++frame;
-    ImGui_ImplOpenGL3_NewFrame();
-    ImGui_ImplSDL2_NewFrame();
-    ImGui::NewFrame();
+    shell.window.begin_frame();
     app->frame();
-    render(shell);
+    shell.window.render();
     if (hooks.stop_now(frame, app->run_finished())) {
       if (!options.screenshot_path.empty() && !take_screenshot(shell, options.screenshot_path)) status = 1;
-      break;
+      return false;
     }
-    SDL_GL_SwapWindow(shell.window);
+    shell.window.swap();
     if (options.frame_stats) {
       glFinish();
       frame_ms.push_back(seconds_since(frame_start) * 1000.0);
       frame_cpu_ms.push_back(thread_cpu_ms() - cpu_start);
     }
-    sleep_out_the_frame(frame_start);
-  }
+    return true;
+  });
   if (options.frame_stats) {
     print_frame_stats("wall time of the frame's work", std::move(frame_ms));
     print_frame_stats("UI thread CPU time", std::move(frame_cpu_ms));

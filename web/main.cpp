@@ -1,5 +1,6 @@
-// The web shell: the dashboard (dashboard/ui/app.hpp) in a browser tab, SDL2 + WebGL2 + Dear
-// ImGui, built with Emscripten and pthreads. The program runs on Web Workers (the runtime's Ms,
+// The web shell: the dashboard (dashboard/ui/app.hpp) in a browser tab, built with Emscripten
+// and pthreads. The window (SDL2 + WebGL2 + Dear ImGui) and the frame loop are the shells' common
+// piece (dashboard/shell/window.hpp); this file adds what only the page does. The program runs on Web Workers (the runtime's Ms,
 // the Session's runner and sampler); the browser's main thread only draws frames from what the
 // sampler publishes and answers the page's JS API (window.gopark, shell/gopark.js) through the
 // exported functions below, none of which waits on a worker.
@@ -10,7 +11,6 @@
 #include <emscripten/html5.h>
 
 #include <SDL.h>
-#include <SDL_opengles2.h>
 
 #include <algorithm>
 #include <bitset>
@@ -22,15 +22,14 @@
 #include <string>
 
 #include "imgui.h"
-#include "imgui_impl_opengl3.h"
-#include "imgui_impl_sdl.h"
+#include "imgui_impl_sdl.h"  // ImGui_ImplSDL2_ProcessEvent
+#include "shell/window.hpp"
 #include "ui/app.hpp"
 
 namespace {
 
 struct Shell {
-  SDL_Window* window = nullptr;
-  SDL_GLContext gl = nullptr;
+  gopark::shell::Window window;
   std::unique_ptr<gopark::dash::App> app;
   int css_w = 0, css_h = 0;
   double ratio = 0;
@@ -49,21 +48,9 @@ struct Shell {
 
 Shell* shell = nullptr;
 
-// The built-in font rasterized at the screen's pixel size (13 CSS px times the device pixel
-// ratio) and drawn at 1/ratio, so text is as crisp as the geometry on HiDPI screens. Before a
-// frame only (the atlas may not change between NewFrame and Render).
-void rasterize_font(double ratio) {
-  ImGuiIO& io = ImGui::GetIO();
-  io.Fonts->Clear();
-  ImFontConfig font;
-  font.SizePixels = float(std::round(13.0 * ratio));
-  io.Fonts->AddFontDefault(&font);
-  io.FontGlobalScale = float(1.0 / ratio);
-  ImGui_ImplOpenGL3_DestroyFontsTexture();
-  ImGui_ImplOpenGL3_CreateFontsTexture();
-}
-
-// Matches the canvas's backing store to its CSS size times the device pixel ratio.
+// Matches the canvas's backing store to its CSS size times the device pixel ratio, and the font
+// to the ratio (13 CSS px rasterized at the screen's pixel size, so text is as crisp as the
+// geometry on HiDPI screens).
 void follow_canvas_size(Shell& s) {
   double css_w = 0, css_h = 0;
   emscripten_get_element_css_size("#canvas", &css_w, &css_h);
@@ -73,9 +60,9 @@ void follow_canvas_size(Shell& s) {
   int have_w = 0, have_h = 0;
   emscripten_get_canvas_element_size("#canvas", &have_w, &have_h);
   if (w == s.css_w && h == s.css_h && ratio == s.ratio && have_w == want_w && have_h == want_h) return;
-  if (ratio != s.ratio) rasterize_font(ratio);
+  if (ratio != s.ratio) s.window.set_font(1.0f, float(ratio));
   s.css_w = w, s.css_h = h, s.ratio = ratio;
-  SDL_SetWindowSize(s.window, w, h);  // SDL may size the canvas itself: ours comes after
+  SDL_SetWindowSize(s.window.sdl_window(), w, h);  // SDL may size the canvas itself: ours comes after
   emscripten_set_canvas_element_size("#canvas", want_w, want_h);
 }
 
@@ -122,19 +109,15 @@ void frame() {
     if (press) io.KeyCtrl = true;
     --s.paste_frames;
   }
-  ImGui_ImplOpenGL3_NewFrame();
-  ImGui_ImplSDL2_NewFrame();
-  ImGuiIO& io = ImGui::GetIO();
   // SDL's window size is in CSS pixels; the drawable is the canvas's backing store.
-  io.DisplaySize = ImVec2(float(s.css_w), float(s.css_h));
-  io.DisplayFramebufferScale = ImVec2(float(s.ratio), float(s.ratio));
-  ImGui::NewFrame();
+  const gopark::shell::Display display{.width = float(s.css_w),
+                                       .height = float(s.css_h),
+                                       .framebuffer_scale = float(s.ratio),
+                                       .pixel_width = int(std::lround(s.css_w * s.ratio)),
+                                       .pixel_height = int(std::lround(s.css_h * s.ratio))};
+  s.window.begin_frame(&display);
   s.app->frame();
-  ImGui::Render();
-  glViewport(0, 0, int(std::lround(s.css_w * s.ratio)), int(std::lround(s.css_h * s.ratio)));
-  glClearColor(0.06f, 0.06f, 0.07f, 1.0f);
-  glClear(GL_COLOR_BUFFER_BIT);
-  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  s.window.render(&display);
   ++s.frames;
 }
 
@@ -202,39 +185,29 @@ EMSCRIPTEN_KEEPALIVE const char* gopark_controls() {
 }
 
 int main() {
-  if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) {
+  shell = new Shell();  // lives as long as the page: the main loop never returns
+  gopark::shell::Window& window = shell->window;
+  if (!window.start()) {
     std::fprintf(stderr, "gopark: SDL_Init failed: %s\n", SDL_GetError());
     return 1;
   }
-  SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_ES);  // WebGL2 = GLES 3.0
-  SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
-  SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
-  SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
-  shell = new Shell();  // lives as long as the page: the main loop never returns
-  shell->window = SDL_CreateWindow("gopark", SDL_WINDOWPOS_UNDEFINED, SDL_WINDOWPOS_UNDEFINED, 1280, 800,
-                                   SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE);
-  if (!shell->window) {
-    std::fprintf(stderr, "gopark: no window: %s\n", SDL_GetError());
-    return 1;
-  }
-  shell->gl = SDL_GL_CreateContext(shell->window);
-  if (!shell->gl) {
-    std::fprintf(stderr, "gopark: no WebGL2 context: %s\n", SDL_GetError());
-    return 1;
-  }
-  SDL_GL_MakeCurrent(shell->window, shell->gl);
-
-  IMGUI_CHECKVERSION();
-  ImGui::CreateContext();
   ImGui::GetIO().IniFilename = nullptr;  // the page keeps no files; the layout is the default
-  ImGui::StyleColorsDark();
-  ImGui_ImplSDL2_InitForOpenGL(shell->window, shell->gl);
-  ImGui_ImplOpenGL3_Init("#version 300 es");
+  if (!window.open("gopark", SDL_Rect{int(SDL_WINDOWPOS_UNDEFINED), int(SDL_WINDOWPOS_UNDEFINED), 1280, 800},
+                   SDL_WINDOW_RESIZABLE)) {
+    std::fprintf(stderr, window.sdl_window() ? "gopark: no WebGL2 context: %s\n" : "gopark: no window: %s\n",
+                 SDL_GetError());
+    return 1;
+  }
+  // The font follows the device pixel ratio from the first frame on (follow_canvas_size).
+  window.start_imgui(1.0f, 1.0f);
   ImGuiIO& io = ImGui::GetIO();
   io.GetClipboardTextFn = get_clipboard;
   io.SetClipboardTextFn = set_clipboard;
   shell->app = std::make_unique<gopark::dash::App>(gopark::dash::AppOptions{});
   EM_ASM({ if (Module.onGoparkReady) Module.onGoparkReady(); });
-  emscripten_set_main_loop(frame, 0, 1);  // never returns
+  gopark::shell::run_frames([] {
+    frame();
+    return true;
+  });  // never returns
   return 0;
 }

@@ -1,7 +1,8 @@
 #pragma once
 // The dashboard as one object: every panel, the program being edited and its run. A shell
-// (native/desktop.cpp: SDL2 + OpenGL3; web/: SDL2 + WebGL2) owns the window and the ImGui
-// context and calls frame() between ImGui::NewFrame() and ImGui::Render().
+// (native/desktop.cpp, web/main.cpp, both over dashboard/shell/window.hpp: SDL2 + OpenGL3 or
+// WebGL2) owns the window and the ImGui context and calls frame() between ImGui::NewFrame() and
+// ImGui::Render().
 #include <memory>
 #include <string>
 
