@@ -10,7 +10,6 @@
 // than one of them needs is in Shared (shared.hpp, with the rules for who writes what). App holds
 // one of each, lays them out and answers the shell's and the page's calls.
 #include <algorithm>
-#include <cstdio>
 #include <fstream>
 #include <sstream>
 
@@ -39,7 +38,7 @@ namespace gopark::dash {
 // Members are destroyed in reverse: the Run xN window's runs end before the session's.
 struct App::State {
   AppOptions options;
-  bool started = false;                 // the options' run_at_start, steps and batch_runs are honoured
+  bool started = false;                 // the first frame has honoured run_at_start, steps, batch_runs
   std::shared_ptr<const Frame> pinned;  // App::pin_frame: drawn instead of the session's
   Shared shared;
 

@@ -9,9 +9,10 @@
 //
 // Ownership: App::frame() and App's API run on the UI thread between panels, never during one,
 // so there are no locks; the rules say who may write what (anyone may read):
-//   session      the run. Started only by run(), stopped only by stop() (the toolbar, the menu
-//                bar, App's API); the toolbar also pauses it, steps it and changes GOMAXPROCS and
-//                the speed live. Other panels read it (the output, the step state).
+//   session      the run. Started by run() and stopped by stop() (the toolbar, the menu bar,
+//                App's API; App::run also stops it itself, to start the new run once it has
+//                ended); the toolbar also pauses it, steps it and changes GOMAXPROCS and the
+//                speed live. Other panels only read it (the output, the step state).
 //   controls     the toolbar's widgets and App::set_controls; read by run() and Run xN. Kept
 //                together (run_controls.hpp) so that swapping them out touches one place.
 //   the program  source, file_name, example, errors: the editor edits source and clears errors
@@ -28,8 +29,8 @@
 //   status       the menu bar (a trace written); shown by the toolbar.
 //   run_when_stopped  App::run() sets it while the old run stops; stop() cancels it; App starts
 //                the pending run once the old one has ended.
-// Invariants: related describes `selected` in `frame` and means nothing while selected is 0
-// (readers check selected first); editor_generation only grows.
+// Invariants: related is what `selected` relates to in the latest frame that had one, and means
+// nothing while selected is 0 (readers check selected first); editor_generation only grows.
 #include <cstdint>
 #include <memory>
 #include <string>
