@@ -16,10 +16,10 @@
 #include <bitset>
 #include <cmath>
 #include <cstdio>
-#include <cstdlib>
 #include <deque>
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "imgui.h"
 #include "imgui_impl_sdl.h"  // ImGui_ImplSDL2_ProcessEvent
@@ -169,17 +169,30 @@ EMSCRIPTEN_KEEPALIVE void gopark_paste(const char* text) {
   shell->clipboard = text;
   shell->paste_frames = 2;
 }
-// Settings: GOMAXPROCS, mode (0 M:N, 1 threads, 2 coroutines), speed (lines/s, 0 full), seed (a
-// uint64 in decimal: a JS number would round it).
-EMSCRIPTEN_KEEPALIVE void gopark_set_controls(int procs, int mode, double speed, const char* seed) {
-  if (!std::isfinite(speed)) speed = 0;
-  shell->app->set_controls({.procs = procs, .mode = mode, .speed = speed, .seed = std::strtoull(seed, nullptr, 10)});
+// Settings, as lines "name=value" (procs, mode, seed, speed, memory: engine::RunSettings::set
+// reads and checks each). All are taken, or none: the answer is "" or what was wrong
+// ("procs: a whole number from 1 to 256"), which the page throws.
+EMSCRIPTEN_KEEPALIVE const char* gopark_set_settings(const char* lines) {
+  gopark::engine::RunSettings settings = shell->app->settings();
+  std::string_view rest = lines;
+  while (!rest.empty()) {
+    std::string_view line = rest.substr(0, rest.find('\n'));
+    rest.remove_prefix(std::min(rest.size(), line.size() + 1));
+    std::size_t eq = line.find('=');
+    std::string_view name = line.substr(0, eq);
+    std::string error = eq == std::string_view::npos ? "no value" : settings.set(name, line.substr(eq + 1));
+    if (!error.empty()) return hand_to_js(std::string(name) + ": " + error);
+  }
+  shell->app->set_settings(settings);
+  return hand_to_js("");
 }
-EMSCRIPTEN_KEEPALIVE const char* gopark_controls() {
-  gopark::dash::App::Controls c = shell->app->controls();
-  char buf[128];
-  std::snprintf(buf, sizeof buf, "{\"procs\":%d,\"mode\":%d,\"speed\":%g,\"seed\":\"%llu\"}", c.procs, c.mode, c.speed,
-                static_cast<unsigned long long>(c.seed));
+// The settings as JSON; the seed (a uint64) as a decimal string: a JS number would round it.
+EMSCRIPTEN_KEEPALIVE const char* gopark_settings() {
+  gopark::engine::RunSettings s = shell->app->settings();
+  char buf[192];
+  std::snprintf(buf, sizeof buf, "{\"procs\":%d,\"mode\":%d,\"speed\":%g,\"seed\":\"%llu\",\"memory\":%llu}",
+                s.procs, int(s.mode), s.speed, static_cast<unsigned long long>(s.seed),
+                static_cast<unsigned long long>(s.memory_limit));
   return hand_to_js(buf);
 }
 }

@@ -99,12 +99,9 @@ void App::edit_source(std::string text) {
   ++s.editor_generation;
 }
 
-App::Controls App::controls() const {
-  const RunControls& c = state_->shared.controls;
-  return Controls{c.procs, c.mode, c.speed(), c.run_settings().seed};
-}
+engine::RunSettings App::settings() const { return state_->shared.controls.settings; }
 
-void App::set_controls(const Controls& c) { state_->shared.controls.assign(c.procs, c.mode, c.speed, c.seed); }
+void App::set_settings(const engine::RunSettings& settings) { state_->shared.controls.assign(settings); }
 
 bool App::open_example(const std::string& name) {
   std::string file = name.size() > 3 && name.compare(name.size() - 3, 3, ".go") == 0 ? name : name + ".go";

@@ -6,6 +6,8 @@
 #include <memory>
 #include <string>
 
+#include "run/settings.hpp"
+
 namespace gopark::dash {
 
 struct Frame;  // session/session.hpp: one sampled frame of a run
@@ -47,16 +49,11 @@ class App {
   void edit_source(std::string text);
 
   // ---- for pages that embed the dashboard (the web shell's JS API, share links) ----
-  // The toolbar's settings. mode: 0 goroutines (M:N), 1 threads (1:1), 2 coroutines (N:1);
-  // speed: lines per second per P, 0 full (the nearest slider stop is taken); seed 0: random.
-  struct Controls {
-    int procs = 0;
-    int mode = 0;
-    double speed = 0;
-    std::uint64_t seed = 0;
-  };
-  Controls controls() const;
-  void set_controls(const Controls& c);  // out-of-range values are clamped
+  // The toolbar's settings (engine/run/settings.hpp). set_settings brings values within the
+  // settings' limits and the speed to the nearest slider stop; a page that takes settings as text
+  // checks them with engine::RunSettings::set first, so nothing is bent silently.
+  engine::RunSettings settings() const;
+  void set_settings(const engine::RunSettings& settings);
   // Opens examples/<name>.go ("10_go_keyword", with or without ".go"); false if there is none.
   bool open_example(const std::string& name);
   std::string example_name() const;  // "" when the editor holds something else

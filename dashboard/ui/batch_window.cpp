@@ -14,7 +14,7 @@
 namespace gopark::dash {
 
 void BatchWindow::start(const Shared& s) {
-  batch.start(s.source, s.file_name, s.controls.run_settings(), runs, errors);
+  batch.start(s.source, s.file_name, s.controls.settings, runs, errors);
 }
 
 void BatchWindow::draw(Shared& s) {

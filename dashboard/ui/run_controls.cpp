@@ -1,39 +1,40 @@
-// RunControls (run_controls.hpp): from the widgets' values to a run's RunSettings.
+// RunControls (run_controls.hpp).
 #include "ui/run_controls.hpp"
 
-#include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <cstdlib>
 
 namespace gopark::dash {
 
-RunSettings RunControls::run_settings() const {
-  RunSettings out = settings;
-  out.procs = procs;
-  out.mode = mode == 1 ? rt::Mode::Threads : mode == 2 ? rt::Mode::Coroutines : rt::Mode::MN;
-  out.seed = std::strtoull(seed_text, nullptr, 10);
-  out.speed = speed();
-  return out;
-}
+RunControls::RunControls() { settings.procs = settings.effective_procs(); }
 
-double RunControls::speed() const {
-  return kSpeeds[speed_index < 0 || speed_index >= kSpeedCount ? 0 : speed_index];
+int RunControls::speed_index() const {
+  int best = 0;
+  for (int i = 1; i < kSpeedCount; ++i) {
+    if (std::abs(kSpeeds[i] - settings.speed) < std::abs(kSpeeds[best] - settings.speed)) best = i;
+  }
+  return best;
 }
 
 void RunControls::set_speed_near(double lines_per_second) {
-  int best = 0;
-  for (int i = 1; i < kSpeedCount; ++i) {
-    if (std::abs(kSpeeds[i] - lines_per_second) < std::abs(kSpeeds[best] - lines_per_second)) best = i;
-  }
-  speed_index = best;
+  settings.speed = lines_per_second;
+  settings.speed = kSpeeds[speed_index()];
 }
 
-void RunControls::assign(int new_procs, int new_mode, double lines_per_second, std::uint64_t seed) {
-  procs = std::clamp(new_procs, kMinProcs, kMaxProcs);
-  mode = std::clamp(new_mode, 0, kModeCount - 1);
-  set_speed_near(std::max(0.0, lines_per_second));
-  std::snprintf(seed_text, sizeof seed_text, "%llu", static_cast<unsigned long long>(seed));
+void RunControls::seed_edited() {
+  seed_ok = seed_text[0] == '\0' || settings.set("seed", seed_text).empty();
+  if (seed_text[0] == '\0') settings.seed = 0;
+}
+
+void RunControls::assign(const engine::RunSettings& s) {
+  engine::RunSettings c = s.clamped();
+  settings.procs = c.effective_procs();
+  settings.mode = c.mode;
+  settings.seed = c.seed;
+  settings.memory_limit = c.memory_limit;
+  set_speed_near(c.speed);
+  std::snprintf(seed_text, sizeof seed_text, "%llu", static_cast<unsigned long long>(c.seed));
+  seed_ok = true;
 }
 
 }  // namespace gopark::dash

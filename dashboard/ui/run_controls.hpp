@@ -1,19 +1,17 @@
 #pragma once
-// The run controls: what the toolbar's GOMAXPROCS, mode, seed and Speed widgets hold, and the
-// RunSettings a run starts with. Internal to dashboard/ui.
+// The run controls: the settings the toolbar's GOMAXPROCS, mode, seed and Speed widgets edit, and
+// App's API reads and sets. Internal to dashboard/ui.
 //
-// Everything about how a run is set up from the UI lives here, in one struct with its helpers,
-// so that replacing it (with an engine-level settings type) touches this file and the widgets
-// that edit it (toolbar.cpp), nothing else: panels read the settings only through run_settings()
-// and speed(), App's API through assign().
-#include <algorithm>
+// The settings are the engine's (engine/run/settings.hpp), limits included: the widgets take their
+// ranges from there, and App::set_settings brings values from outside within them. Only what a
+// widget needs beyond the settings lives here (the seed's text box, the Speed slider's stops).
 #include <cstdint>
 
 #include "session/session.hpp"
 
 namespace gopark::dash {
 
-// The scheduler modes, in the mode combo's order (RunControls::mode indexes it).
+// The scheduler modes, in rt::Mode's order (the mode combo indexes it with int(mode)).
 inline constexpr const char* kModes[] = {"goroutines (M:N)", "threads (1:1)", "coroutines (N:1)"};
 inline constexpr int kModeCount = int(sizeof kModes / sizeof kModes[0]);
 
@@ -22,24 +20,21 @@ inline constexpr int kModeCount = int(sizeof kModes / sizeof kModes[0]);
 inline constexpr double kSpeeds[] = {0, 1000, 300, 100, 30, 10, 3, 1};
 inline constexpr int kSpeedCount = int(sizeof kSpeeds / sizeof kSpeeds[0]);
 
-// The GOMAXPROCS slider's range.
-inline constexpr int kMinProcs = 1;
-inline constexpr int kMaxProcs = 16;
-
-// Invariants: kMinProcs <= procs <= kMaxProcs, 0 <= mode < kModeCount and
-// 0 <= speed_index < kSpeedCount while the widgets and assign() are the only writers.
+// Invariants: settings.procs is in [engine::kMinProcs, engine::kMaxProcs] (never 0: the slider
+// shows a number); settings.speed is one of kSpeeds; seed_text spells settings.seed, or is the
+// text being typed (seed_ok says whether it parses).
 struct RunControls {
-  RunSettings settings;  // the last run's, as started (the fields no widget sets keep their defaults)
-  int procs = std::max(kMinProcs, std::min(kMaxProcs, rt::Runtime::num_cpu()));  // applied live while running
-  int mode = 0;                // into kModes: 0 goroutines (M:N), 1 threads (1:1), 2 coroutines (N:1)
-  char seed_text[24] = "0";    // 0: random
-  int speed_index = 0;         // into kSpeeds: 0 is full speed
+  RunControls();
+  RunSettings settings;      // what the next run starts with (start_paused stays false here)
+  char seed_text[24] = "0";  // the seed's text box; 0: a fresh seed every run
+  bool seed_ok = true;       // seed_text is a seed (else settings.seed keeps the last good one)
 
-  RunSettings run_settings() const;  // the widgets' GOMAXPROCS, mode, seed and speed
-  double speed() const;              // lines per second per P from the Speed slider; 0: full
-  void set_speed_near(double lines_per_second);  // moves the slider to the nearest stop
-  // Sets every control from outside (App::set_controls); out-of-range values are clamped.
-  void assign(int procs, int mode, double lines_per_second, std::uint64_t seed);
+  int speed_index() const;             // the stop of settings.speed in kSpeeds
+  void set_speed_near(double lines_per_second);  // snaps settings.speed to the nearest stop
+  void seed_edited();                  // the text box changed: parse seed_text into settings.seed
+  // Sets every control from outside (App::set_settings): values are brought within the limits,
+  // the speed to the nearest stop.
+  void assign(const engine::RunSettings& s);
 };
 
 }  // namespace gopark::dash

@@ -4,12 +4,12 @@
 namespace gopark::dash {
 
 void Shared::run(bool paused) {
-  controls.settings = controls.run_settings();
-  controls.settings.start_paused = paused;
+  RunSettings settings = controls.settings;
+  settings.start_paused = paused;
   selected = 0;
   related = {};
   follow = true;
-  session.start(source, file_name, controls.settings, errors);
+  session.start(source, file_name, settings, errors);
 }
 
 void Shared::load_example(const Example& e) {

@@ -56,13 +56,13 @@ void step_controls(Shared& s, bool running) {
 
 void speed_control(Shared& s, bool running) {
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
-  double lines = kSpeeds[s.controls.speed_index];
+  double lines = s.controls.settings.speed;
   std::string shown = lines == 0 ? "full" : std::to_string(int(lines)) + " lines/s";
   // Slowest on the left, full speed on the right: dragging right goes faster.
-  int position = kSpeedCount - 1 - s.controls.speed_index;
+  int position = kSpeedCount - 1 - s.controls.speed_index();
   if (ImGui::SliderInt("speed", &position, 0, kSpeedCount - 1, shown.c_str(), ImGuiSliderFlags_NoInput)) {
-    s.controls.speed_index = kSpeedCount - 1 - position;
-    if (running) s.session.set_speed(s.controls.speed());
+    s.controls.settings.speed = kSpeeds[kSpeedCount - 1 - position];
+    if (running) s.session.set_speed(s.controls.settings.speed);
   }
   if (ImGui::IsItemHovered()) {
     ImGui::SetTooltip("Slow motion: at most this many source lines a second on each processor (P),\n"
@@ -108,9 +108,11 @@ void Toolbar::draw(Shared& s) {
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Run the program many times, fresh each time, and count the outcomes");
   ImGui::SameLine();
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 9);
-  int before = s.controls.procs;
-  if (ImGui::SliderInt("GOMAXPROCS", &s.controls.procs, kMinProcs, kMaxProcs)) {
-    if (running && s.controls.procs != before) s.session.set_procs(s.controls.procs);
+  int& procs = s.controls.settings.procs;
+  int before = procs;
+  // Logarithmic: 1, 2, 4 and 8 get most of the slider, and the runtime's most Ps are still there.
+  if (ImGui::SliderInt("GOMAXPROCS", &procs, engine::kMinProcs, engine::kMaxProcs, "%d", ImGuiSliderFlags_Logarithmic)) {
+    if (running && procs != before) s.session.set_procs(procs);
   }
   if (ImGui::IsItemHovered()) {
     ImGui::SetTooltip("How many processors (P) run Go code at once.\nChanging it while the program runs adds or removes P lanes live.");
@@ -118,12 +120,19 @@ void Toolbar::draw(Shared& s) {
   ImGui::SameLine();
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 11);
   ImGui::BeginDisabled(running);
-  ImGui::Combo("mode", &s.controls.mode, kModes, kModeCount);
+  int mode = int(s.controls.settings.mode);
+  if (ImGui::Combo("mode", &mode, kModes, kModeCount)) s.controls.settings.mode = rt::Mode(mode);
   ImGui::SameLine();
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6);
-  ImGui::InputText("seed", s.controls.seed_text, sizeof s.controls.seed_text, ImGuiInputTextFlags_CharsDecimal);
+  if (!s.controls.seed_ok) ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(230, 80, 80, 255));
+  if (ImGui::InputText("seed", s.controls.seed_text, sizeof s.controls.seed_text, ImGuiInputTextFlags_CharsDecimal))
+    s.controls.seed_edited();
+  if (!s.controls.seed_ok) ImGui::PopStyleColor();
   ImGui::EndDisabled();
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("0 picks a new random seed for every run");
+  if (ImGui::IsItemHovered()) {
+    ImGui::SetTooltip(s.controls.seed_ok ? "0 picks a new random seed for every run"
+                                         : "Past 2^64-1: the runs keep the last seed that fitted");
+  }
 
   if (!s.status.empty()) {
     ImGui::SameLine();
@@ -138,7 +147,7 @@ void Toolbar::draw(Shared& s) {
                        : !v.running                ? "ended"
                        : s.session.stepping()      ? "stepping"
                        : s.session.paused()        ? "PAUSED"
-                       : s.controls.speed_index > 0 ? "slow motion"
+                       : s.controls.settings.speed > 0 ? "slow motion"
                                                    : "running";
     ImGui::Text("%s  %.1f s  %zu goroutines", what, v.time_ms / 1000.0, v.goroutines.size());
   } else if (!s.errors.empty()) {

@@ -35,15 +35,28 @@ TEST_CASE("an example opened by name runs with the settings given, and its state
   CHECK(app.example_name() == "10_go_keyword");
   CHECK(app.open_example("14_named_anonymous_main.go"));
   CHECK(app.example_name() == "14_named_anonymous_main");
-  app.set_controls({.procs = 3, .mode = 1, .speed = 12, .seed = 7});
-  gopark::dash::App::Controls c = app.controls();
+  gopark::engine::RunSettings want;
+  want.procs = 3;
+  want.mode = gopark::rt::Mode::Threads;
+  want.speed = 12;
+  want.seed = 7;
+  app.set_settings(want);
+  gopark::engine::RunSettings c = app.settings();
   CHECK(c.procs == 3);
-  CHECK(c.mode == 1);
+  CHECK(c.mode == gopark::rt::Mode::Threads);
   CHECK(c.speed == 10);  // the nearest slider stop
   CHECK(c.seed == 7);
-  app.set_controls({.procs = 99, .mode = -4, .speed = 0, .seed = 0});
-  CHECK(app.controls().procs == 16);
-  CHECK(app.controls().mode == 0);
+  // Values from code are brought within the engine's limits (text is checked before: RunSettings::set).
+  want.procs = 100000;
+  want.mode = gopark::rt::Mode::MN;
+  want.speed = -5;
+  want.seed = 0;
+  app.set_settings(want);
+  CHECK(app.settings().procs == gopark::engine::kMaxProcs);
+  CHECK(app.settings().mode == gopark::rt::Mode::MN);
+  CHECK(app.settings().speed == 0);
+  want.procs = 2;
+  app.set_settings(want);
 
   ui.frame(app);
   app.run();

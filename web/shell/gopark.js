@@ -9,13 +9,13 @@
 //   gopark.state()             goroutines, Ps, Ms, channels and locks of the latest frame (object)
 //   gopark.done()              Promise of the exit status once the run ends (-1: stopped)
 //   gopark.onOutput(callback)  called with the new text whenever output grows
-//   gopark.settings() / setSettings({procs, mode, speed, seed})
+//   gopark.settings() / setSettings({procs, mode, speed, seed, memory})
 //   gopark.shareLink()         Promise of a link that reopens this program and these settings
 //   gopark.copyShareLink()     the Share button: that link into the clipboard, with a notice
 //   gopark.frames()            frames drawn so far (tests wait on it)
 //   gopark.ready               Promise resolved once the page can be used
 //
-// Links: #code=<deflate-raw, base64url>&procs=&mode=&speed=&seed=  or  #example=<name>.
+// Links: #code=<deflate-raw, base64url>&procs=&mode=&speed=&seed=&memory=  or  #example=<name>.
 // A damaged or oversized link shows a message and leaves the default program; nothing runs
 // until Run is pressed.
 'use strict';
@@ -25,6 +25,7 @@
   const statusText = document.getElementById('status-text');
   const notice = document.getElementById('notice');
   const MAX_LINK_SOURCE = 64 * 1024;  // bytes of program a link may carry, uncompressed
+  const SETTINGS = ['procs', 'mode', 'speed', 'seed', 'memory'];  // what a link carries
 
   function showStatus(text, isError) {
     statusText.textContent = text;
@@ -174,8 +175,6 @@
     if (Module.calledRun) withCString(text, (p) => Module._gopark_paste(p));
     e.preventDefault();
   });
-  const call = (name, ret, types, args) => Module.ccall(name, ret, types, args);
-
   // Output listeners, polled once per animation frame (the main thread never waits on a worker).
   // A new run empties the transcript and bumps the version, so a run that prints what the last
   // one did is still reported.
@@ -195,27 +194,27 @@
 
   // The seed is a uint64: it travels as a decimal string (a JS number would round it past 2^53).
   function settings() {
-    const c = JSON.parse(str(Module._gopark_controls()));
+    const c = JSON.parse(str(Module._gopark_settings()));
     c.seed = /^\d+$/.test(c.seed) && Number.isSafeInteger(Number(c.seed)) ? Number(c.seed) : c.seed;
     return c;
   }
-  // procs: GOMAXPROCS, 1-16. mode: 0 or 'mn' (goroutines on Ps), 1 or 'threads' (1:1), 2 or
-  // 'coroutines' (N:1). speed: source lines a second per P, 0 for full speed; it snaps to the
-  // slider's steps (1, 3, 10, 30, 100, 300, 1000). seed: a uint64, as a number or a decimal string.
-  // A value out of range throws instead of being bent into one.
-  const MODES = { mn: 0, goroutines: 0, threads: 1, coroutines: 2 };
-  function setSettings(s) {
-    const c = Object.assign(settings(), s || {});
-    const mode = Object.prototype.hasOwnProperty.call(MODES, c.mode) ? MODES[c.mode] : Number(c.mode);
-    if (![0, 1, 2].includes(mode)) throw new Error("mode: 0 or 'mn', 1 or 'threads', 2 or 'coroutines'");
-    const procs = Number(c.procs);
-    if (!Number.isInteger(procs) || procs < 1 || procs > 16) throw new Error('procs: a whole number from 1 to 16');
-    const speed = Number(c.speed);
-    if (!(speed >= 0 && Number.isFinite(speed))) throw new Error('speed: lines a second per P, 0 for full speed');
-    const seed = String(c.seed);
-    if (!/^\d{1,20}$/.test(seed)) throw new Error('seed: a whole number from 0 to 2^64-1');
-    call('gopark_set_controls', null, ['number', 'number', 'number', 'string'], [procs, mode, speed, seed]);
+  // Every setting and its limits are the engine's (engine/run/settings.hpp), checked there, so
+  // the page, the toolbar, the CLI and links accept the same values: procs (GOMAXPROCS, 1-256),
+  // mode (0 or 'mn', 1 or 'threads', 2 or 'coroutines'), speed (source lines a second per P, 0
+  // for full speed; it snaps to the slider's steps), seed (a uint64, as a number or a decimal
+  // string), memory (the heap's cap: bytes, or '512MiB'). Either every value is taken or, when
+  // one is out of range, none is and this throws what that setting accepts.
+  function applySettings(entries) {
+    const lines = [];
+    for (const [k, v] of entries) {
+      const text = String(v);
+      if (/[=\n]/.test(k) || text.includes('\n')) throw new Error(k + ': not a value');
+      lines.push(k + '=' + text);
+    }
+    const error = withCString(lines.join('\n'), (p) => str(Module._gopark_set_settings(p)));
+    if (error) throw new Error(error);
   }
+  function setSettings(s) { applySettings(Object.entries(s || {})); }
 
   async function shareLink() {
     const params = new URLSearchParams();
@@ -227,10 +226,7 @@
     if (example) params.set('example', example);
     else params.set('code', await packSource(source));
     const s = settings();
-    params.set('procs', s.procs);
-    params.set('mode', s.mode);
-    params.set('speed', s.speed);
-    params.set('seed', s.seed);
+    for (const k of SETTINGS) params.set(k, s[k]);
     return location.origin + location.pathname + '#' + params.toString();
   }
 
@@ -251,18 +247,7 @@
           return;
         }
       }
-      const s = {};
-      for (const k of ['procs', 'mode', 'speed']) {
-        if (!params.has(k)) continue;
-        const v = Number(params.get(k));
-        if (!Number.isFinite(v) || v < 0 || v > 1e6) throw new Error('bad ' + k);
-        s[k] = v;
-      }
-      if (params.has('seed')) {
-        if (!/^\d{1,20}$/.test(params.get('seed'))) throw new Error('bad seed');
-        s.seed = params.get('seed');
-      }
-      setSettings(s);
+      applySettings([...params].filter(([k]) => SETTINGS.includes(k)));
     } catch (e) {
       console.warn('gopark: link not used:', e);
       showNotice(e.message === 'too big'
