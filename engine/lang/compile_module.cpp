@@ -75,7 +75,10 @@ std::uint32_t Compiler::type_index(const Type* t) {
       raw->fields.push_back({std::uint32_t(f.offset), &type_info(f.type), std::string(f.name)});
     }
   } else if (const auto* it2 = u->as<InterfaceType>()) {
-    for (const InterfaceMethod& m : it2->methods) raw->iface_methods.push_back(name_id(m.name));
+    for (const InterfaceMethod& m : it2->methods) {
+      raw->iface_methods.push_back(name_id(m.name));
+      raw->iface_signatures.push_back(name_id(type_string(m.sig)));
+    }
   }
   build_methods(*raw, t);
   for (const auto& [id, fn] : raw->methods) {
@@ -112,7 +115,7 @@ void Compiler::build_methods(vm::TypeInfo& info, const Type* t) {
       // Dynamic calls push a frame: a native method is reached through its bytecode thunk.
       const vm::Function* callee = image.functions[fn].get();
       if (callee->native >= 0) callee = callee->static_closure->fn;
-      info.methods.emplace(name_id(m->name), callee);
+      add_method(info, name_id(m->name), callee, m->type);
     }
   }
   // Promoted methods: one level of embedding at a time, shallow first.
@@ -138,7 +141,7 @@ void Compiler::build_methods(vm::TypeInfo& info, const Type* t) {
         path.path = {int(i)};
         path.deref = {false};
         std::uint32_t fn = method_wrapper(t, im.object, &path);
-        info.methods.emplace(id, image.functions[fn].get());
+        add_method(info, id, image.functions[fn].get(), im.sig);
       }
       continue;
     }
@@ -154,7 +157,7 @@ void Compiler::build_methods(vm::TypeInfo& info, const Type* t) {
       path.path = {int(i)};
       path.deref = {field_ptr};
       std::uint32_t fn = method_wrapper(t, m, &path);
-      info.methods.emplace(id, image.functions[fn].get());
+      add_method(info, id, image.functions[fn].get(), m->type);
     }
     promote_deeper(info, t, pointer, *st, i);
   }
@@ -170,7 +173,8 @@ void Compiler::promote_deeper(vm::TypeInfo& info, const Type* t, bool pointer, c
   const Type* elem = field_ptr ? underlying(f.type)->as<PointerType>()->elem : f.type;
   if (!elem->as<NamedType>() || is_interface(elem)) return;
   const Type* inner = field_ptr ? f.type : (pointer ? program.types.pointer(elem) : elem);
-  auto methods = type_info(inner).methods;  // a copy: building other tables may run meanwhile
+  auto methods = type_info(inner).methods;  // copies: building other tables may run meanwhile
+  auto signatures = type_info(inner).method_signatures;
   const auto* named = elem->as<NamedType>();
   for (const auto& [id, callee] : methods) {
     if (info.methods.count(id)) continue;
@@ -203,7 +207,13 @@ void Compiler::promote_deeper(vm::TypeInfo& info, const Type* t, bool pointer, c
     w.emit_bx(Op::Call, 0, callee_index);
     w.emit(Op::Ret);
     info.methods.emplace(id, &fn);
+    info.method_signatures.emplace(id, signatures.at(id));
   }
+}
+
+void Compiler::add_method(vm::TypeInfo& info, std::uint32_t id, const vm::Function* callee, const Type* signature) {
+  info.methods.emplace(id, callee);
+  info.method_signatures.emplace(id, name_id(type_string(signature)));
 }
 
 std::uint32_t Compiler::new_function(std::string name, bool hidden) {
@@ -359,7 +369,8 @@ std::uint32_t Compiler::runtime_error_type() {
   Instr ret;
   ret.op = Op::Ret;
   f.code.push_back(ret);
-  image.types[index]->methods.emplace(name_id("Error"), &f);
+  const Type* string_type = program.types.basic(TypeKind::String);
+  add_method(*image.types[index], name_id("Error"), &f, program.types.signature({}, {string_type}, false));
   image.types[index]->string_methods.push_back(name_id("Error"));
   // RuntimeError(): the marker method of the runtime.Error interface.
   std::uint32_t marker = new_function("runtime.Error.RuntimeError", true);
@@ -367,7 +378,7 @@ std::uint32_t Compiler::runtime_error_type() {
   m.nparams = 1;
   m.nregs = 1;
   m.code.push_back(ret);
-  image.types[index]->methods.emplace(name_id("RuntimeError"), &m);
+  add_method(*image.types[index], name_id("RuntimeError"), &m, program.types.signature({}, {}, false));
   // The Go-level method objects, for whoever reads method signatures from the type (descriptors
   // of types embedding this one ask whether Error is `Error() string`). Added after the TypeInfo
   // was built, which uses the functions above instead.

@@ -84,6 +84,8 @@ class Compiler {
 
  private:
   void build_methods(vm::TypeInfo& info, const Type* t);
+  // Puts a method in info's method set, with its signature (what makes it implement an interface).
+  void add_method(vm::TypeInfo& info, std::uint32_t id, const vm::Function* callee, const Type* signature);
   void promote_deeper(vm::TypeInfo& info, const Type* t, bool pointer, const StructType& st,
                       std::size_t field);
   void compile_function(const Object* func, std::uint32_t index);

@@ -132,7 +132,9 @@ struct Function {
 // - Owned by Image::types, which never shrinks: descriptors point at each other (key, elem,
 //   fields) and Boxes point at them for the Image's whole life.
 // - has_pointers == !pointer_offsets.empty().
-// - Every name id (iface_methods, methods, string_methods) indexes Image::names.
+// - Every name id (iface_methods, methods, string_methods) and signature id (iface_signatures,
+//   method_signatures) indexes Image::names; method_signatures has the keys of methods, and
+//   iface_signatures is as long as iface_methods.
 struct TypeInfo {
   std::uint32_t index = 0;          // in Image::types
   std::uint32_t size = 0;
@@ -168,9 +170,14 @@ struct TypeInfo {
   // layouts of values, boxes, map slots and globals).
   std::vector<std::uint32_t> pointer_offsets;
   std::vector<std::uint32_t> iface_methods;  // interface: name ids of its methods, in order
+  std::vector<std::uint32_t> iface_signatures;  // interface: its methods' signature ids, the same order
   // Methods of the type's method set, by interned name id (Image::names). For a value type only
   // value-receiver methods; for *T both (pointer and promoted ones get wrapper functions).
   std::unordered_map<std::uint32_t, const Function*> methods;
+  // The signature of each of those methods, by name id: the id (Image::names) of its spelling
+  // without the receiver ("func() string"). A type implements an interface only when every
+  // method matches in name and signature, as in Go: `Error() int` does not make an error.
+  std::unordered_map<std::uint32_t, std::uint32_t> method_signatures;
   // Name ids of the methods whose signature is `func() string`: fmt calls Error and String only
   // then (`Error() int` makes no error).
   std::vector<std::uint32_t> string_methods;

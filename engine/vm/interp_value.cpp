@@ -117,12 +117,19 @@ Word unbox(Goroutine& gr, const TypeInfo& t, Word bw) {
 
 bool is_interface(const TypeInfo& t) { return t.kind == Kind::Interface; }
 
-bool implements(const TypeInfo& dynamic, const TypeInfo& iface) {
-  for (std::uint32_t id : iface.iface_methods) {
-    if (!dynamic.methods.count(id)) return false;
+namespace {
+// The first of iface's methods that `dynamic` lacks, by name and signature (Go's rule: `Error() int`
+// is not the Error of `error`); nullptr when it has them all.
+const std::uint32_t* first_missing(const TypeInfo& dynamic, const TypeInfo& iface) {
+  for (std::size_t i = 0; i < iface.iface_methods.size(); ++i) {
+    auto it = dynamic.method_signatures.find(iface.iface_methods[i]);
+    if (it == dynamic.method_signatures.end() || it->second != iface.iface_signatures[i]) return &iface.iface_methods[i];
   }
-  return true;
+  return nullptr;
 }
+}  // namespace
+
+bool implements(const TypeInfo& dynamic, const TypeInfo& iface) { return !first_missing(dynamic, iface); }
 
 bool iface_equal(Goroutine& gr, Word a, Word b) {
   if (a == b) return true;
@@ -139,10 +146,8 @@ bool iface_equal(Goroutine& gr, Word a, Word b) {
 std::string type_name(const TypeInfo& t) { return t.name; }
 
 std::string missing_method(const Image& image, const TypeInfo& dynamic, const TypeInfo& iface) {
-  for (std::uint32_t id : iface.iface_methods) {
-    if (!dynamic.methods.count(id)) return image.names[id];
-  }
-  return "";
+  const std::uint32_t* id = first_missing(dynamic, iface);
+  return id ? image.names[*id] : "";
 }
 
 void raise_type_assertion(Goroutine& gr, Word bw, const TypeInfo& target, const TypeInfo& source) {
