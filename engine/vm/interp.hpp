@@ -57,15 +57,6 @@ bool equal(Word a, Word b);
 inline Word length(Word s) {
   return s ? Word(reinterpret_cast<const String*>(static_cast<std::uintptr_t>(s))->len) : 0;
 }
-// UTF-8 (text/utf8.hpp) in the shapes the natives call it: r appended (an invalid rune as
-// U+FFFD); the rune at byte i of s (utf8.RuneError for an invalid encoding, width 1).
-inline void encode_rune(std::int32_t r, std::string& out) { text::encode(r, out); }
-inline std::int32_t decode_rune(std::string_view s, std::size_t i, std::int64_t& width) {
-  text::Decoded d = text::decode(s, i);
-  width = std::int64_t(d.width);
-  return d.rune;
-}
-
 // Slices and arrays.
 Word make_slice(Goroutine& gr, const TypeInfo& elem, std::int64_t len, std::int64_t cap);
 Word append_value(Goroutine& gr, const TypeInfo& elem, Word s, Word value);

@@ -3,6 +3,7 @@
 
 #include "lib/natives/float_format.hpp"
 #include "lib/natives/text.hpp"
+#include "text/utf8.hpp"
 #include "vm/interp.hpp"
 
 namespace gopark::lib {
@@ -47,7 +48,7 @@ void Formatter::fmt_unicode(std::uint64_t u) {
   std::string s = "U+" + digits;
   if (flags.sharp && u <= std::uint64_t(kMaxRune) && is_print(std::int32_t(u))) {
     s += " '";
-    vm::ops::encode_rune(std::int32_t(u), s);
+    text::encode(std::int32_t(u), s);
     s += '\'';
   }
   bool old_zero = flags.zero;
@@ -138,7 +139,7 @@ std::string_view Formatter::truncate(std::string_view s) const {
   for (std::size_t i = 0; i < s.size();) {
     if (--n < 0) return s.substr(0, i);
     std::int64_t w = 1;
-    if (static_cast<unsigned char>(s[i]) >= 0x80) vm::ops::decode_rune(s, i, w);
+    if (static_cast<unsigned char>(s[i]) >= 0x80) w = std::int64_t(text::decode(s, i).width);
     i += std::size_t(w);
   }
   return s;
@@ -198,7 +199,7 @@ void Formatter::fmt_q(std::string_view s) {
 
 void Formatter::fmt_c(std::uint64_t c) {
   std::string s;
-  vm::ops::encode_rune(c > std::uint64_t(kMaxRune) ? kRuneError : std::int32_t(c), s);
+  text::encode(c > std::uint64_t(kMaxRune) ? kRuneError : std::int32_t(c), s);
   pad(s);
 }
 

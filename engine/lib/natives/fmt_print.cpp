@@ -5,6 +5,8 @@
 #include <cmath>
 #include <cstring>
 
+#include "text/utf8.hpp"
+
 namespace gopark::lib {
 namespace {
 
@@ -36,7 +38,7 @@ bool is_byte_slice(const TypeInfo& t) {
   return t.kind == Kind::Slice && !t.named && t.elem && t.elem->kind == Kind::Uint8 && !t.elem->named;
 }
 
-void append_rune(std::string& out, std::int32_t r) { vm::ops::encode_rune(r, out); }
+void append_rune(std::string& out, std::int32_t r) { text::encode(r, out); }
 
 constexpr int kMaxNumber = 1000000;  // widths, precisions and indexes past this are not numbers
 bool too_large(long long x) { return x > kMaxNumber || x < -kMaxNumber; }
@@ -737,7 +739,11 @@ void Printer::printf(std::string_view format, const std::vector<Word>& args) {
 
     std::int32_t verb = static_cast<unsigned char>(format[i]);
     std::int64_t size = 1;
-    if (verb >= 0x80) verb = vm::ops::decode_rune(format, i, size);
+    if (verb >= 0x80) {
+      text::Decoded d = text::decode(format, i);
+      verb = d.rune;
+      size = std::int64_t(d.width);
+    }
     i += std::size_t(size);
 
     if (verb == '%') {  // a literal percent: no operand, no width
