@@ -77,7 +77,7 @@ std::string RunSettings::set(std::string_view name, std::string_view value) {
   } else if (name == "memory") {
     if (!parse_bytes(value, n) || n < kMinMemoryLimit || n > kMaxMemoryLimit)
       return "bytes, or with a unit (512MiB, 2GiB), from " + std::to_string(kMinMemoryLimit >> 20) +
-             "MiB to " + std::to_string(kMaxMemoryLimit >> 30) + "GiB";
+             "MiB to " + std::to_string(std::uint64_t(kMaxMemoryLimit) >> 30) + "GiB";
     memory_limit = std::size_t(n);
   } else {
     return "no such setting (procs, mode, seed, speed, memory)";

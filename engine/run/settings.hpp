@@ -26,8 +26,11 @@ inline constexpr int kMinProcs = 1;
 inline constexpr int kMaxProcs = rt::kMaxProcs;        // the runtime's Ps: the most there can be
 inline constexpr double kMaxSpeed = 1'000'000;         // lines a second per P; 0 is full speed
 inline constexpr std::size_t kMinMemoryLimit = std::size_t(16) << 20;
-inline constexpr std::size_t kMaxMemoryLimit = std::size_t(64) << 30;
+// 64 GiB on a 64-bit host; on a 32-bit one (wasm32: the page) the address space allows 2 GiB.
+inline constexpr std::size_t kMaxMemoryLimit =
+    sizeof(std::size_t) >= 8 ? std::size_t(std::uint64_t(64) << 30) : std::size_t(2) << 30;
 inline constexpr std::size_t kDefaultMemoryLimit = std::size_t(2) << 30;
+static_assert(kMinMemoryLimit <= kDefaultMemoryLimit && kDefaultMemoryLimit <= kMaxMemoryLimit);
 
 // Invariants (after set(), or from clamped()): procs is 0 or in [kMinProcs, kMaxProcs]; speed is
 // 0 or in (0, kMaxSpeed]; memory_limit is in [kMinMemoryLimit, kMaxMemoryLimit].
