@@ -235,6 +235,50 @@ await check('setSettings takes mode names and refuses values out of range', asyn
   expect(r.after.mode === 1 && r.after.procs === 4, 'a refused value changed the settings: ' + JSON.stringify(r.after));
 });
 
+await check('calls before gopark.ready are refused with a clear error, and done() before any run is -1', async () => {
+  const page = await browser.newPage();
+  page.on('pageerror', (e) => logs.push(`[pageerror] ${e.message}`));
+  // Hold the wasm back until the calls are made, so the page is certainly still starting.
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route('**/index.wasm', async (route) => { await held; await route.continue(); });
+  try {
+    await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60000 });
+    await page.waitForFunction(() => !!(window.gopark && window.gopark.ready), null, { timeout: 60000 });
+    const early = await page.evaluate(async () => {
+      const out = {};
+      const calls = { load: () => gopark.load('package main\nfunc main() {}\n'), run: () => gopark.run(),
+                      state: () => gopark.state(), settings: () => gopark.settings(),
+                      setSettings: () => gopark.setSettings({ procs: 2 }), output: () => gopark.output() };
+      for (const [name, call] of Object.entries(calls)) {
+        try { call(); out[name] = 'returned'; } catch (e) { out[name] = e.message; }
+      }
+      out.done = await gopark.done().then(() => 'resolved', (e) => e.message);
+      out.onOutput = typeof gopark.onOutput(() => {});
+      return out;
+    });
+    for (const name of ['load', 'run', 'state', 'settings', 'setSettings', 'output', 'done']) {
+      expect(/still starting; await gopark.ready/.test(early[name]), `${name} before ready: ${early[name]}`);
+    }
+    expect(early.onOutput === 'undefined', 'onOutput before ready: ' + early.onOutput);
+    release();
+    await page.evaluate(() => gopark.ready);
+    const after = await page.evaluate(async () => {
+      const first = await gopark.done();  // no run yet
+      gopark.load('package main\n\nimport "fmt"\n\nfunc main() { fmt.Println("after ready") }\n');
+      gopark.run();
+      const code = await gopark.done();
+      return { first, code, out: gopark.stdout() };
+    });
+    expect(after.first === -1, 'done() before any run: ' + after.first);
+    expect(after.code === 0 && after.out === 'after ready\n', 'the page after ready: ' + JSON.stringify(after));
+    expect(!logs.some((l) => /memory access out of bounds/.test(l)), 'the module was reached too early');
+  } finally {
+    release();
+    await page.close();
+  }
+});
+
 await check('a share link reopens the same program and settings, without running it', async () => {
   const { page } = main;
   const src = 'package main\n\nimport "fmt"\n\nfunc main() {\n\tfmt.Println("shared: héllo, 世界")\n}\n';

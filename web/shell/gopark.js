@@ -15,6 +15,10 @@
 //   gopark.frames()            frames drawn so far (tests wait on it)
 //   gopark.ready               Promise resolved once the page can be used
 //
+// Until `ready` resolves (and after the engine stopped working), every call but onOutput throws
+// an Error that says so; done, shareLink and copyShareLink return a rejected Promise instead.
+// done() before any run resolves at once with -1.
+//
 // Links: #code=<deflate-raw, base64url>&procs=&mode=&speed=&seed=&memory=  or  #example=<name>.
 // A damaged or oversized link shows a message and leaves the default program; nothing runs
 // until Run is pressed.
@@ -90,7 +94,18 @@
   let readyResolve, readyReject;
   const ready = new Promise((resolve, reject) => { readyResolve = resolve; readyReject = reject; });
   ready.catch(() => {});
+  // Whether the engine can be called: 'starting' until its main loop runs (onGoparkReady), then
+  // 'up', 'dead' once it aborted or could not load. A call that would reach the module in any
+  // other state than 'up' throws (or rejects) with why: before, a load() ahead of `ready` read
+  // memory that was not there yet, and threw "memory access out of bounds" out of the module.
+  let engine = 'starting';
+  function whyNot(name) {
+    return new Error(engine === 'starting'
+      ? `gopark.${name}: gopark is still starting; await gopark.ready first`
+      : `gopark.${name}: gopark stopped working; reload the page`);
+  }
   function fail(text) {
+    engine = 'dead';
     showStatus(text, true);
     readyReject(new Error(text));
   }
@@ -143,6 +158,7 @@
     setStatus: (t) => { if (t) showStatus(t); },
     onAbort: (what) => fail('gopark stopped working: ' + what + '. Reload the page to start again.'),
     onGoparkReady: () => {
+      engine = 'up';
       statusBox.classList.add('hidden');
       Module.canvas.focus();
       restoreFromLink().finally(() => readyResolve());
@@ -180,6 +196,7 @@
   // one did is still reported.
   let lastVersion = -1, lastRuns = -1;
   function watchOutput() {
+    if (engine !== 'up') return;
     const version = Module._gopark_output_version(), runs = Module._gopark_runs();
     if (outputListeners.length && (version !== lastVersion || runs !== lastRuns)) {
       const now = str(Module._gopark_output());
@@ -256,9 +273,7 @@
     }
   }
 
-  window.gopark = {
-    isolated: true,
-    ready,
+  const api = {
     load: (source) => withCString(String(source), (p) => Module._gopark_load(p)),
     openExample: (name) => !!withCString(String(name).slice(0, 200), (p) => Module._gopark_open_example(p)),
     source: () => str(Module._gopark_source()),
@@ -269,8 +284,13 @@
     stdout: () => str(Module._gopark_stdout()),
     state: () => JSON.parse(str(Module._gopark_state())),
     frames: () => Module._gopark_frames(),
-    done: () => new Promise((resolve) => {
-      const poll = () => (Module._gopark_running() ? setTimeout(poll, 20) : resolve(Module._gopark_exit_code()));
+    // Before any run, and after one has ended, it resolves at once (-1 when nothing ran yet).
+    done: () => new Promise((resolve, reject) => {
+      const poll = () => {
+        if (engine !== 'up') reject(whyNot('done'));
+        else if (Module._gopark_running()) setTimeout(poll, 20);
+        else resolve(Module._gopark_exit_code());
+      };
       poll();
     }),
     onOutput: (callback) => { outputListeners.push(callback); },
@@ -289,6 +309,18 @@
       }
     },
   };
+
+  // Every call reaches the module only while it is up; onOutput only registers a listener.
+  const ASYNC = new Set(['done', 'shareLink', 'copyShareLink']);
+  window.gopark = { isolated: true, ready, onOutput: api.onOutput };
+  for (const [name, call] of Object.entries(api)) {
+    if (name in window.gopark) continue;
+    window.gopark[name] = (...args) => {
+      if (engine === 'up') return call(...args);
+      if (ASYNC.has(name)) return Promise.reject(whyNot(name));
+      throw whyNot(name);
+    };
+  }
 
   const script = document.createElement('script');
   script.src = 'index.js';
