@@ -167,12 +167,21 @@ void Machine::publish_line(Goroutine& gr) {
   }
 }
 
+// Go prints at most this many frames of a goroutine (runtime._TracebackMaxFrames), so that the
+// message of a deep recursion is not pushed out of a capped output by its own stack.
+constexpr int kTracebackMaxFrames = 100;
+
 std::string Machine::traceback_of(const Goroutine& gr) const {
   std::string out;
   const std::string& file = image_->file_name;
+  int shown = 0;
   for (std::size_t i = gr.frames.size(); i-- > 0;) {
     const Frame& f = gr.frames[i];
     if (f.fn->hidden) continue;
+    if (shown++ == kTracebackMaxFrames) {
+      out += "...additional frames elided...\n";
+      break;
+    }
     std::uint32_t pc = std::uint32_t(f.pc - f.fn->code.data());
     // The top frame's pc is at the instruction that parked or failed; callers' are past the call.
     bool at = i + 1 == gr.frames.size() && (gr.resuming || !gr.panics.empty());

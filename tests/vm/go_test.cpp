@@ -128,6 +128,45 @@ func main() {
                    "main.at(...)\n\tprog.go:3\nmain.main()\n\tprog.go:6\n") != std::string::npos);
 }
 
+TEST_CASE("a traceback shows at most 100 frames, so a deep recursion's message stays readable") {
+  auto count = [](const std::string& text, const std::string& what) {
+    std::size_t n = 0;
+    for (std::size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
+    return n;
+  };
+  const char* deep = R"(package main
+
+func f(n int) int {
+	if n == 0 {
+		var s []int
+		return s[n+3]
+	}
+	return f(n-1) + 1
+}
+
+func main() {
+	println(f(DEPTH))
+}
+)";
+  auto with_depth = [&](const std::string& depth) {
+    std::string source = deep;
+    source.replace(source.find("DEPTH"), 5, depth);
+    return source;
+  };
+  GoRun r = run_go(with_depth("5000"));
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.rfind("panic: runtime error: index out of range [3] with length 0\n\ngoroutine 1 [running]:\n"
+                    "main.f(...)\n\tprog.go:6\nmain.f(...)\n\tprog.go:8\n", 0) == 0);
+  CHECK(count(r.err, "main.f(...)\n") == 100);
+  CHECK(count(r.err, "\n...additional frames elided...\n") == 1);
+  CHECK(r.err.find("main.main()") == std::string::npos);  // the outermost frames are the ones cut
+  // A stack of exactly 100 frames (99 of f, and main) is shown whole.
+  GoRun whole = run_go(with_depth("98"));
+  CHECK(count(whole.err, "main.f(...)\n") == 99);
+  CHECK(whole.err.find("main.main()\n") != std::string::npos);
+  CHECK(whole.err.find("elided") == std::string::npos);
+}
+
 TEST_CASE("goroutines, channels, select, WaitGroup and Mutex agree under every scheduler") {
   const char* program = R"(package main
 
