@@ -8,18 +8,19 @@ namespace gopark::dash {
 
 RunControls::RunControls() { settings.procs = settings.effective_procs(); }
 
-int RunControls::speed_index() const {
+namespace {
+int nearest_stop(double lines_per_second) {
   int best = 0;
   for (int i = 1; i < kSpeedCount; ++i) {
-    if (std::abs(kSpeeds[i] - settings.speed) < std::abs(kSpeeds[best] - settings.speed)) best = i;
+    if (std::abs(kSpeeds[i] - lines_per_second) < std::abs(kSpeeds[best] - lines_per_second)) best = i;
   }
   return best;
 }
+}  // namespace
 
-void RunControls::set_speed_near(double lines_per_second) {
-  settings.speed = lines_per_second;
-  settings.speed = kSpeeds[speed_index()];
-}
+int RunControls::speed_index() const { return nearest_stop(settings.speed); }
+
+void RunControls::set_speed_near(double lines_per_second) { settings.speed = kSpeeds[nearest_stop(lines_per_second)]; }
 
 void RunControls::seed_edited() {
   seed_ok = seed_text[0] == '\0' || settings.set("seed", seed_text).empty();

@@ -369,8 +369,9 @@ std::uint32_t Compiler::runtime_error_type() {
   Instr ret;
   ret.op = Op::Ret;
   f.code.push_back(ret);
-  const Type* string_type = program.types.basic(TypeKind::String);
-  add_method(*image.types[index], name_id("Error"), &f, program.types.signature({}, {string_type}, false));
+  const SignatureType* error_sig = program.types.signature({}, {program.types.basic(TypeKind::String)}, false);
+  const SignatureType* marker_sig = program.types.signature({}, {}, false);
+  add_method(*image.types[index], name_id("Error"), &f, error_sig);
   image.types[index]->string_methods.push_back(name_id("Error"));
   // RuntimeError(): the marker method of the runtime.Error interface.
   std::uint32_t marker = new_function("runtime.Error.RuntimeError", true);
@@ -378,7 +379,7 @@ std::uint32_t Compiler::runtime_error_type() {
   m.nparams = 1;
   m.nregs = 1;
   m.code.push_back(ret);
-  add_method(*image.types[index], name_id("RuntimeError"), &m, program.types.signature({}, {}, false));
+  add_method(*image.types[index], name_id("RuntimeError"), &m, marker_sig);
   // The Go-level method objects, for whoever reads method signatures from the type (descriptors
   // of types embedding this one ask whether Error is `Error() string`). Added after the TypeInfo
   // was built, which uses the functions above instead.
@@ -387,9 +388,7 @@ std::uint32_t Compiler::runtime_error_type() {
     mo->pkg = runtime_pkg;
     mo->is_method = true;
     mo->recv = named;
-    std::vector<const Type*> results;
-    if (method == "Error") results.push_back(program.types.basic(TypeKind::String));
-    mo->type = program.types.signature({}, results, false);
+    mo->type = method == "Error" ? error_sig : marker_sig;
     named->methods.push_back(mo);
   }
   return index;
