@@ -123,6 +123,7 @@ struct G {
 
   // ---- Ending. ----
   std::string end_message;  // Panic/Fatal message
+  std::string end_prefix;   // Fatal: lines Go prints before "fatal error:" (which limit was passed)
   int exit_code = 0;        // OsExit
 
   // Asks the runtime whether the body should give the thread back at its next safe point.

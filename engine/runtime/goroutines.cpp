@@ -62,6 +62,8 @@ void Runtime::free_g(G& g, P* p) {
   g.bound_m = nullptr;
   g.end_message.clear();
   g.end_message.shrink_to_fit();
+  g.end_prefix.clear();
+  g.end_prefix.shrink_to_fit();
   if (p) {
     g.schedlink = p->gfree;
     p->gfree = &g;
@@ -254,6 +256,7 @@ void Runtime::end_g(G& g, Handoff how, P* p) {
       req.kind = how == Handoff::Panic ? ExitKind::Panic : ExitKind::Fatal;
       req.exit_code = 2;
       req.message = g.end_message;
+      req.prefix = g.end_prefix;
       req.goroutine = g.id;
       req.goroutines = "goroutine " + std::to_string(g.id.load()) + " [running]:\n";
       if (g.body) g.body->traceback(g, req.goroutines);

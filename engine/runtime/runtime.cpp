@@ -145,6 +145,15 @@ void Runtime::stop() {
   end_program(std::move(req));
 }
 
+void Runtime::fail(std::string prefix, std::string message) {
+  RunResult req;
+  req.kind = ExitKind::Fatal;
+  req.exit_code = 2;
+  req.prefix = std::move(prefix);
+  req.message = std::move(message);
+  end_program(std::move(req));
+}
+
 void Runtime::end_program(RunResult req) {
   // Taken before end_mutex_ (snapshot() takes the scheduler's locks), before anything is killed.
   // A losing second ending takes one for nothing; endings are rare.

@@ -101,6 +101,9 @@ class Runtime {
   // Ends the run: goroutines are killed at their next scheduling point (bodies that poll g.preempt,
   // like the VM's, stop promptly even in `for {}`). The RunResult says Stopped.
   void stop();
+  // Ends the run with a fatal error raised outside any goroutine (a timer's function that could not
+  // start): `prefix` + "fatal error: " + message, exit status 2.
+  void fail(std::string prefix, std::string message);
 
   // runtime.GOMAXPROCS: n >= 1 sets the number of Ps (live, while goroutines run); returns the previous
   // setting. Any thread.

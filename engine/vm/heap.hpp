@@ -50,10 +50,12 @@
 // (live * (1 + GOGC/100), at least 4 MB; with a limit, at most 7/8 of it but never below halfway from
 // the live heap to the limit, so a heap near its limit does not collect at every safe point), the
 // relaxed atomic `gc_wanted_` turns true; the VM polls it at safe points. Allocation never collects.
-// The limit caps memory taken from the system (blocks + large objects): past it `allocate` returns
-// null (and sets gc_wanted); the VM then stops the world, collects, retries, and reports "out of
-// memory" if that fails too. Before failing, an allocation frees the spans kept empty for reuse and
-// the empty blocks (shrink), so a retry never fails for memory the collection found free.
+// The limit caps memory taken from the system (blocks + large objects) plus the bytes the owner holds
+// outside the heap (reserve_external: the heap's share is what they leave): past it `allocate` returns
+// null (and sets gc_wanted) and the VM reports "out of memory" (allocation points are not safe points:
+// natives hold raw pointers; the trigger, at most 7/8 of the limit, has normally collected at a safe
+// point before). Before failing, an allocation frees the spans kept empty for reuse and the empty
+// blocks (shrink), so it never fails for memory the last collection found free.
 //
 // ---- Threads and caches ----
 // A thread finds its cache through a thread_local (heap id, cache) pair for the last heap it used, then
@@ -205,6 +207,7 @@ class Heap {
                                          // span granularity in between
     std::size_t next_gc = 0;             // heap_live at which gc_wanted() turns true
     std::size_t limit = 0;               // set_limit(); SIZE_MAX when none
+    std::size_t external_bytes = 0;      // reserve_external() less release_external()
     std::uint64_t collections = 0;
     std::uint64_t finalized = 0;         // finalize calls so far (not counting ~Heap)
     std::uint64_t last_pause_ns = 0;     // the last collect(), whole
@@ -243,6 +246,14 @@ class Heap {
   void set_gogc(int percent);
   // Caps memory taken from the system; SIZE_MAX (the default): no cap.
   void set_limit(std::size_t bytes);
+  // Memory the heap's owner takes outside the heap (the VM: goroutine stacks and frames, channel
+  // buffers) counts against the same limit: the heap may use the limit less what is reserved.
+  // False, reserving nothing, when `bytes` more would pass the limit (and then a collection is
+  // wanted). `collectable`: only a collection frees it (a buffer released by a finalizer), so it
+  // counts towards the next collection's trigger like an allocation. Any thread; lock-free unless
+  // collectable. Release exactly what was reserved, any thread, finalizers included.
+  bool reserve_external(std::size_t bytes, bool collectable = false);
+  void release_external(std::size_t bytes);
   // GC stress (Lua's): gc_wanted() is always true, so the VM collects at every safe point.
   void set_gc_stress(bool on);
 

@@ -320,7 +320,15 @@ void HeapState::note_allocated(std::size_t bytes) {
   if (live_bytes + allocated_since_gc >= trigger) heap.gc_wanted_.store(true, std::memory_order_relaxed);
 }
 
+std::size_t HeapState::heap_limit() const {
+  std::size_t cap = limit.load(std::memory_order_relaxed);
+  if (cap == SIZE_MAX) return cap;
+  std::size_t outside = external.load(std::memory_order_relaxed);
+  return cap > outside ? cap - outside : 0;
+}
+
 void HeapState::update_trigger() {
+  const std::size_t limit = heap_limit();
   std::size_t goal = SIZE_MAX;
   if (gogc >= 0) {
     std::uint64_t scaled;  // live * (100 + GOGC) / 100, saturating
@@ -384,7 +392,7 @@ char* HeapState::alloc_pages(unsigned pages, Block*& block_out) {
     block_out = b;
     return b->base + std::size_t(at) * kPageSize;
   }
-  if (limit < kBlockSize || heap_bytes > limit - kBlockSize) {
+  if (std::size_t cap = heap_limit(); cap < kBlockSize || heap_bytes > cap - kBlockSize) {
     return shrink() ? alloc_pages(pages, block_out) : at_limit();
   }
   void* memory = nullptr;
@@ -573,8 +581,9 @@ void* HeapState::allocate_large(Kind kind, std::size_t bytes, const GcLayout* la
   Span* span;
   {
     std::lock_guard guard(lock);
-    if (rounded > limit || heap_bytes > limit - rounded) {
-      if (!shrink() || heap_bytes > limit - rounded) return at_limit();
+    std::size_t cap = heap_limit();
+    if (rounded > cap || heap_bytes > cap - rounded) {
+      if (!shrink() || heap_bytes > cap - rounded) return at_limit();
     }
     void* memory = nullptr;
     if (posix_memalign(&memory, kPageSize, rounded) != 0) return nullptr;
@@ -665,6 +674,29 @@ void Heap::set_limit(std::size_t bytes) {
   std::lock_guard guard(state_->lock);
   state_->limit = bytes;
   state_->update_trigger();
+}
+
+bool Heap::reserve_external(std::size_t bytes, bool collectable) {
+  HeapState& s = *state_;
+  std::size_t before = s.external.fetch_add(bytes, std::memory_order_relaxed);
+  std::size_t limit = s.limit.load(std::memory_order_relaxed);
+  std::size_t after;
+  if (limit != SIZE_MAX &&
+      (__builtin_add_overflow(before, bytes, &after) || after > limit || s.heap_bytes.load() > limit - after)) {
+    s.external.fetch_sub(bytes, std::memory_order_relaxed);
+    gc_wanted_.store(true, std::memory_order_relaxed);
+    return false;
+  }
+  if (collectable) {
+    std::lock_guard guard(s.lock);
+    s.note_allocated(bytes);
+  }
+  return true;
+}
+
+void Heap::release_external(std::size_t bytes) {
+  // Null while ~Heap runs the finalizers of what is still allocated: nothing is left to account.
+  if (HeapState* s = state_.get()) s->external.fetch_sub(bytes, std::memory_order_relaxed);
 }
 
 void Heap::set_gc_stress(bool on) {

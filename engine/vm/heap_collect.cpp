@@ -306,6 +306,7 @@ Heap::Stats Heap::stats() const {
   out.allocated_bytes = s.allocated_total + s.allocated_since_gc;
   out.next_gc = s.trigger;
   out.limit = s.limit;
+  out.external_bytes = s.external.load(std::memory_order_relaxed);
   out.collections = s.collections;
   out.finalized = s.finalized;
   out.last_pause_ns = s.last_pause_ns;

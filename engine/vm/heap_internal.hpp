@@ -263,8 +263,11 @@ struct HeapState {
   std::size_t block_hint = 0;               // blocks before it have no free page
   ThreadCache* caches = nullptr;
   std::size_t cache_count = 0;
-  std::size_t heap_bytes = 0;               // blocks + large objects
-  std::size_t limit = SIZE_MAX;
+  // Atomics, read without the lock by Heap::reserve_external; written under it.
+  std::atomic<std::size_t> heap_bytes{0};   // blocks + large objects
+  std::atomic<std::size_t> limit{SIZE_MAX};
+  // Not guarded: bytes the heap's owner holds outside the heap (Heap::reserve_external).
+  std::atomic<std::size_t> external{0};
   std::size_t live_bytes = 0;               // after the last collection
   std::size_t live_objects = 0;
   std::size_t allocated_since_gc = 0;       // span granularity
@@ -303,6 +306,7 @@ struct HeapState {
   bool shrink();                        // under lock
   void free_blocks(bool all);           // under lock
   void update_trigger();                // under lock
+  std::size_t heap_limit() const;       // the limit less the external bytes (SIZE_MAX: none)
   void orphan(ThreadCache* cache);      // takes lock
   static bool small_object_bits(const GcLayout& layout, std::size_t count, std::size_t header_words,
                                 std::uint64_t& out);

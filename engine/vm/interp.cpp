@@ -499,7 +499,7 @@ Leave Interpreter::loop(Goroutine& gr, std::size_t stop_depth) {
           goto unwinding;
         }
         std::uint32_t base = frame->base + frame->fn->nregs;
-        if (gr.stack.size() < base + d.nargs) gr.stack.resize(base + d.nargs + 64);
+        if (!ops::ensure_stack(gr, std::size_t(base) + d.nargs)) return Leave::End;
         if (d.nargs) std::memcpy(gr.stack.data() + base, gr.defer_args.data() + d.args, d.nargs * sizeof(Word));
         gr.defer_args.resize(d.args);
         if (!ops::push_frame(gr, *closure->fn, base, closure, FrameKind::Deferred)) return Leave::End;

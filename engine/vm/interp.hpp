@@ -124,14 +124,21 @@ inline Frame& enter_frame(Goroutine& gr, const Function& fn, std::uint32_t base,
   f.traced_line = 0;
   return f;
 }
-// Pushes a frame for `fn` whose arguments are at stack index `base`, growing the stack as needed.
-// False: stack overflow (fatal).
+// Makes gr's stack hold at least `words` registers, growing it by doubling. A goroutine's stack
+// (its register words and frames) is charged to the run's memory limit and capped at
+// MachineConfig::max_stack. False: "stack overflow" or "out of memory" raised (fatal).
+bool ensure_stack(Goroutine& gr, std::size_t words);
+// Go's report of a runaway recursion: "runtime: goroutine stack exceeds N-byte limit" then
+// "fatal error: stack overflow" (and the stack, at most 100 frames).
+void stack_overflow(Goroutine& gr);
+// Pushes a frame for `fn` whose arguments are at stack index `base`, growing the stack and the
+// frame vector as needed. False: stack overflow or out of memory (fatal).
 bool push_frame(Goroutine& gr, const Function& fn, std::uint32_t base, const Closure* closure,
                 FrameKind kind);
 Closure* new_closure(Goroutine& gr, const Function& fn);
 void start_goroutine(Goroutine& gr, Word closure, const Word* args, std::uint32_t nargs,
                      std::int32_t line);
-void push_defer(Goroutine& gr, Word closure, const Word* args, std::uint32_t nargs);
+void push_defer(Goroutine& gr, Word closure, const Word* args, std::uint32_t nargs);  // may raise out of memory
 // Starts a panic with the interface value v; unwinding then runs deferred calls.
 void start_panic(Goroutine& gr, Word v);
 // Continues unwinding (after a PanicDeferred frame returned, or right after start_panic): either

@@ -16,25 +16,62 @@
 namespace gopark::vm::ops {
 namespace {
 
-#ifdef __EMSCRIPTEN__
-constexpr std::size_t kMaxStackWords = std::size_t(8) << 20;   // 64 MB
-#else
-constexpr std::size_t kMaxStackWords = std::size_t(64) << 20;  // 512 MB
-#endif
+// A goroutine's stack size as Go counts it: what its stack holds, at capacity.
+std::size_t stack_bytes(std::size_t words, std::size_t frames) { return words * sizeof(Word) + frames * sizeof(Frame); }
+
+// Room for `more` elements in one of gr's vectors (deferred calls), charged; false: out of memory.
+template <class T>
+bool room_for(Goroutine& gr, std::vector<T>& v, std::size_t more) {
+  std::size_t need = v.size() + more;
+  if (need <= v.capacity()) return true;
+  std::size_t cap = std::max({need, v.capacity() * 2, std::size_t(8)});
+  if (!gr.machine->charge(gr, (cap - v.capacity()) * sizeof(T))) return false;
+  v.reserve(cap);
+  return true;
+}
+
+bool grow_frames(Goroutine& gr) {
+  std::size_t cap = std::max<std::size_t>(gr.frames.capacity() * 2, 8);
+  if (stack_bytes(gr.stack.size(), cap) > gr.machine->config().max_stack) {
+    stack_overflow(gr);
+    return false;
+  }
+  if (!gr.machine->charge(gr, (cap - gr.frames.capacity()) * sizeof(Frame))) return false;
+  gr.frames.reserve(cap);
+  return true;
+}
 
 }  // namespace
+
+void stack_overflow(Goroutine& gr) {
+  if (gr.g) {
+    gr.g->end_prefix = "runtime: goroutine stack exceeds " + std::to_string(gr.machine->config().max_stack) +
+                       "-byte limit\n";
+  }
+  fatal(gr, "stack overflow");
+}
+
+// The stack's size is always its capacity (new_goroutine and this reserve exactly), so what is
+// charged is what is held.
+bool ensure_stack(Goroutine& gr, std::size_t words) {
+  std::size_t have = gr.stack.size();
+  if (words <= have) return true;
+  std::size_t grown = std::max(words + 64, have * 2);
+  if (stack_bytes(grown, gr.frames.capacity()) > gr.machine->config().max_stack) {
+    stack_overflow(gr);
+    return false;
+  }
+  if (!gr.machine->charge(gr, (grown - have) * sizeof(Word))) return false;
+  gr.stack.reserve(grown);
+  gr.stack.resize(grown);
+  return true;
+}
 
 bool push_frame(Goroutine& gr, const Function& fn, std::uint32_t base, const Closure* closure,
                 FrameKind kind) {
   if (fn.native >= 0) rt::internal_error("vm: a frame for a native function");
-  std::size_t need = std::size_t(base) + fn.nregs;
-  if (need > gr.stack.size()) {
-    if (need > kMaxStackWords) {
-      fatal(gr, "stack overflow");
-      return false;
-    }
-    gr.stack.resize(std::max(need + 64, gr.stack.size() * 2));
-  }
+  if (!ensure_stack(gr, std::size_t(base) + fn.nregs)) return false;
+  if (gr.frames.size() == gr.frames.capacity() && !grow_frames(gr)) return false;
   enter_frame(gr, fn, base, closure, kind);
   return true;
 }
@@ -51,8 +88,11 @@ Closure* new_closure(Goroutine& gr, const Function& fn) {
 void start_goroutine(Goroutine& gr, Word closure, const Word* args, std::uint32_t nargs, std::int32_t line) {
   Machine& m = *gr.machine;
   const Closure* c = ptr<const Closure>(closure);
-  Goroutine* ng = m.new_goroutine();
-  ng->stack.resize(std::max<std::size_t>(c->fn->nregs, nargs) + 64);
+  Goroutine* ng = m.new_goroutine(std::max<std::size_t>(c->fn->nregs, nargs) + 64);
+  if (!ng) {
+    m.out_of_memory(gr, sizeof(Goroutine));
+    return;
+  }
   if (nargs) std::memcpy(ng->stack.data(), args, nargs * sizeof(Word));
   ng->created_by = gr.frames.back().fn;
   ng->created_line = std::uint32_t(line);
@@ -67,6 +107,7 @@ void start_goroutine(Goroutine& gr, Word closure, const Word* args, std::uint32_
 }
 
 void push_defer(Goroutine& gr, Word closure, const Word* args, std::uint32_t nargs) {
+  if (!room_for(gr, gr.defer_args, nargs) || !room_for(gr, gr.defers, 1)) return;
   DeferRecord d;
   d.closure = closure;
   d.args = std::uint32_t(gr.defer_args.size());
@@ -173,7 +214,7 @@ Unwind unwind(Goroutine& gr, std::size_t stop_depth) {
       gr.defers.pop_back();
       const Closure* closure = ptr<const Closure>(d.closure);
       std::uint32_t base = f.base + f.fn->nregs;
-      if (gr.stack.size() < std::size_t(base) + d.nargs) gr.stack.resize(std::size_t(base) + d.nargs + 64);
+      if (!ensure_stack(gr, std::size_t(base) + d.nargs)) return Unwind::End;
       if (d.nargs) std::memcpy(gr.stack.data() + base, gr.defer_args.data() + d.args, d.nargs * sizeof(Word));
       gr.defer_args.resize(d.args);
       if (!closure) continue;  // a deferred nil func: Go panics again; we skip it (rare)

@@ -10,7 +10,10 @@ namespace {
 
 struct ChanObject {
   rt::Channel chan;
-  ChanObject(const rt::ElemType& type, std::uint32_t cap) : chan(type, cap) {}
+  Machine* machine;      // the buffer's bytes are reserved against its memory limit
+  std::size_t reserved;
+  ChanObject(const rt::ElemType& type, std::uint32_t cap, Machine* m, std::size_t bytes)
+      : chan(type, cap), machine(m), reserved(bytes) {}
 };
 
 void trace_chan(void* object, Marker& marker) {
@@ -18,7 +21,11 @@ void trace_chan(void* object, Marker& marker) {
       [](void* slot, void* m) { static_cast<Marker*>(m)->mark(ptr<void>(load_word(slot))); }, &marker);
 }
 
-void finalize_chan(void* object) { static_cast<ChanObject*>(object)->~ChanObject(); }
+void finalize_chan(void* object) {
+  auto* c = static_cast<ChanObject*>(object);
+  c->machine->release(c->reserved);
+  c->~ChanObject();
+}
 
 const GcLayout& chan_layout() {
   static const GcLayout layout(sizeof(ChanObject), {}, &trace_chan, &finalize_chan, "chan");
@@ -28,9 +35,16 @@ const GcLayout& chan_layout() {
 }  // namespace
 
 Word make_chan(Goroutine& gr, const TypeInfo& elem, std::int64_t cap, const char* name) {
+  const rt::ElemType& type = gr.machine->chan_elem_type(elem);
+  std::size_t bytes;  // overflows only on wasm32 (cap <= 2^30), where it is past any limit
+  if (__builtin_mul_overflow(std::size_t(cap), std::size_t{type.size}, &bytes)) bytes = SIZE_MAX;
+  if (bytes && !gr.machine->reserve(gr, bytes, true)) return 0;
   void* p = gr.machine->allocate(gr, chan_layout());
-  if (!p) return 0;
-  auto* c = new (p) ChanObject(gr.machine->chan_elem_type(elem), std::uint32_t(cap));
+  if (!p) {
+    gr.machine->release(bytes);
+    return 0;
+  }
+  auto* c = new (p) ChanObject(type, std::uint32_t(cap), gr.machine, bytes);
   if (name && *name) c->chan.set_name(name);
   return word(c);
 }

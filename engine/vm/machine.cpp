@@ -47,9 +47,9 @@ Machine::~Machine() {
 }
 
 void Machine::start() {
-  Goroutine* gr = new_goroutine();
   const Function& main_fn = *image_->functions[image_->main_function];
-  gr->stack.resize(main_fn.nregs + 64);
+  Goroutine* gr = new_goroutine(main_fn.nregs + 64);
+  if (!gr) rt::internal_error("vm: no memory for the main goroutine");  // the limit is >= 16 MiB
   ops::push_frame(*gr, main_fn, 0, nullptr, FrameKind::Normal);
   started_ = true;
   runtime_.start(*this, gr, "main.main");
@@ -93,9 +93,20 @@ const rt::ElemType& Machine::chan_elem_type(const TypeInfo& t) {
   return slot->type;
 }
 
-Goroutine* Machine::new_goroutine() {
+// What a goroutine costs before its vectors: its VM state and the runtime's G (which the runtime
+// keeps for reuse, so a program's peak of goroutines is what counts).
+constexpr std::size_t kGoroutineBytes = sizeof(Goroutine) + sizeof(rt::G);
+constexpr std::size_t kInitialFrames = 8;
+
+Goroutine* Machine::new_goroutine(std::size_t stack_words) {
+  std::size_t bytes = kGoroutineBytes + stack_words * sizeof(Word) + kInitialFrames * sizeof(Frame);
+  if (!heap_.reserve_external(bytes)) return nullptr;
   auto* gr = new Goroutine;
   gr->machine = this;
+  gr->charged = bytes;
+  gr->stack.reserve(stack_words);  // exact: the stack's size is always its capacity (ops::ensure_stack)
+  gr->stack.resize(stack_words);
+  gr->frames.reserve(kInitialFrames);
   std::lock_guard lock(goroutines_mutex_);
   gr->next = goroutines_;
   if (goroutines_) goroutines_->prev = gr;
@@ -110,6 +121,7 @@ void Machine::free_goroutine(Goroutine* gr) {
     else goroutines_ = gr->next;
     if (gr->next) gr->next->prev = gr->prev;
   }
+  heap_.release_external(gr->charged);
   delete gr;
 }
 
@@ -207,14 +219,39 @@ void Machine::traceback(const rt::G& g, std::string& out) const {
 
 void* Machine::allocate(Goroutine& gr, const GcLayout& layout, std::size_t count) {
   void* p = heap_.allocate(layout, count);
-  if (!p) ops::fatal(gr, "out of memory");
+  if (!p) {
+    std::size_t bytes;
+    if (__builtin_mul_overflow(std::size_t{layout.size()}, count, &bytes)) bytes = SIZE_MAX;
+    out_of_memory(gr, bytes);
+  }
   return p;
 }
 
 void* Machine::allocate_noscan(Goroutine& gr, std::size_t bytes) {
   void* p = heap_.allocate_noscan(bytes);
-  if (!p) ops::fatal(gr, "out of memory");
+  if (!p) out_of_memory(gr, bytes);
   return p;
+}
+
+bool Machine::charge(Goroutine& gr, std::size_t bytes) {
+  if (!reserve(gr, bytes, false)) return false;
+  gr.charged += bytes;
+  return true;
+}
+
+bool Machine::reserve(Goroutine& gr, std::size_t bytes, bool collectable) {
+  if (heap_.reserve_external(bytes, collectable)) return true;
+  out_of_memory(gr, bytes);
+  return false;
+}
+
+void Machine::out_of_memory(Goroutine& gr, std::size_t bytes) {
+  Heap::Stats st = heap_.stats();
+  if (gr.g) {
+    gr.g->end_prefix = "runtime: out of memory: cannot allocate " + std::to_string(bytes) + "-byte block (" +
+                       std::to_string(st.heap_bytes + st.external_bytes) + " in use)\n";
+  }
+  ops::fatal(gr, "out of memory");
 }
 
 // The mutator lock. enter: wait while a collection is pending, then count ourselves in; if a

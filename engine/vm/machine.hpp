@@ -108,6 +108,9 @@ struct Goroutine {
   const Function* created_by = nullptr;  // for tracebacks: "created by main.main"
   std::uint32_t created_line = 0;
   std::string final_traceback;    // set when an unrecovered panic ends the program
+  // Bytes reserved for this goroutine against the run's memory limit (Machine::charge): its
+  // structures and the capacities of its stack, frames and deferred calls. Released when it ends.
+  std::size_t charged = 0;
   bool resuming = false;          // the instruction at the top frame's pc parked and has completed
   Fault fault = Fault::None;
   Goroutine* prev = nullptr;      // Machine's registry (guarded by Machine::goroutines_mutex_)
@@ -120,11 +123,20 @@ struct Output {
   std::function<void(std::string_view)> err;
 };
 
+// Go's limit on one goroutine's stack (runtime.maxstacksize): 1 GB on 64-bit targets, 250 MB on
+// 32-bit ones (wasm32, where it also ends a runaway recursion far below the page's memory).
+inline constexpr std::size_t kDefaultMaxStack = sizeof(void*) == 8 ? 1'000'000'000 : 250'000'000;
+
 struct MachineConfig {
   rt::Config runtime;
   Output output;
   std::vector<std::string> args;          // os.Args (args[0] is the program name)
+  // One cap on the run's memory: the heap, every goroutine's structures, stack and frames, and
+  // channel buffers. Past it: "fatal error: out of memory".
   std::size_t memory_limit = std::size_t(2) << 30;
+  // A goroutine's stack: its register words and frames (capacities, as they grow by doubling, as
+  // Go's do). Past it: "fatal error: stack overflow". Also counted in memory_limit.
+  std::size_t max_stack = kDefaultMaxStack;
   int gogc = 100;
   bool gc_stress = false;                 // collect at every safe point (tests)
 };
@@ -177,9 +189,21 @@ class Machine final : public rt::Body {
   void traceback(const rt::G& g, std::string& out) const override;
 
   // ---- for the interpreter and natives ----
-  Goroutine* new_goroutine();
-  // Allocation that may wait for a collection when the heap is full; null only when it is out of
-  // memory even after collecting (the caller raises "fatal error: out of memory").
+  // ---- Memory outside the heap, under the same limit (MachineConfig::memory_limit) ----
+  // A goroutine with room for `stack_words` registers and a few frames, its memory charged; null
+  // when that would pass the limit (the caller raises the error on whom it can).
+  Goroutine* new_goroutine(std::size_t stack_words);
+  // Reserves `bytes` for gr (Goroutine::charged); false past the limit, with "fatal error: out of
+  // memory" raised on gr. reserve() is the same for memory gr does not own (a channel's buffer,
+  // freed by its finalizer through release(); `collectable` as in Heap::reserve_external).
+  bool charge(Goroutine& gr, std::size_t bytes);
+  bool reserve(Goroutine& gr, std::size_t bytes, bool collectable);
+  void release(std::size_t bytes) { heap_.release_external(bytes); }
+  // Go's report of a failed allocation: "runtime: out of memory: cannot allocate N-byte block
+  // (M in use)" then "fatal error: out of memory".
+  void out_of_memory(Goroutine& gr, std::size_t bytes);
+  // Allocation; null past the memory limit, with "fatal error: out of memory" raised on gr (the
+  // caller checks the fault). It never collects: collections happen at safe points.
   void* allocate(Goroutine& gr, const GcLayout& layout, std::size_t count = 1);
   void* allocate_noscan(Goroutine& gr, std::size_t bytes);
   // Layouts of the VM's own objects.

@@ -4,6 +4,12 @@
 
 #include <cstring>
 
+#ifdef __EMSCRIPTEN__
+#include <emscripten/stack.h>
+#else
+#include <pthread.h>
+#endif
+
 namespace gopark::vm {
 
 bool NativeContext::panic(std::string message) {
@@ -60,6 +66,35 @@ Word NativeContext::new_string(std::string_view bytes) {
 
 namespace {
 
+// Nested runs of the interpreter (a native calling Go calling a native calling Go...) recurse on
+// the thread's C stack, which is far smaller than a goroutine's and, in wasm, has no guard page: a
+// String method that formats its own receiver recursed until the process died. So each nesting
+// checks the C stack left and, short of a reserve that one more level (the interpreter's frame and
+// a native's, sanitizers included) never needs, ends the run as Go ends a runaway recursion. In
+// wasm the engine's own call stack is smaller still and not measurable, hence a depth cap too.
+constexpr std::size_t kCStackReserve = std::size_t(256) << 10;
+#ifdef __EMSCRIPTEN__
+constexpr int kMaxNesting = 200;
+bool c_stack_low(const Goroutine& gr) {
+  return gr.nested >= kMaxNesting || emscripten_stack_get_free() < kCStackReserve;
+}
+#else
+bool c_stack_low(const Goroutine&) {
+  thread_local const char* low = [] {
+    pthread_attr_t attr;
+    void* addr = nullptr;
+    std::size_t size = 0;
+    if (pthread_getattr_np(pthread_self(), &attr) == 0) {
+      pthread_attr_getstack(&attr, &addr, &size);
+      pthread_attr_destroy(&attr);
+    }
+    return static_cast<const char*>(addr);
+  }();
+  const char* here = static_cast<const char*>(__builtin_frame_address(0));
+  return low && std::size_t(here - low) < kCStackReserve;
+}
+#endif
+
 // Runs fn in a Callback frame above the current top frame. Arguments are copied in first.
 bool run_callback(Goroutine& gr, const Function& fn, const Closure* closure,
                   const Word* args, std::uint32_t nargs, Word* results, std::uint32_t nresults) {
@@ -73,9 +108,13 @@ bool run_callback(Goroutine& gr, const Function& fn, const Closure* closure,
     if (ok && nresults) std::memcpy(results, window.data(), nresults * sizeof(Word));
     return ok;
   }
+  if (c_stack_low(gr)) {
+    ops::stack_overflow(gr);
+    return false;
+  }
   const Frame& top = gr.frames.back();
   std::uint32_t base = top.base + top.fn->nregs;
-  if (gr.stack.size() < std::size_t(base) + nargs + 1) gr.stack.resize(std::size_t(base) + nargs + 64);
+  if (!ops::ensure_stack(gr, std::size_t(base) + nargs + 1)) return false;
   if (nargs) std::memcpy(gr.stack.data() + base, args, nargs * sizeof(Word));
   std::size_t depth = gr.frames.size();
   std::size_t panics = gr.panics.size();

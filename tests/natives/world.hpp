@@ -123,9 +123,8 @@ class World {
     image_->functions.push_back(std::move(main_fn));
     machine_ = std::make_unique<vm::Machine>(image_, vm::MachineConfig{});
     machine_->start();
-    gr_ = machine_->new_goroutine();
+    gr_ = machine_->new_goroutine(256);
     gr_->g = &g_;
-    gr_->stack.resize(256);
     machine_->enter_mutator();
   }
 

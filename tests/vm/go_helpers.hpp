@@ -20,6 +20,7 @@ struct GoOptions {
   rt::Config runtime;
   bool gc_stress = false;
   std::size_t memory_limit = std::size_t(1) << 30;
+  std::size_t max_stack = vm::kDefaultMaxStack;
 };
 
 // Runs a compiled Image to its end.
@@ -30,6 +31,7 @@ inline GoRun run_image(const std::shared_ptr<const vm::Image>& image, const GoOp
   config.runtime = options.runtime;
   config.gc_stress = options.gc_stress;
   config.memory_limit = options.memory_limit;
+  config.max_stack = options.max_stack;
   config.output.out = [&r, mutex](std::string_view s) { std::lock_guard l(*mutex); r.out += s; };
   config.output.err = [&r, mutex](std::string_view s) { std::lock_guard l(*mutex); r.err += s; };
   config.args = {"prog"};

@@ -133,7 +133,7 @@ struct World {
     machine = std::make_unique<Machine>(image, std::move(config));
     machine->start();
     machine->wait();
-    gr = machine->new_goroutine();
+    gr = machine->new_goroutine(64);
     gr->g = &g;
     machine->enter_mutator();
   }
@@ -233,7 +233,12 @@ struct World {
   }
   Word box(const TypeInfo* t, Word v) { return ops::box(*gr, *t, v); }
   // Rooting for collections: the goroutine's stack is what the collector scans.
-  void root(Word w) { gr->stack.push_back(w); }
+  // (No frames: it scans the first 64 words, which new_goroutine(64) zeroed.)
+  void root(Word w) {
+    REQUIRE(roots < gr->stack.size());
+    gr->stack[roots++] = w;
+  }
+  std::size_t roots = 0;
   void collect() { machine->safe_point(*gr); }
 };
 
@@ -753,7 +758,7 @@ TEST_CASE("racing goroutines: readers share, writers get Go's fatal errors") {
   SUBCASE("threads reading at once") {
     const int threads = 4;
     std::vector<Goroutine*> grs;
-    for (int t = 0; t < threads; ++t) grs.push_back(w.machine->new_goroutine());
+    for (int t = 0; t < threads; ++t) grs.push_back(w.machine->new_goroutine(64));
     std::vector<rt::G> gs(threads);
     std::atomic<int> wrong{0};
     std::vector<std::thread> ts;
@@ -780,7 +785,7 @@ TEST_CASE("racing goroutines: readers share, writers get Go's fatal errors") {
   SUBCASE("threads writing at once: memory-safe, reported as Go reports it") {
     const int threads = 2;
     std::vector<Goroutine*> grs;
-    for (int t = 0; t < threads; ++t) grs.push_back(w.machine->new_goroutine());
+    for (int t = 0; t < threads; ++t) grs.push_back(w.machine->new_goroutine(64));
     std::vector<rt::G> gs(threads);
     std::atomic<bool> stop{false};
     std::vector<std::thread> ts;

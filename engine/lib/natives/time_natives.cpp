@@ -83,8 +83,11 @@ std::int64_t monotonic_ns(rt::Runtime& runtime) { return std::max<std::int64_t>(
 // lock held). If the run is ending, nothing starts.
 void start_function(vm::Machine& m, vm::Word func) {
   const auto* closure = vm::ptr<const vm::Closure>(func);
-  vm::Goroutine* gr = m.new_goroutine();
-  gr->stack.resize(std::size_t(closure->fn->nregs) + 64);
+  vm::Goroutine* gr = m.new_goroutine(std::size_t(closure->fn->nregs) + 64);
+  if (!gr) {  // past the memory limit, and no goroutine to raise it on: the run ends all the same
+    m.runtime().fail("", "out of memory");
+    return;
+  }
   if (!vm::ops::push_frame(*gr, *closure->fn, 0, closure, vm::FrameKind::Normal) ||
       !m.runtime().spawn(m, gr, closure->fn->name.c_str(), nullptr, 0)) {
     m.free_goroutine(gr);
