@@ -15,7 +15,7 @@ std::shared_ptr<vm::Image> compile(std::unique_ptr<Program> program, const std::
                                    const std::string& source, const NativeLookup& natives,
                                    Diagnostics& diags) {
   auto image = std::make_shared<vm::Image>();
-  image->file_name = file_name;
+  image->files = {file_name};
   image->source = source;
   // The Image keeps nothing of the Program: its descriptors hold what run time needs (vm/code.hpp),
   // and the Program is destroyed on return.
@@ -241,6 +241,7 @@ std::uint32_t Compiler::function_of(const Object* func) {
   functions_.emplace(func, index);
   vm::Function& fn = *image.functions[index];
   fn.user_code = func->pkg == program.main;
+  fn.file = file_of(func->pkg);
   if (func->decl) fn.decl_line = func->decl->pos.line;
   if (!func->decl || !func->decl->body) {
     fn.native = std::int32_t(bind_native(func));
@@ -261,13 +262,27 @@ std::uint32_t Compiler::function_of(const FuncInfo* lit) {
   if (it != literals_.end()) return it->second;
   std::uint32_t index = new_function(lit->name, false);
   literals_.emplace(lit, index);
-  const std::vector<FuncInfo*>& user_literals = program.main->literals;
-  image.functions[index]->user_code =
-      std::find(user_literals.begin(), user_literals.end(), lit) != user_literals.end();
+  for (const auto& pkg : program.packages) {
+    if (std::find(pkg->literals.begin(), pkg->literals.end(), lit) == pkg->literals.end()) continue;
+    image.functions[index]->user_code = pkg.get() == program.main;
+    image.functions[index]->file = file_of(pkg.get());
+    break;
+  }
   if (lit->lit) image.functions[index]->decl_line = lit->lit->pos.line;
   if (lit->range) image.functions[index]->decl_line = lit->range->pos.line;
   pending_literals_.push_back(lit);
   return index;
+}
+
+std::uint32_t Compiler::file_of(const Package* pkg) {
+  if (!pkg || pkg == program.main) return 0;
+  auto [it, added] = files_.try_emplace(pkg, std::uint32_t(image.files.size()));
+  if (added) {
+    std::string_view path = pkg->path;
+    std::string_view last = path.substr(path.rfind('/') + 1);  // npos + 1 == 0
+    image.files.push_back("/gopark/src/" + std::string(path) + "/" + std::string(last) + ".go");
+  }
+  return it->second;
 }
 
 std::uint32_t Compiler::bind_native(const Object* func) {

@@ -66,6 +66,7 @@ class Compiler {
   std::uint32_t name_id(std::string_view name);
   std::uint32_t function_of(const Object* func);    // a declared function or method
   std::uint32_t function_of(const FuncInfo* lit);   // a function literal
+  std::uint32_t file_of(const Package* pkg);        // its Image::files index (main's: 0)
   std::uint32_t new_function(std::string name, bool hidden);
   std::uint32_t global_of(const Object* var);
   Word string_constant(std::string_view s);          // an immortal String* ("" is 0)
@@ -98,6 +99,7 @@ class Compiler {
   std::unordered_map<std::string, std::uint32_t> names_;
   std::unordered_map<const Object*, std::uint32_t> functions_;
   std::unordered_map<const FuncInfo*, std::uint32_t> literals_;
+  std::unordered_map<const Package*, std::uint32_t> files_;
   std::unordered_map<const Object*, std::uint32_t> globals_;
   std::unordered_map<std::string, Word> strings_;
   std::map<std::pair<const Type*, const Object*>, std::uint32_t> wrappers_;

@@ -28,6 +28,11 @@ const char* Function::receiver_name_at(std::uint32_t pc) const {
   return it != call_receivers.end() && it->first == pc ? it->second.c_str() : nullptr;
 }
 
+const std::string& Image::file_of(const Function& f) const {
+  static const std::string unknown = "?";
+  return f.file < files.size() ? files[f.file] : unknown;
+}
+
 std::string Image::disassemble(const Function& f) const {
   std::string out = f.name + " (regs " + std::to_string(f.nregs) + ", params " + std::to_string(f.nparams) +
                     ", results " + std::to_string(f.nresults) + ", free " + std::to_string(f.nfree) + ")\n";

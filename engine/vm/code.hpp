@@ -94,6 +94,7 @@ struct Function {
   std::uint32_t nfree = 0;          // free words its closures carry
   std::int32_t native = -1;         // >= 0: not bytecode, call natives[native]
   std::uint32_t decl_line = 0;
+  std::uint32_t file = 0;           // Image::files: the file its lines are in
   // Functions with deferred calls: where the epilogue starts (RunDefers, load the results, Ret).
   // A frame whose deferred call recovered a panic continues there (Go: it "returns normally").
   std::uint32_t epilogue_pc = 0;
@@ -204,7 +205,11 @@ struct Image {
   std::vector<std::uint32_t> global_offsets;
   std::uint32_t globals_size = 8;
   std::vector<std::uint32_t> global_pointers;
-  std::string file_name;
+  // Source file names for tracebacks: [0] the program's ("prog.go"), then each library package a
+  // function came from, named as Go names GOROOT's files ("/gopark/src/strings/strings.go" is
+  // engine/lib/go/strings.go), so a library frame never points at a line of the user's file.
+  std::vector<std::string> files;
+  const std::string& file_of(const Function& f) const;  // files[f.file]; "?" in a hand-made Image
   std::string source;                        // for tracebacks and the dashboard
   // Immortal objects the code points at: string constants, static closures. Never in the heap.
   std::vector<std::unique_ptr<std::uint8_t[]>> static_data;

@@ -185,7 +185,6 @@ constexpr int kTracebackMaxFrames = 100;
 
 std::string Machine::traceback_of(const Goroutine& gr) const {
   std::string out;
-  const std::string& file = image_->file_name;
   int shown = 0;
   for (std::size_t i = gr.frames.size(); i-- > 0;) {
     const Frame& f = gr.frames[i];
@@ -198,13 +197,13 @@ std::string Machine::traceback_of(const Goroutine& gr) const {
     // The top frame's pc is at the instruction that parked or failed; callers' are past the call.
     bool at = i + 1 == gr.frames.size() && (gr.resuming || !gr.panics.empty());
     if (!at && pc > 0) --pc;
-    out += f.fn->name + (f.fn->nparams ? "(...)" : "()") + "\n\t" + file + ":" +
+    out += f.fn->name + (f.fn->nparams ? "(...)" : "()") + "\n\t" + image_->file_of(*f.fn) + ":" +
            std::to_string(f.fn->line_at(pc)) + "\n";
   }
   if (gr.created_by) {
     out += "created by " + gr.created_by->name;
     if (gr.g) out += " in goroutine " + std::to_string(gr.g->parent_id.load(std::memory_order_relaxed));
-    out += "\n\t" + file + ":" + std::to_string(gr.created_line) + "\n";
+    out += "\n\t" + image_->file_of(*gr.created_by) + ":" + std::to_string(gr.created_line) + "\n";
   }
   return out;
 }

@@ -251,3 +251,40 @@ func main() {
 
 }  // namespace
 }  // namespace gopark::test
+
+namespace gopark::test {
+namespace {
+
+// A frame of the library's Go code names the library's file (as Go names GOROOT's), never a line
+// of the user's file; the user's frames and "created by" keep theirs.
+TEST_CASE("library frames in a traceback name their own file") {
+  GoRun r = run_go(R"(package main
+
+import (
+	"sort"
+	"strings"
+)
+
+func main() {
+	done := make(chan bool)
+	go func() {
+		sort.Slice([]int{2, 1}, func(i, j int) bool {
+			println(strings.Repeat("x", -1))
+			return false
+		})
+		done <- true
+	}()
+	<-done
+}
+)");
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.rfind("panic: strings: negative Repeat count\n\ngoroutine ", 0) == 0);
+  CHECK(r.err.find("strings.Repeat(...)\n\t/gopark/src/strings/strings.go:") != std::string::npos);
+  CHECK(r.err.find("main.main.func1.1(...)\n\tprog.go:12\n") != std::string::npos);
+  CHECK(r.err.find("sort.Slice(...)\n\t/gopark/src/sort/sort.go:") != std::string::npos);
+  CHECK(r.err.find("main.main.func1()\n\tprog.go:11\n") != std::string::npos);
+  CHECK(r.err.find("created by main.main in goroutine 1\n\tprog.go:10\n") != std::string::npos);
+}
+
+}  // namespace
+}  // namespace gopark::test

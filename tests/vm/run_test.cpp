@@ -13,7 +13,7 @@ TEST_CASE("compile: a good program gives an image and no errors") {
   REQUIRE(c.image);
   CHECK(c.errors.empty());
   CHECK(c.report.empty());
-  CHECK(c.image->file_name == "ok.go");
+  CHECK(c.image->files.at(0) == "ok.go");
 }
 
 TEST_CASE("compile: errors are sorted, positioned, and reported as go build does") {
