@@ -18,6 +18,14 @@ int nearest_stop(double lines_per_second) {
 }
 }  // namespace
 
+std::string memory_text(std::size_t bytes) {
+  char text[32];
+  double mib = double(bytes) / double(1 << 20);
+  if (mib >= 1024) std::snprintf(text, sizeof text, "%g GiB", mib / 1024);
+  else std::snprintf(text, sizeof text, "%g MiB", mib);
+  return text;
+}
+
 int RunControls::speed_index() const { return nearest_stop(settings.speed); }
 
 void RunControls::set_speed_near(double lines_per_second) { settings.speed = kSpeeds[nearest_stop(lines_per_second)]; }

@@ -5,7 +5,9 @@
 // The settings are the engine's (engine/run/settings.hpp), limits included: the widgets take their
 // ranges from there, and App::set_settings brings values from outside within them. Only what a
 // widget needs beyond the settings lives here (the seed's text box, the Speed slider's stops).
+#include <cstddef>
 #include <cstdint>
+#include <string>
 
 #include "session/session.hpp"
 
@@ -19,6 +21,15 @@ inline constexpr int kModeCount = int(sizeof kModes / sizeof kModes[0]);
 // end to follow every handoff by eye.
 inline constexpr double kSpeeds[] = {0, 1000, 300, 100, 30, 10, 3, 1};
 inline constexpr int kSpeedCount = int(sizeof kSpeeds / sizeof kSpeeds[0]);
+
+// The memory combo's stops (the run's one cap: heap, goroutines, stacks, buffers), those within
+// engine::kMaxMemoryLimit; a value from a link or the API between stops is shown as it is.
+inline constexpr std::size_t kMemoryStops[] = {
+    std::size_t(64) << 20,  std::size_t(128) << 20, std::size_t(256) << 20, std::size_t(512) << 20,
+    std::size_t(1) << 30,   std::size_t(std::uint64_t(2) << 30), std::size_t(std::uint64_t(4) << 30),
+    std::size_t(std::uint64_t(8) << 30)};
+// "512 MiB", "2 GiB", "300.5 MiB".
+std::string memory_text(std::size_t bytes);
 
 // Invariants: settings.procs is in [engine::kMinProcs, engine::kMaxProcs] (never 0: the slider
 // shows a number); settings.speed is one of kSpeeds; seed_text spells settings.seed, or is the

@@ -133,6 +133,22 @@ void Toolbar::draw(Shared& s) {
     ImGui::SetTooltip(s.controls.seed_ok ? "0 picks a new random seed for every run"
                                          : "Past 2^64-1: the runs keep the last seed that fitted");
   }
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6);
+  ImGui::BeginDisabled(running);
+  std::size_t& memory = s.controls.settings.memory_limit;
+  if (ImGui::BeginCombo("memory", memory_text(memory).c_str())) {
+    for (std::size_t stop : kMemoryStops) {
+      if (stop < engine::kMinMemoryLimit || stop > engine::kMaxMemoryLimit) continue;
+      if (ImGui::Selectable(memory_text(stop).c_str(), stop == memory)) memory = stop;
+    }
+    ImGui::EndCombo();
+  }
+  ImGui::EndDisabled();
+  if (ImGui::IsItemHovered()) {
+    ImGui::SetTooltip("The run's memory: heap, goroutines and their stacks, channel buffers.\n"
+                      "Past it the program ends as Go's does: fatal error: out of memory");
+  }
 
   if (!s.status.empty()) {
     ImGui::SameLine();

@@ -11,6 +11,7 @@
 // with its own idea of the largest GOMAXPROCS — they had four, and a value one accepted another
 // silently bent. The lower layers keep their configs (they have knobs no person sets: trace
 // buffers, time slices); machine_config() is the one place a RunSettings becomes one.
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -26,10 +27,12 @@ inline constexpr int kMinProcs = 1;
 inline constexpr int kMaxProcs = rt::kMaxProcs;        // the runtime's Ps: the most there can be
 inline constexpr double kMaxSpeed = 1'000'000;         // lines a second per P; 0 is full speed
 inline constexpr std::size_t kMinMemoryLimit = std::size_t(16) << 20;
-// 64 GiB on a 64-bit host; on a 32-bit one (wasm32: the page) the address space allows 2 GiB.
+// 64 GiB on a 64-bit host; on a 32-bit one (wasm32: the page, whose whole memory is at most 2 GiB,
+// web/CMakeLists.txt) 1 GiB, so that a program at its limit leaves the page the room it needs to
+// go on drawing and report the run's end.
 inline constexpr std::size_t kMaxMemoryLimit =
-    sizeof(std::size_t) >= 8 ? std::size_t(std::uint64_t(64) << 30) : std::size_t(2) << 30;
-inline constexpr std::size_t kDefaultMemoryLimit = std::size_t(2) << 30;
+    sizeof(std::size_t) >= 8 ? std::size_t(std::uint64_t(64) << 30) : std::size_t(1) << 30;
+inline constexpr std::size_t kDefaultMemoryLimit = std::min(std::size_t(2) << 30, kMaxMemoryLimit);
 static_assert(kMinMemoryLimit <= kDefaultMemoryLimit && kDefaultMemoryLimit <= kMaxMemoryLimit);
 
 // Invariants (after set(), or from clamped()): procs is 0 or in [kMinProcs, kMaxProcs]; speed is
@@ -39,7 +42,7 @@ struct RunSettings {
   rt::Mode mode = rt::Mode::MN;  // goroutines (M:N), threads (1:1) or coroutines (N:1)
   std::uint64_t seed = 0;        // the scheduler's and select's randomness; 0: a fresh one each run
   double speed = 0;              // slow motion: source lines a second per P; 0: full speed
-  std::size_t memory_limit = kDefaultMemoryLimit;  // bytes the program's heap may hold
+  std::size_t memory_limit = kDefaultMemoryLimit;  // bytes the run may hold: heap, goroutines, stacks, channel buffers
 
   // Sets the setting called `name` ("procs", "mode", "seed", "speed", "memory") from text, as a
   // command-line flag or a link carries it. Returns "" on success; otherwise what the setting

@@ -219,7 +219,8 @@
   // the page, the toolbar, the CLI and links accept the same values: procs (GOMAXPROCS, 1-256),
   // mode (0 or 'mn', 1 or 'threads', 2 or 'coroutines'), speed (source lines a second per P, 0
   // for full speed; it snaps to the slider's steps), seed (a uint64, as a number or a decimal
-  // string), memory (the heap's cap: bytes, or '512MiB'). Either every value is taken or, when
+  // string), memory (the run's memory cap, heap, goroutines and buffers together: bytes, or '512MiB';
+  // 16MiB to 1GiB). Either every value is taken or, when
   // one is out of range, none is and this throws what that setting accepts.
   function applySettings(entries) {
     const lines = [];
