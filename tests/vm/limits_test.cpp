@@ -238,6 +238,20 @@ func main() {
   }
 }
 
+TEST_CASE("pending timers count against the memory limit") {
+  // Each AfterFunc's Timer is garbage at once; its pending task is not.
+  check_out_of_memory(run_go(R"(package main
+
+import "time"
+
+func main() {
+	for {
+		time.AfterFunc(time.Hour, func() {})
+	}
+}
+)", small_memory()));
+}
+
 TEST_CASE("deferred calls piling up count against the memory limit") {
   check_out_of_memory(run_go(R"(package main
 

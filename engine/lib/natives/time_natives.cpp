@@ -41,8 +41,15 @@ struct TimerState {
   std::atomic<int> refs{1};
 };
 
+// What a timer holds outside the heap, charged to the run's memory limit while it lives (a loop of
+// AfterFunc(time.Hour, ...) once grew past any cap): its state, two pins, its runtime heap slot.
+constexpr std::size_t kTimerBytes = sizeof(TimerState) + 2 * 64 + 16;
+
 void drop(TimerState* s) {
-  if (s->refs.fetch_sub(1, std::memory_order_acq_rel) == 1) delete s;
+  if (s->refs.fetch_sub(1, std::memory_order_acq_rel) == 1) {
+    s->machine->release(kTimerBytes);
+    delete s;
+  }
 }
 
 void pin_words(TimerState* s) {
@@ -148,8 +155,14 @@ bool nil_receiver(vm::NativeContext& ctx) {
 
 // Creates the state and installs the handle (start is called once, on a fresh Timer/Ticker).
 TimerState* new_timer(vm::NativeContext& ctx, vm::Word receiver, vm::Word chan, vm::Word func) {
+  // Collectable: the handle's reference goes with its finalizer.
+  if (!ctx.machine().reserve(ctx.goroutine(), kTimerBytes, true)) {
+    ctx.take_fault();
+    return nullptr;
+  }
   void* p = ctx.machine().allocate(ctx.goroutine(), TimerHandle::layout());
   if (!p) {
+    ctx.machine().release(kTimerBytes);
     ctx.take_fault();
     return nullptr;
   }
