@@ -139,6 +139,8 @@ Closure* new_closure(Goroutine& gr, const Function& fn);
 void start_goroutine(Goroutine& gr, Word closure, const Word* args, std::uint32_t nargs,
                      std::int32_t line);
 void push_defer(Goroutine& gr, Word closure, const Word* args, std::uint32_t nargs);  // may raise out of memory
+// Removes the innermost panic, giving back what its traceback was charged.
+void pop_panic(Goroutine& gr);
 // Starts a panic with the interface value v; unwinding then runs deferred calls.
 void start_panic(Goroutine& gr, Word v);
 // Continues unwinding (after a PanicDeferred frame returned, or right after start_panic): either

@@ -193,17 +193,27 @@ std::string panic_message(Goroutine& gr, Word value) {
   }
 }
 
+void pop_panic(Goroutine& gr) {
+  std::size_t bytes = gr.panics.back().charged;
+  gr.panics.pop_back();
+  gr.charged -= bytes;
+  gr.machine->release(bytes);
+}
+
 Unwind unwind(Goroutine& gr, std::size_t stop_depth) {
   for (;;) {
     PanicRecord& p = gr.panics.back();
     if (!p.traced) {
+      // Charged: panics started inside deferred calls of panics nest as deep as the stack goes.
       p.traced = true;
       p.traceback = gr.machine->traceback_of(gr);
+      p.charged = p.traceback.capacity();
+      if (!gr.machine->charge(gr, p.charged)) return Unwind::End;
     }
     if (p.recovered) {
       // Recovered: later-aborted panics are superseded too.
-      gr.panics.pop_back();
-      while (!gr.panics.empty() && gr.panics.back().aborted) gr.panics.pop_back();
+      pop_panic(gr);
+      while (!gr.panics.empty() && gr.panics.back().aborted) pop_panic(gr);
       Frame& f = gr.frames.back();
       f.pc = f.fn->code.data() + f.fn->epilogue_pc;
       return Unwind::Continue;
@@ -229,7 +239,7 @@ Unwind unwind(Goroutine& gr, std::size_t stop_depth) {
     }
     if (gr.frames.size() == 1) {
       if (p.goexit) {
-        gr.panics.pop_back();
+        pop_panic(gr);
         gr.g->handoff = rt::Handoff::Goexit;
         return Unwind::Goexit;
       }
@@ -256,8 +266,15 @@ Unwind unwind(Goroutine& gr, std::size_t stop_depth) {
       return Unwind::End;
     }
     if (f.kind == FrameKind::PanicDeferred && f.panic >= 1 && f.panic <= gr.panics.size() &&
-        f.panic != gr.panics.size())
-      gr.panics[f.panic - 1].aborted = true;
+        f.panic != gr.panics.size()) {
+      // Aborted: it is reported by its message alone, so its traceback goes now.
+      PanicRecord& aborted = gr.panics[f.panic - 1];
+      aborted.aborted = true;
+      gr.charged -= aborted.charged;
+      gr.machine->release(aborted.charged);
+      aborted.charged = 0;
+      std::string().swap(aborted.traceback);
+    }
     gr.frames.pop_back();
   }
 }

@@ -84,6 +84,7 @@ struct PanicRecord {
   bool traced = false;            // `traceback` holds the stack where it started
   bool repanicked = false;        // panic(v) of a value just recovered (reporting only)
   std::string traceback;
+  std::size_t charged = 0;        // the traceback's bytes, in Goroutine::charged (ops::pop_panic)
 };
 
 // The VM state of one goroutine (rt::G::body_data).

@@ -177,7 +177,7 @@ bool NativeContext::call_method(Word iface, std::uint32_t name_id, Word* results
 Word NativeContext::take_panic() {
   if (gr_.panics.empty()) return 0;
   Word v = gr_.panics.back().value;
-  gr_.panics.pop_back();
+  ops::pop_panic(gr_);
   outcome_ = Outcome::Done;
   return v;
 }

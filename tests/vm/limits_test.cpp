@@ -252,6 +252,37 @@ func main() {
 )", small_memory()));
 }
 
+TEST_CASE("panics nested in deferred calls of panics count against the memory limit") {
+  // Each level's panic is in progress (with the stack where it started kept for its report)
+  // while its deferred call panics anew, one level deeper.
+  check_out_of_memory(run_go(R"(package main
+
+func f(n int) {
+	defer func() { f(n + 1) }()
+	panic(n)
+}
+
+func main() { f(0) }
+)", small_memory()));
+  // The same chain, ended after 1000 levels: Go reports every panic in the chain, oldest first.
+  GoRun r = run_go(R"(package main
+
+func f(n int) {
+	defer func() {
+		if n < 1000 {
+			f(n + 1)
+		}
+	}()
+	panic(n)
+}
+
+func main() { f(0) }
+)", small_memory());
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.rfind("panic: 0\n\tpanic: 1\n\tpanic: 2\n", 0) == 0);
+  CHECK(r.err.find("\tpanic: 1000\n\ngoroutine 1 [running]:\n") != std::string::npos);
+}
+
 TEST_CASE("deferred calls piling up count against the memory limit") {
   check_out_of_memory(run_go(R"(package main
 
