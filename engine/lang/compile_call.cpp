@@ -107,6 +107,31 @@ static void receiver_to(FunctionCompiler& f, SelectorExpr* e, Reg dst) {
   f.release_to(std::max(mark, dst + 1));
 }
 
+// The value of the interface a method is promoted from (x.M where M comes from an interface
+// embedded in x's struct, maybe through other embedded fields) into dst.
+static void embedded_interface_to(FunctionCompiler& f, SelectorExpr* e, Reg dst) {
+  const Selection* sel = e->selection;
+  Reg mark = f.top();
+  const Type* t = e->x->type;
+  f.expr_to(e->x, dst);  // a struct's register holds its address; so does a pointer's
+  if (const auto* p = underlying(t)->as<PointerType>()) t = p->elem;
+  std::uint32_t offset = 0;
+  for (std::size_t i = 0; i < sel->path.size(); ++i) {
+    const auto* st = underlying(t)->as<StructType>();
+    t->size();
+    const StructField& field = st->fields[std::size_t(sel->path[i])];
+    offset += std::uint32_t(field.offset);
+    t = field.type;
+    if (i + 1 < sel->path.size() && underlying(t)->kind == TypeKind::Pointer) {
+      f.emit(Op::Load64, dst, dst, offset);
+      offset = 0;
+      t = underlying(t)->as<PointerType>()->elem;
+    }
+  }
+  f.emit(Op::Load64, dst, dst, offset);
+  f.release_to(std::max(mark, dst + 1));
+}
+
 // One argument into its slot: converted to the parameter type, structs copied.
 static void arg_to(FunctionCompiler& f, Expr* arg, const Type* param, Reg slot) {
   Reg mark = f.top();
@@ -193,7 +218,8 @@ Reg FunctionCompiler::call(CallExpr* e, bool) {
   if (method) {
     const Selection* s = sel->selection;
     if (s->interface_call) {
-      expr_to(sel->x, window);
+      if (s->path.empty()) expr_to(sel->x, window);
+      else embedded_interface_to(*this, sel, window);
       args_to(e, sig, window, 1);
       set_line(e->lparen.valid() ? e->lparen : e->pos);
       emit(Op::CallIface, window);

@@ -1051,8 +1051,18 @@ void FunctionCompiler::return_stmt(ReturnStmt* s) {
     for (std::size_t i = 0; i < values.size() && i < result_vars_.size(); ++i) write_var(result_vars_[i], values[i]);
     epilogue();
   } else {
+    // A parallel move: results are written into R0, R1, ... in order, and a later result may be
+    // read from a register an earlier one overwrites (`return b, a` reads the parameters in R1,
+    // R0). Such sources are copied aside first.
     for (std::size_t i = 0; i < values.size(); ++i) {
-      if (values[i] != Reg(i)) emit(Op::Move, Reg(i), values[i]);
+      if (values[i] == Reg(i)) continue;
+      for (std::size_t j = i + 1; j < values.size(); ++j) {
+        if (values[j] != Reg(i)) continue;
+        Reg copy = alloc();
+        emit(Op::Move, copy, values[j]);
+        values[j] = copy;
+      }
+      emit(Op::Move, Reg(i), values[i]);
     }
     emit(Op::Ret);
   }
