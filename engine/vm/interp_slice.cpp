@@ -55,17 +55,27 @@ Slice* new_header(Goroutine& gr, std::uint8_t* data, std::int64_t len, std::int6
 std::uint8_t* new_array(Goroutine& gr, const TypeInfo& elem, std::int64_t n) {
   Machine& m = *gr.machine;
   if (n == 0) return nullptr;
-  if (!elem.has_pointers) return static_cast<std::uint8_t*>(m.allocate_noscan(gr, std::size_t(n) * elem.size));
+  if (!elem.has_pointers) {
+    std::size_t bytes;  // overflows only on wasm32, where it is past any limit
+    if (__builtin_mul_overflow(std::size_t(n), std::size_t{elem.size}, &bytes) || std::int64_t(std::size_t(n)) != n) {
+      m.out_of_memory(gr, SIZE_MAX);
+      return nullptr;
+    }
+    return static_cast<std::uint8_t*>(m.allocate_noscan(gr, bytes));
+  }
   return static_cast<std::uint8_t*>(m.allocate(gr, m.layout_of(elem), std::size_t(n)));
 }
 
-constexpr std::int64_t kMaxAlloc = std::int64_t(1) << 40;
+// Go's maxAlloc: the largest allocation it tries (past the memory limit: out of memory).
+constexpr std::int64_t kMaxAlloc = sizeof(void*) == 8 ? std::int64_t(1) << 48 : (std::int64_t(1) << 32) - 1;
 
 }  // namespace
 
 Word make_slice(Goroutine& gr, const TypeInfo& elem, std::int64_t len, std::int64_t cap) {
   if (cap > 0 && elem.size > 0 && cap > kMaxAlloc / elem.size) {
-    raise(gr, "runtime error: makeslice: cap out of range");
+    // Go blames len when len alone is already too big.
+    raise(gr, len > kMaxAlloc / elem.size ? "runtime error: makeslice: len out of range"
+                                          : "runtime error: makeslice: cap out of range");
     return 0;
   }
   std::uint8_t* data = new_array(gr, elem, cap);

@@ -75,11 +75,12 @@ namespace {
 constexpr std::size_t kCStackReserve = std::size_t(256) << 10;
 #ifdef __EMSCRIPTEN__
 constexpr int kMaxNesting = 200;
-bool c_stack_low(const Goroutine& gr) {
-  return gr.nested >= kMaxNesting || emscripten_stack_get_free() < kCStackReserve;
+constexpr int kMaxNativeDepth = 1000;  // a native's own recursion (fmt's nested values)
+bool c_stack_low(const Goroutine& gr, int depth = 0) {
+  return gr.nested >= kMaxNesting || depth >= kMaxNativeDepth || emscripten_stack_get_free() < kCStackReserve;
 }
 #else
-bool c_stack_low(const Goroutine&) {
+bool c_stack_low(const Goroutine&, int = 0) {
   thread_local const char* low = [] {
     pthread_attr_t attr;
     void* addr = nullptr;
@@ -94,6 +95,18 @@ bool c_stack_low(const Goroutine&) {
   return low && std::size_t(here - low) < kCStackReserve;
 }
 #endif
+
+}  // namespace
+
+bool NativeContext::stack_exhausted(int depth) {
+  if (!c_stack_low(gr_, depth)) return false;
+  ops::stack_overflow(gr_);
+  outcome_ = Outcome::Ended;
+  gr_.fault = Fault::None;
+  return true;
+}
+
+namespace {
 
 // Runs fn in a Callback frame above the current top frame. Arguments are copied in first.
 bool run_callback(Goroutine& gr, const Function& fn, const Closure* closure,

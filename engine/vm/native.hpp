@@ -32,6 +32,10 @@ class NativeContext {
   bool fatal(std::string message);          // fatal error: ends the program
   bool exit(int code);                      // os.Exit
   bool goexit();                            // runtime.Goexit
+  // A native recursing on the C stack (fmt printing a value that holds itself) asks at each level
+  // (`depth`, 0 at the top): true when the C stack is nearly used up; the run then ends as Go's
+  // does on a runaway recursion (stack overflow, outcome Ended) and the native returns false.
+  bool stack_exhausted(int depth);
 
   // Values.
   Word new_string(std::string_view bytes);  // 0 after out of memory (outcome Ended)

@@ -85,6 +85,14 @@ func main() { fmt.Println(T{1}) }
     CHECK(r.err.find("fatal error: stack overflow\n") != std::string::npos);
     CHECK(r.err.find("main.T.String(...)") != std::string::npos);
   }
+  SUBCASE("fmt printing a map and a slice that hold themselves: fmt recurses on the C stack") {
+    for (const char* body : {"m := map[string]any{}\n\tm[\"self\"] = m\n\tfmt.Println(m)",
+                             "s := []any{0}\n\ts[0] = s\n\tfmt.Printf(\"%v\\n\", s)"}) {
+      GoRun r = run_go(std::string("package main\n\nimport \"fmt\"\n\nfunc main() {\n\t") + body + "\n}\n");
+      CHECK(r.exit_code == 2);
+      CHECK(r.err.rfind("runtime: goroutine stack exceeds 1000000000-byte limit\nfatal error: stack overflow\n", 0) == 0);
+    }
+  }
   SUBCASE("in a goroutine other than main") {
     GoRun r = run_go(R"(package main
 

@@ -410,6 +410,11 @@ void Printer::fmt_pointer(Value v, std::int32_t verb) {
 
 void Printer::print_value(Value v, std::int32_t verb, int depth, bool can_interface) {
   if (aborted_) return;
+  // A value that holds itself (a map or []any containing itself) recurses without end, as in Go.
+  if (depth > 0 && ctx_.stack_exhausted(depth)) {
+    fail();
+    return;
+  }
   if (depth > 0 && can_interface && handle_methods(v, 0, verb)) return;
   arg_ = 0;
   arg_set_ = false;
