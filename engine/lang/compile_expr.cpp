@@ -786,6 +786,13 @@ void FunctionCompiler::closure_to(const FuncInfo* info, Reg dst) {
 
 // ---- conversions ----
 
+// The array type of a conversion from slice type `fu` to `tu`, *[N]T or [N]T; null for others.
+static const ArrayType* slice_to_array(const Type* tu, const Type* fu) {
+  if (!fu->as<SliceType>()) return nullptr;
+  if (const auto* p = tu->as<PointerType>()) return underlying(p->elem)->as<ArrayType>();
+  return tu->as<ArrayType>();
+}
+
 void FunctionCompiler::conversion_to(CallExpr* e, Reg dst) {
   const Type* to = e->type;
   Expr* arg = e->args.empty() ? nullptr : e->args[0];
@@ -816,6 +823,15 @@ void FunctionCompiler::conversion_to(CallExpr* e, Reg dst) {
     bool runes = underlying(fu->as<SliceType>()->elem)->kind == TypeKind::Int32;
     emit(Op::Convert, dst, dst, 0,
          std::uint8_t(runes ? vm::Conversion::StringFromRunes : vm::Conversion::StringFromBytes));
+  } else if (const ArrayType* array = slice_to_array(tu, fu)) {
+    // (*[N]T)(s) and [N]T(s): s's elements, after checking that it has at least N.
+    Reg n = alloc();
+    load_int(n, array->len);
+    emit(Op::ArrayPtrOf, dst, dst, n);
+    if (tu->as<ArrayType>()) {
+      if (array->len == 0) emit_bx(Op::New, dst, c.type_index(to));  // no elements to copy: zero
+      else emit(Op::Clone, dst, dst, c.type_index(to));
+    }
   } else if (tu->as<SliceType>() && lang::is_string(fu)) {
     bool runes = underlying(tu->as<SliceType>()->elem)->kind == TypeKind::Int32;
     emit(Op::Convert, dst, dst, 0,

@@ -529,6 +529,16 @@ Leave Interpreter::loop(Goroutine& gr, std::size_t stop_depth) {
         NEXT;
       }
       CASE(Len) RA = ops::length(RB); NEXT;
+      CASE(ArrayPtrOf) {
+        const Slice* s = ptr<const Slice>(RB);
+        std::int64_t len = s ? s->len : 0, n = sgn(RC);
+        if (len < n) {
+          RAISE("runtime error: cannot convert slice with length " + std::to_string(len) +
+                " to array or pointer to array with length " + std::to_string(n));
+        }
+        RA = s ? word(s->data) : 0;
+        NEXT;
+      }
       CASE(Cap) RA = RB ? Word(ptr<const Slice>(RB)->cap) : 0; NEXT;
       CASE(IndexAddr) {
         const Instr e = *pc++;

@@ -155,6 +155,7 @@ Word recover(Goroutine& gr) {
   return p.value;
 }
 
+// Types are written as Go's runtime writes them here (rtype.string: `struct { A int }`).
 std::string panic_message(Goroutine& gr, Word value) {
   const Box* b = ptr<const Box>(value);
   if (!b) return "nil";
@@ -170,7 +171,7 @@ std::string panic_message(Goroutine& gr, Word value) {
       return text;
     }
     ctx.take_panic();
-    return "(" + type_name(t) + ") (its " + (method == image.error_method ? "Error" : "String") +
+    return "(" + t.reflect_name + ") (its " + (method == image.error_method ? "Error" : "String") +
            " method panicked)";
   }
   using Kind = TypeInfo::Kind;
@@ -179,16 +180,16 @@ std::string panic_message(Goroutine& gr, Word value) {
   switch (t.kind) {
     case Kind::String:
       text = std::string(view(b->word()));
-      return named ? type_name(t) + "(\"" + text + "\")" : text;
+      return named ? t.reflect_name + "(\"" + text + "\")" : text;
     case Kind::Bool: case Kind::Int: case Kind::Int8: case Kind::Int16: case Kind::Int32:
     case Kind::Int64: case Kind::Uint: case Kind::Uint8: case Kind::Uint16: case Kind::Uint32:
     case Kind::Uint64: case Kind::Uintptr: case Kind::Float32: case Kind::Float64:
       text = print_value(t, load_value(t, b->payload()));
-      return named ? type_name(t) + "(" + text + ")" : text;
+      return named ? t.reflect_name + "(" + text + ")" : text;
     default: {
       char buf[32];
       std::snprintf(buf, sizeof buf, "%p", static_cast<const void*>(b->payload()));
-      return "(" + type_name(t) + ") " + buf;
+      return "(" + t.reflect_name + ") " + buf;
     }
   }
 }
