@@ -284,6 +284,7 @@ void FunctionCompiler::method_value_to(SelectorExpr* e, Reg dst) {
 //    arguments are shifted up by one and the method called.
 //  - recv an interface type (path != null, interface_call): a bound interface method value.
 //  - recv a pointer *T and a value method of T (path == null): dereference, then call.
+//  - recv an interface type, path == null: the method expression I.M (unbound).
 //  - path != null: a method promoted through embedded fields of recv.
 std::uint32_t Compiler::method_wrapper(const Type* recv, const Object* method, const Selection* path) {
   bool iface = path && path->interface_call;
@@ -313,6 +314,11 @@ std::uint32_t Compiler::method_wrapper(const Type* recv, const Object* method, c
       if (is_composite(method->recv) && !method->pointer_recv) f.emit(Op::Clone, 0, 0, type_index(method->recv));
       emit_static_call(f, function_of(method), 0);
     }
+  } else if (!path && is_interface(recv)) {
+    // I.M, a method expression of an interface type: the interface is the first argument.
+    fn.nparams = np + 1;
+    f.emit(Op::CallIface, 0);
+    f.emit_ext(0, name_id(method->name));
   } else {
     fn.nparams = np + 1;
     const Type* t = recv;

@@ -563,7 +563,9 @@ void FunctionCompiler::selector_to(SelectorExpr* e, Reg dst) {
     case SelectionKind::MethodExpr: {
       const Object* m = sel->object;
       const Type* recv = e->x->type;
-      if (m->pointer_recv || !underlying(recv)->as<PointerType>()) {
+      if (is_interface(recv)) {
+        emit_bx(Op::FuncValue, dst, c.method_wrapper(recv, m, nullptr));
+      } else if (m->pointer_recv || !underlying(recv)->as<PointerType>()) {
         emit_bx(Op::FuncValue, dst, c.function_of(m));
       } else {
         emit_bx(Op::FuncValue, dst, c.method_wrapper(recv, m, nullptr));
