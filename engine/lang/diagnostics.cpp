@@ -9,9 +9,8 @@ void Diagnostics::error(Pos pos, std::string message) {
   bool syntax = message.rfind("syntax error", 0) == 0;
   if (syntax && pos.line != 0 && !lines_.insert(pos.line).second) return;
   // The same error twice at the same place: found again in another instance of a generic function.
-  for (const Diagnostic& d : list_) {
-    if (d.pos == pos && d.message == message) return;
-  }
+  std::string key = std::to_string(pos.line) + ":" + std::to_string(pos.col) + ":" + message;
+  if (!seen_.insert(std::move(key)).second) return;
   list_.push_back({pos, std::move(message)});
 }
 

@@ -38,6 +38,9 @@ class Diagnostics {
   std::string file_name_;
   std::vector<Diagnostic> list_;
   std::unordered_set<std::uint32_t> lines_;  // lines that already have a syntax error
+  // Every (line, column, message) reported, so that a repeat is found without a scan (a file
+  // with 300,000 errors took time quadratic in them).
+  std::unordered_set<std::string> seen_;
 };
 
 }  // namespace gopark::lang
