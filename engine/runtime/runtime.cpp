@@ -137,11 +137,11 @@ void Runtime::start(Body& body, void* body_data, const char* label) {
   if (!main) internal_error("could not create the main goroutine");
 }
 
-void Runtime::stop() {
+void Runtime::stop(std::string message) {
   RunResult req;
   req.kind = ExitKind::Stopped;
   req.exit_code = 130;  // as a shell reports a program stopped by SIGINT
-  req.message = "program stopped";
+  req.message = std::move(message);
   end_program(std::move(req));
 }
 

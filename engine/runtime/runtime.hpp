@@ -99,8 +99,9 @@ class Runtime {
   // True once the program has ended (main returned, a panic, stop()...): wait() will not block long.
   bool finished() const { return exiting_.load(std::memory_order_acquire); }
   // Ends the run: goroutines are killed at their next scheduling point (bodies that poll g.preempt,
-  // like the VM's, stop promptly even in `for {}`). The RunResult says Stopped.
-  void stop();
+  // like the VM's, stop promptly even in `for {}`). The RunResult says Stopped, with `message`
+  // (why: a Stop button, a step budget spent).
+  void stop(std::string message = "program stopped");
   // Ends the run with a fatal error raised outside any goroutine (a timer's function that could not
   // start): `prefix` + "fatal error: " + message, exit status 2.
   void fail(std::string prefix, std::string message);

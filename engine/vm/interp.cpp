@@ -7,6 +7,8 @@
 //
 // Safe points are the loop back-edge (Loop) and calls: there a budget counter runs down, and when it
 // reaches zero the goroutine publishes its line, honours preemption and joins a pending collection.
+// The run's step budget (MachineConfig::max_steps) is charged there too, a whole poll at a time, so
+// a run without one pays a test of a config field per poll and nothing per safe point.
 #include <cmath>
 #include <cstring>
 #include <limits>
@@ -145,6 +147,7 @@ Leave Interpreter::loop(Goroutine& gr, std::size_t stop_depth) {
 #define SAFE_POINT()                                              \
   if (--budget <= 0) {                                            \
     budget = kLoopBudget;                                         \
+    if (machine.config().max_steps != 0) machine.count_steps(kLoopBudget); \
     SAVE();                                                       \
     gr.g->line.store(std::int32_t(frame->fn->line_at(std::uint32_t(pc - frame->fn->code.data()))), \
                      std::memory_order_relaxed);                  \

@@ -140,6 +140,11 @@ struct MachineConfig {
   std::size_t max_stack = kDefaultMaxStack;
   int gogc = 100;
   bool gc_stress = false;                 // collect at every safe point (tests)
+  // The step budget: how many safe points (loop back-edges and calls) the whole run may pass, all
+  // goroutines together; past it the run stops as a Stop button stops it (ExitKind::Stopped,
+  // "step limit exceeded"). 0: no limit. For runs nobody watches (the fuzz target), where a
+  // wall-clock limit alone would let a fast machine and a slow one disagree.
+  std::uint64_t max_steps = 0;
 };
 
 class Machine final : public rt::Body {
@@ -153,6 +158,19 @@ class Machine final : public rt::Body {
   void stop() {
     set_paused(false);
     runtime_.stop();
+  }
+  // The interpreter passed `count` more safe points (MachineConfig::max_steps, not 0): stops the
+  // run when that takes the total past the budget. Called once per poll of the interpreter, not
+  // per safe point, so it is counted in whole polls, roughly: a goroutine that parks mid-batch is
+  // not charged the rest (a run that only parks ends by deadlock or a wall-clock limit instead),
+  // and a poll brought forward for a collection is charged a whole batch.
+  void count_steps(std::uint64_t count) {
+    // Relaxed: the total only has to pass the limit once, on some thread; it orders nothing.
+    std::uint64_t before = steps_.fetch_add(count, std::memory_order_relaxed);
+    if (before <= config_.max_steps && before + count > config_.max_steps) {
+      set_paused(false);
+      runtime_.stop("step limit exceeded");
+    }
   }
   // ---- Watching a run slowly (the dashboard's Pause, Step and Speed controls) ----
   // While paused or slowed down the Machine is "traced": the interpreter switches, at its next
@@ -271,6 +289,7 @@ class Machine final : public rt::Body {
   std::condition_variable mutator_cv_;
   std::atomic<int> mutators_{0};
   std::atomic<bool> stopping_{false};
+  std::atomic<std::uint64_t> steps_{0};  // safe points passed, in whole polls (count_steps)
   // Pause/Step/Speed (see set_paused). traced_ == paused_ || speed_ > 0; both atomics are
   // written under pause_mutex_, which also guards the step fields; pause_cv_ wakes goroutines
   // holding in trace_point when any of them changes.

@@ -21,6 +21,7 @@ struct GoOptions {
   bool gc_stress = false;
   std::size_t memory_limit = std::size_t(1) << 30;
   std::size_t max_stack = vm::kDefaultMaxStack;
+  std::uint64_t max_steps = 0;  // MachineConfig::max_steps
 };
 
 // Runs a compiled Image to its end.
@@ -32,6 +33,7 @@ inline GoRun run_image(const std::shared_ptr<const vm::Image>& image, const GoOp
   config.gc_stress = options.gc_stress;
   config.memory_limit = options.memory_limit;
   config.max_stack = options.max_stack;
+  config.max_steps = options.max_steps;
   config.output.out = [&r, mutex](std::string_view s) { std::lock_guard l(*mutex); r.out += s; };
   config.output.err = [&r, mutex](std::string_view s) { std::lock_guard l(*mutex); r.err += s; };
   config.args = {"prog"};

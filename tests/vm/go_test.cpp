@@ -332,6 +332,61 @@ TEST_CASE("a runaway loop can be stopped from outside") {
   CHECK(result.kind == rt::ExitKind::Stopped);
 }
 
+TEST_CASE("a step budget stops a runaway loop, in every scheduler") {
+  // Two goroutines spin while main waits: the budget is the whole run's, not one goroutine's.
+  const char* source = R"(package main
+
+func spin() {
+	x := 0
+	for {
+		x++
+	}
+}
+
+func main() {
+	go spin()
+	for {
+	}
+}
+)";
+  for (const Setup& s : kSetups) {
+    CAPTURE(s.name);
+    GoOptions o = setup_options(s);
+    o.max_steps = 100'000;
+    GoRun r = run_go(source, o);
+    CHECK(r.kind == rt::ExitKind::Stopped);
+    CHECK(r.err == "gopark: step limit exceeded\n");
+  }
+}
+
+TEST_CASE("a program within its step budget runs to the end") {
+  GoOptions o;
+  o.max_steps = 10'000'000;
+  GoRun r = run_go(R"(package main
+
+import "fmt"
+
+func fib(n int) int {
+	if n < 2 {
+		return n
+	}
+	return fib(n-1) + fib(n-2)
+}
+
+func main() {
+	sum := 0
+	for i := 0; i < 1000; i++ {
+		sum += i
+	}
+	fmt.Println(sum, fib(15))
+}
+)",
+                   o);
+  CHECK(r.out == "499500 610\n");
+  CHECK(r.err == "");
+  CHECK(r.kind == rt::ExitKind::MainReturned);
+}
+
 TEST_CASE("compile errors are Go's, with positions") {
   GoRun r = run_go("package main\n\nimport \"fmt\"\n\nfunc main() {\n\tx := 1\n}\n");
   CHECK(r.exit_code == 1);
