@@ -155,6 +155,9 @@ Leave Interpreter::loop(Goroutine& gr, std::size_t stop_depth) {
       gr.g->handoff = rt::Handoff::Preempt;                       \
       return Leave::Yield;                                        \
     }                                                             \
+    /* A callback cannot yield: the native under it waits for its result. So once the run has */ \
+    /* ended (stopped, its step budget spent), the callback ends its goroutine instead. */       \
+    if (gr.nested > 0 && machine.runtime().finished()) FATAL("program stopped"); \
     if (gr.nested == 0 && machine.heap().gc_wanted()) {           \
       machine.safe_point(gr);                                     \
       RELOAD();                                                   \

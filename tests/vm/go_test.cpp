@@ -387,6 +387,46 @@ func main() {
   CHECK(r.kind == rt::ExitKind::MainReturned);
 }
 
+TEST_CASE("a loop inside a method the library calls (String called by fmt) ends when the run is stopped") {
+  // Callbacks do not yield to preemption, so stop() alone never reached this goroutine: the run
+  // hung in wait().
+  const char* source = R"(package main
+
+import "fmt"
+
+type T int
+
+func (T) String() string {
+	for {
+	}
+}
+
+func main() {
+	fmt.Println(T(1))
+}
+)";
+  SUBCASE("by its step budget") {
+    GoOptions o;
+    o.max_steps = 100'000;
+    GoRun r = run_go(source, o);
+    CHECK(r.kind == rt::ExitKind::Stopped);
+    CHECK(r.err == "gopark: step limit exceeded\n");
+  }
+  SUBCASE("from outside") {
+    auto image = engine::compile(source, "prog.go").image;
+    REQUIRE(image);
+    vm::MachineConfig config;
+    config.runtime.procs = 1;
+    config.output.out = [](std::string_view) {};
+    config.output.err = [](std::string_view) {};
+    vm::Machine machine(image, std::move(config));
+    machine.start();
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    machine.stop();
+    CHECK(machine.wait().kind == rt::ExitKind::Stopped);
+  }
+}
+
 TEST_CASE("compile errors are Go's, with positions") {
   GoRun r = run_go("package main\n\nimport \"fmt\"\n\nfunc main() {\n\tx := 1\n}\n");
   CHECK(r.exit_code == 1);
