@@ -234,6 +234,16 @@ Object* Checker::instantiate(GenericFunc& g, const std::vector<const Type*>& tar
   for (auto& [key, inst] : g.instances) {
     if (key == targs) return inst;
   }
+  // A function that instantiates itself with ever larger type arguments (f[T] calling f[[]T])
+  // is an instantiation cycle to Go, which finds it by following type parameters through the
+  // calls. Here an instance's body is checked from a queue, where it asks for the next instance,
+  // so such a chain never ends (and one that asks for two grows exponentially): a cap on one
+  // function's instances ends it, far above what a real program makes.
+  constexpr std::size_t kMaxInstances = 1000;
+  if (g.instances.size() >= kMaxInstances) {
+    *why = "instantiation cycle: " + std::string(g.decl->name->name) + " is instantiated with ever larger types";
+    return nullptr;
+  }
   FuncDecl* fd = reparse_func_decl(file_, g.decl->pos, diags_);
   if (fd == nullptr || fd->sig == nullptr || fd->sig->type_params == nullptr) {
     *why = "gopark internal error: cannot instantiate " + std::string(g.decl->name->name);

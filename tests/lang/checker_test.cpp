@@ -1791,3 +1791,27 @@ func main() {
         "prog.go:8:2: T (type) is not an expression\n");
 }
 
+
+TEST_CASE("checker errors: a function instantiated with ever larger types is a cycle, not a hang") {
+  // Found probing vm_fuzz: each instance's body asked for the next one, f[[]int], f[[][]int], ...,
+  // and checking never ended. Two calls per body would double the instances at every step.
+  CHECK(errors_of(R"go(package main
+
+type S[T any] struct{ v T }
+
+func f[T any](n int, v T) any {
+	if n == 0 {
+		return v
+	}
+	if n > 5 {
+		return f(n-1, S[T]{v})
+	}
+	return f(n-1, []T{v})
+}
+
+func main() {
+	println(f(3, 1) != nil)
+}
+)go") == "prog.go:10:12: instantiation cycle: f is instantiated with ever larger types\n"
+                "prog.go:12:11: instantiation cycle: f is instantiated with ever larger types\n");
+}
