@@ -1,0 +1,14 @@
+// hostile: deferring calls without end in one frame ends at the memory cap
+// flags: --memory 256MiB
+// exit: 2
+// stderr: runtime: out of memory: cannot allocate
+// stderr: fatal error: out of memory
+// within: 120s
+// rss: 600MiB
+package main
+
+func main() {
+	for i := 0; ; i++ {
+		defer func() {}()
+	}
+}
