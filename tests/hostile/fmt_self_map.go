@@ -1,0 +1,16 @@
+// hostile: printing a map that holds itself recurses through fmt without end: Go's stack overflow, not a crash
+// exit: 2
+// stderr: runtime: goroutine stack exceeds 1000000000-byte limit
+// stderr: fatal error: stack overflow
+// known: the process dies of SIGSEGV (exit 139) with no message: fmt's printing recurses on the C stack unguarded
+// within: 120s
+// rss: 1400MiB
+package main
+
+import "fmt"
+
+func main() {
+	m := map[string]any{}
+	m["self"] = m
+	fmt.Println(m)
+}
