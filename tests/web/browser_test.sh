@@ -9,23 +9,8 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 dir=$1
 [[ -x /usr/bin/chromium ]] || { echo "browser_test: /usr/bin/chromium is missing (cmake/deps.sh)"; exit 1; }
 [[ -d $root/web/node_modules/playwright-core ]] || { echo "browser_test: playwright-core is missing (cmake/deps.sh)"; exit 1; }
-free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
-port=$(free_port)
-plain_port=$(free_port)
-python3 "$root/web/serve.py" "$dir" --port "$port" >/dev/null 2>&1 &
-server=$!
-# The same files without the isolation headers, as a static host would serve them.
-python3 "$root/web/serve.py" "$dir" --port "$plain_port" --plain >/dev/null 2>&1 &
-plain_server=$!
-trap 'kill $server $plain_server 2>/dev/null || true' EXIT
-for p in "$port" "$plain_port"; do
-  up=0
-  for _ in $(seq 100); do
-    if python3 -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:$p/')" 2>/dev/null; then up=1; break; fi
-    sleep 0.1
-  done
-  ((up)) || { echo "browser_test: the server on port $p did not start"; exit 1; }
-done
+source "$root/tests/web/serve_build.sh"
+serve_build "$dir"
 shot=$(mktemp --suffix=.png)
 status=0
 node "$root/tests/web/browser_test.mjs" "http://127.0.0.1:$port/" \
