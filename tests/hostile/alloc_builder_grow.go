@@ -1,0 +1,21 @@
+// hostile: strings.Builder.Grow(1 << 40) ends at the memory cap
+// flags: --memory 256MiB
+// exit: 2
+// stderr: runtime: out of memory: cannot allocate 1099511627776-byte block
+// stderr: fatal error: out of memory
+// stderr: strings.(*Builder).Grow(
+// stderr: main.main()
+// within: 30s
+// rss: 600MiB
+package main
+
+import (
+	"fmt"
+	"strings"
+)
+
+func main() {
+	var b strings.Builder
+	b.Grow(1 << 40)
+	fmt.Println(b.Cap())
+}
