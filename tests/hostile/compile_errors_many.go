@@ -5,6 +5,7 @@
 // stderr: compile_errors_many.go:12:4: undefined: y
 // stderr: too many errors
 // known: compiling takes time quadratic in the number of errors (40,000: 1.4 s, 80,000: 5 s, 160,000: 18 s; 160,000 valid statements: 0.5 s), though only ten are shown
+// page-known: the same, and the page compiles on its main thread: it draws nothing until the compiler is done
 // within: 20s
 // rss: 300MiB
 package main

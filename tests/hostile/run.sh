@@ -21,6 +21,7 @@
 #                               sources stay small in git)
 #   // page: skip WHY           the page does not run this case (the CLI does)
 #   // known: WHY               a reported engine bug: printed `not ok ... # TODO known`, not failed
+#   // page-stderr:, page-stdout:, page-known:   the page's own (tests/web/hostile_test.mjs)
 # The case runs as `cd DIR && GOPARK run FLAGS NAME.go` with DIR a scratch copy of this directory's
 # file, expanded. Output: one `ok`/`not ok` line per case, then "hostile: N passed, M failed, K known";
 # the exit status is non-zero when a case failed.

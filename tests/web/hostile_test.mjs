@@ -8,9 +8,10 @@
 //   // page: skip WHY            not run in the page
 //   // page-stderr: TEXT         replaces the `stderr:` lines in the page (its limits differ: the
 //   // page-stdout: TEXT         stack limit is 250 MB on wasm32, threads mode has its own cap)
+//   // page-known: WHY           a reported engine bug seen in the page only (else `known:` counts)
 // The page shows stdout and stderr as one transcript: `stderr:` lines are looked for in
 // gopark.output(), `stdout:` lines in gopark.stdout(). Compile errors name the program prog.go
-// there, so NAME.go in an expected line is read as prog.go. The transcript is capped (the oldest
+// there, so NAME.go in an expected line is read as prog.go, and the stack limit is 250 MB. The transcript is capped (the oldest
 // output is dropped, with a notice): where it was cut, `stdout-lines:` checks the notice and the
 // last line instead of the count.
 // Each case prints "ok - ..." or "not ok - ...: why" ("# TODO known" for a `known:` case, not
@@ -53,7 +54,7 @@ function parseCase(file) {
     lines: one('stdout-lines'),
     within: Number((one('within') || '60s').replace(/s$/, '')),
     skip: (one('page') || '').startsWith('skip') ? one('page') : null,
-    known: one('known'),
+    known: one('page-known') || one('known'),
   };
 }
 
@@ -97,21 +98,40 @@ async function open() {
 }
 
 let page = await open();
-const defaults = await page.evaluate(() => gopark.settings());
+// page.evaluate with a deadline: a page whose engine hangs or died must fail its case, not the suite.
+function answerWithin(ms, promise) {
+  let timer;
+  const late = new Promise((resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`the page did not answer within ${ms / 1000} s`)), ms);
+  });
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
+const ask = (fn, arg, ms = 10000) => answerWithin(ms, page.evaluate(fn, arg));
+const defaults = await ask(() => gopark.settings());
 const HELLO = 'package main\n\nimport "fmt"\n\nfunc main() {\n\tfmt.Println("hello, world")\n}\n';
 
-// Runs one case; returns the list of what went wrong (empty: it passed).
+// Runs one case; returns the list of what went wrong (empty: it passed). A page that stops
+// answering ends the case, with what was seen so far.
 async function runCase(name, c) {
-  const problems = [];
+  const problems = [], result = { problems, note: 'the page stopped answering' };
+  try {
+    result.note = await runSteps(name, c, problems);
+  } catch (e) {
+    problems.push(String(e && e.message || e).split('\n')[0]);
+  }
+  return result;
+}
+
+async function runSteps(name, c, problems) {
   const settings = { ...defaults, ...settingsFor(c.flags) };
-  await page.evaluate(([source, s]) => { gopark.load(source); gopark.setSettings(s); gopark.run(); }, [c.source, settings]);
+  await ask(([source, s]) => { gopark.load(source); gopark.setSettings(s); gopark.run(); }, [c.source, settings], 60000);
   // Poll from node: a page whose main thread is stuck answers late, and that shows as a stall.
   const start = Date.now();
   let lastFrames = -1, lastAdvance = Date.now(), stall = 0, running = true;
   const limit = c.exit === 'killed' ? 1000 : c.within * 1000;
   while (running && Date.now() - start < limit) {
     await new Promise((resolve) => setTimeout(resolve, 100));
-    const [r, frames] = await page.evaluate(() => [gopark.running(), gopark.frames()]);
+    const [r, frames] = await ask(() => [gopark.running(), gopark.frames()]);
     const now = Date.now();
     if (frames !== lastFrames) {
       stall = Math.max(stall, now - lastAdvance);
@@ -125,17 +145,19 @@ async function runCase(name, c) {
   if (stall > STALL_MS) problems.push(`the page drew no frame for ${stall} ms during the run`);
   if (c.exit === 'killed') {
     if (!running) problems.push('it ended by itself within a second');
-    const code = await page.evaluate(async () => { gopark.stop(); return await gopark.done(); });
+    const code = await ask(async () => { gopark.stop(); return await gopark.done(); });
     if (running && code !== -1) problems.push(`exit status ${code} after stop, want -1`);
   } else if (running) {
     problems.push(`still running after ${c.within} s (hung?)`);
-    await page.evaluate(async () => { gopark.stop(); await gopark.done(); });
+    await ask(async () => { gopark.stop(); await gopark.done(); });
   } else {
-    const code = await page.evaluate(() => gopark.done());
+    const code = await ask(() => gopark.done());
     if (String(code) !== c.exit) problems.push(`exit status ${code}, want ${c.exit}`);
   }
-  const [output, stdout] = await page.evaluate(() => [gopark.output(), gopark.stdout()]);
-  const local = (s) => s.split(name + '.go:').join('prog.go:');
+  const [output, stdout] = await ask(() => [gopark.output(), gopark.stdout()]);
+  // The page's names and limits: its program is prog.go, and a goroutine's stack is capped at
+  // 250 MB on wasm32 (Go's 1 GB natively).
+  const local = (s) => s.split(name + '.go:').join('prog.go:').split('1000000000-byte limit').join('250000000-byte limit');
   const cut = output.includes(DROPPED);
   let missing = missingInOrder(stdout, c.stdout.map(local));
   if (missing !== null) problems.push(`stdout lacks (in order) ${JSON.stringify(missing)}`);
@@ -147,19 +169,19 @@ async function runCase(name, c) {
   }
   if (problems.length) problems.push('output begins ' + JSON.stringify(output.slice(0, 300)));
   // The page goes on drawing, and runs the next program as usual.
-  const f0 = await page.evaluate(() => gopark.frames());
+  const f0 = await ask(() => gopark.frames());
   await page.waitForFunction((target) => gopark.frames() >= target, f0 + 3, { timeout: 10000 })
     .catch(() => problems.push('the page stopped drawing after the run'));
-  const after = await page.evaluate(async ([source, s]) => {
+  const after = await ask(async ([source, s]) => {
     gopark.setSettings(s);
     gopark.load(source);
     gopark.run();
     return { code: await gopark.done(), out: gopark.stdout() };
-  }, [HELLO, defaults]);
+  }, [HELLO, defaults], 30000);
   if (after.code !== 0 || after.out !== 'hello, world\n') {
     problems.push('the next run (hello world) gave ' + JSON.stringify(after).slice(0, 200));
   }
-  return { problems, note: `${took} ms${cut ? ', output cut by the cap' : ''}` };
+  return `${took} ms${cut ? ', output cut by the cap' : ''}`;
 }
 
 let failures = 0, passed = 0, known = 0;
@@ -191,12 +213,13 @@ for (const name of names) {
   }
   // A page that stopped working (the engine aborted, the tab crashed) is replaced, so that the
   // cases after this one are still tried.
-  const alive = await page.evaluate(() => { try { gopark.frames(); return true; } catch (e) { return false; } })
-    .catch(() => false);
+  const alive = await ask(async () => {
+    try { gopark.setSettings({}); return !gopark.running(); } catch (e) { return false; }
+  }).catch(() => false);
   if (!alive) {
     console.log('# the page stopped working; opening a fresh one. Its last messages:');
     console.log(logs.slice(-10).map((l) => '#   ' + l).join('\n'));
-    await page.close().catch(() => {});
+    await answerWithin(10000, page.close()).catch(() => {});
     page = await open();
   }
 }

@@ -1,0 +1,21 @@
+// hostile: make([]byte, 1<<32 + 16) and writes to it: refused at the memory cap, never a wrapped 16-byte block
+// flags: --memory 256MiB
+// exit: 2
+// stderr: runtime: out of memory: cannot allocate
+// stderr: fatal error: out of memory
+// page-known: on wasm32 the size wraps at 4 GiB: make succeeds with len 4294967312, and writing b[0..65535] writes past a 16-byte block over the page's heap (b[n-1] then reads back b[15])
+// within: 30s
+// rss: 600MiB
+package main
+
+import "fmt"
+
+func main() {
+	n := 1<<32 + 16
+	b := make([]byte, n)
+	fmt.Println(len(b), cap(b))
+	for i := 0; i < 1<<16; i++ {
+		b[i] = 1
+	}
+	fmt.Println(b[n-1])
+}
