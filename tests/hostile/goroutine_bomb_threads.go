@@ -3,6 +3,9 @@
 // exit: 2
 // stderr: runtime: program exceeds 10000-thread limit
 // stderr: fatal error: thread exhaustion
+// page-stderr: runtime: program exceeds 
+// page-stderr: -thread limit
+// page-stderr: fatal error: thread exhaustion
 // within: 120s
 // rss: 800MiB
 package main
