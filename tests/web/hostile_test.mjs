@@ -207,6 +207,7 @@ for (const name of names) {
   if (c.known) {
     known++;
     console.log(`not ok - ${name} (${result.note}) # TODO known: ${c.known}`);
+    console.log(`#   ${result.problems.join(' | ').slice(0, 400)}`);
   } else {
     failures++;
     console.log(`not ok - ${name} (${result.note}): ${result.problems.join(' | ')}`);
