@@ -918,6 +918,8 @@ PANICS = [
 # it. Remove an entry once the fix lands (README.md, "Known").
 KNOWN = {
     "conversion_array": "001-slice-to-array-pointer-length.go",
+    "interface_method_expression": "002-interface-method-expression.go",
+    "return_swapped_parameters": "003-return-swapped-parameters.go",
 }
 
 
@@ -1064,9 +1066,190 @@ def t_generics(fn):
     fn.emit('fmt.Println(%s, Sum(cs), MaxOf(cs[0], cs[1:]...))' % fn.label("named"))
 
 
+FMT_ARGS = ["42", "-7", "uint8(200)", "int64(-1) << 40", "3.5", "1e-9", "float32(0.1)", '"str"',
+            '"héllo"', "'é'", "true", "nil", "[]int{1, -2}", "[]string{\"a\", \"\"}", "[]byte(\"hi\")",
+            "[2]bool{true}", "map[string]int{\"b\": 2, \"a\": 1}", "Point{3, -4}", "&Point{1, 1}",
+            "Plain{A: -1, B: \"x\", C: [3]uint16{1, 2}}", "&Plain{}", "Code(9)", "Label(\"lab\")",
+            "Celsius(-3.25)", "&MyErr{\"fmt\", 3}", "errors.New(\"e\")", "struct{ A, b int }{1, 2}",
+            "[]interface{}{1, \"a\", nil}", "Named{Name: \"n\"}", "Rect{1, 2}", "[]Point{{1, 2}}",
+            "map[Code]bool{1: true}", "uint64(1) << 63", "-0.0", "int8(-128)"]
+
+FMT_VERBS = ["%v", "%+v", "%#v", "%T", "%d", "%s", "%q", "%x", "%X", "%o", "%b", "%c", "%U", "%e",
+             "%f", "%g", "%t", "%5v", "%-8v|", "%08v", "%.2v", "%6.2f", "%+d", "%#x", "%# x", "%+q",
+             "%#q", "%x", "%10s|", "%-10q|", "%.1s", "%3c", "%#o", "%O", "%!", "%z", "%%"]
+
+
+def t_fmt(fn):
+    """fmt's verbs on every kind of operand, bad verbs, missing and extra operands included: fmt
+    is a large part of what a learner sees, and its error forms (%!d(string=x)) are exact."""
+    rng = fn.rng
+    for i in range(rng.randint(4, 10)):
+        verbs = [rng.choice(FMT_VERBS) for _ in range(rng.randint(1, 3))]
+        count = len([v for v in verbs if v != "%%"]) + rng.choice([0, 0, 0, 0, 1, -1])
+        args = [rng.choice(FMT_ARGS) for _ in range(max(count, 0))]
+        fmt_text = " ".join(verbs).replace("\\", "\\\\").replace('"', '\\"')
+        fn.emit('fmt.Printf("%%s %s\\n", %s)' % (fmt_text, ", ".join([fn.label("p%d" % i)] + args)))
+    args = rng.sample(FMT_ARGS, 3)
+    fn.emit('fmt.Println(%s, %s)' % (fn.label("println"), ", ".join(args)))
+    fn.emit('fmt.Print(%s, %s, "\\n")' % (fn.label("print"), ", ".join(args)))
+    fn.emit('s := fmt.Sprint(%s) + fmt.Sprintln(%s)' % (", ".join(args), ", ".join(args)))
+    fn.emit('fmt.Printf("%%s %%q\\n", %s, s)' % fn.label("sprint"))
+    fn.emit('fmt.Printf("%%s %%*d|%%-*d|%%.*f\\n", %s, %d, %d, %d, %d, %d, 3.14159)'
+            % (fn.label("star"), rng.randint(-5, 8), rng.randint(-99, 99), rng.randint(0, 6),
+               rng.randint(-99, 99), rng.randint(0, 5)))
+    fn.emit('fmt.Printf("%%s %%[2]d %%[1]d %%d\\n", %s, %d, %d)' % (fn.label("index"), rng.randint(0, 9), rng.randint(0, 9)))
+    fn.emit('err := fmt.Errorf("ctx %%d: %%w", %d, &MyErr{"inner", %d})' % (rng.randint(0, 9), rng.randint(0, 9)))
+    fn.emit("var me *MyErr")
+    fn.emit('fmt.Println(%s, err, errors.Unwrap(err), errors.As(err, &me), me.N, errors.Is(err, err))' % fn.label("wrap"))
+
+
+def t_funcs(fn):
+    """Multiple results, variadic calls, method expressions, embedded interfaces and pointers,
+    function values compared with nil, recursion over slices."""
+    rng = fn.rng
+    fn.emit("divmod := func(a, b int) (q, r int) { q = a / b; r = a % b; return }")
+    a, b = rng.randint(-50, 50), rng.choice([-7, -3, -1, 1, 2, 5, 9])
+    fn.emit("q, r := divmod(%d, %d)" % (a, b))
+    fn.emit('fmt.Println(%s, q, r)' % fn.label("divmod"))
+    fn.emit("sum := func(base int, xs ...int) int { for _, x := range xs { base += x }; return base + len(xs) }")
+    xs = ", ".join(str(rng.randint(-9, 9)) for _ in range(rng.randint(0, 4)))
+    fn.emit("nums := []int{%s}" % xs)
+    fn.emit('fmt.Println(%s, sum(%d), sum(1, %d, %d), sum(0, nums...), sum(0, nums[:0]...))'
+            % (fn.label("variadic"), rng.randint(0, 9), rng.randint(0, 9), rng.randint(0, 9)))
+    fn.emit("area := Rect.Area")
+    fn.emit("grow := (*Square).Grow")
+    fn.emit("sq := &Square{%d}" % rng.randint(0, 9))
+    fn.emit("grow(sq, %d)" % rng.randint(-3, 3))
+    if "interface_method_expression" in KNOWN:
+        fn.emit("kind := func(s Shape) string { return s.Kind() }")
+    else:
+        fn.emit("kind := Shape.Kind")
+    fn.emit('fmt.Println(%s, area(Rect{%d, %d}), sq.S, kind(sq), kind(Rect{}))' % (fn.label("methodexpr"), rng.randint(0, 9), rng.randint(0, 9)))
+    fn.emit("type named interface { Shape; fmt.Stringer }")
+    fn.emit("type box struct { *Square; Point }")
+    fn.emit("bx := box{&Square{%d}, Point{%d, %d}}" % (rng.randint(0, 9), rng.randint(0, 9), rng.randint(0, 9)))
+    fn.emit("var nm named = bx // Area, Kind through *Square, String through Point")
+    fn.emit("bx.Grow(%d) // shared: the interface holds a copy of box, with the same *Square" % rng.randint(1, 4))
+    fn.emit('fmt.Println(%s, nm.Area(), nm.Kind(), nm.String(), bx.S, bx.X)' % fn.label("embedded"))
+    fn.emit("var f func(int) int")
+    fn.emit('fmt.Println(%s, f == nil)' % fn.label("nilfunc"))
+    fn.emit("f = func(n int) int { if n <= 1 { return 1 }; return n * f(n-1) }")
+    fn.emit('fmt.Println(%s, f(%d), f == nil)' % (fn.label("fact"), rng.randint(0, 25)))
+    if "return_swapped_parameters" in KNOWN:
+        fn.emit("swap := func(a, b string) (c, d string) { return b, a }")
+    else:
+        fn.emit("swap := func(a, b string) (string, string) { return b, a }")
+    fn.emit('x, y := swap(%s, %s)' % (rng.choice(STRINGS), rng.choice(STRINGS)))
+    fn.emit("x, y = y+x, x")
+    fn.emit('fmt.Printf("%%s %%q %%q\\n", %s, x, y)' % fn.label("swap"))
+    fn.emit("arr := []int{%s}" % ", ".join(str(rng.randint(0, 9)) for _ in range(5)))
+    fn.emit("i := %d" % rng.randint(0, 3))
+    fn.emit("i, arr[i] = arr[i], i // index evaluated first, assignments left to right")
+    fn.emit('fmt.Println(%s, i, arr)' % fn.label("parallel"))
+    fn.emit("p := &arr[%d]" % rng.randint(0, 4))
+    fn.emit("*p += 100")
+    fn.emit("ps := &Point{%d, %d}" % (rng.randint(0, 9), rng.randint(0, 9)))
+    fn.emit("pp := &ps")
+    fn.emit("(*pp).Y = -1")
+    fn.emit('fmt.Println(%s, arr, *ps, ps.Add(**pp), *p)' % fn.label("pointers"))
+
+
+def t_library(fn):
+    """strconv and strings beyond the basics: bases, quoting, parsing errors, fields, replacing."""
+    rng = fn.rng
+    n = rng.choice([0, 1, -1, 255, -256, 1 << 40, -(1 << 62), 123456789, 35])
+    base = rng.choice([2, 8, 10, 16, 36])
+    fn.emit('fmt.Println(%s, strconv.FormatInt(%d, %d), strconv.FormatUint(uint64(%d), %d))'
+            % (fn.label("format"), n, base, abs(n), base))
+    text = rng.choice(['"ff"', '"-101"', '"0x1f"', '"z"', '"9223372036854775808"', '""', '"+7"', '"1_000"'])
+    fn.emit('v, err := strconv.ParseInt(%s, %d, 64)' % (text, rng.choice([0, 2, 10, 16, 36])))
+    fn.emit('fmt.Println(%s, v, err)' % fn.label("parseint"))
+    fn.emit('u, err := strconv.ParseUint(%s, 10, %d)' % (rng.choice(['"255"', '"256"', '"-1"', '"65535"']), rng.choice([8, 16, 64])))
+    fn.emit('fmt.Println(%s, u, err)' % fn.label("parseuint"))
+    fn.emit('f, err := strconv.ParseFloat(%s, 64)' % rng.choice(['"1.5"', '"1e400"', '"-0"', '"nan"', '"0x1p-2"', '"abc"', '".5e1"', '"inf"']))
+    fn.emit('fmt.Println(%s, f, err)' % fn.label("parsefloat"))
+    fn.emit('b, err := strconv.ParseBool(%s)' % rng.choice(['"true"', '"F"', '"1"', '"yes"']))
+    fn.emit('fmt.Println(%s, b, err)' % fn.label("parsebool"))
+    s = rng.choice(STRINGS)
+    fn.emit('s := %s + " " + %s' % (s, rng.choice(STRINGS)))
+    fn.emit('fmt.Println(%s, strconv.Quote(s), strconv.QuoteToASCII(s), strconv.QuoteRune(%s))' % (fn.label("quote"), rng.choice(["'x'", "'\\n'", "'世'", "0x1F600", "'\\x00'"])))
+    fn.emit('uq, err := strconv.Unquote(%s)' % rng.choice(['"\\"a\\\\tb\\""', '"`raw`"', '"\'x\'"', '"bad"']))
+    fn.emit('fmt.Printf("%%s %%q %%v\\n", %s, uq, err)' % fn.label("unquote"))
+    fn.emit('fmt.Printf("%%s %%q %%q %%d\\n", %s, strings.Fields(s), strings.SplitN(s, "l", 2), strings.Count(s, "l"))' % fn.label("fields"))
+    fn.emit('fmt.Println(%s, strings.Replace(s, "l", "L", %d), strings.ReplaceAll(s, "", "."), strings.HasPrefix(s, "h"), strings.HasSuffix(s, "b"))'
+            % (fn.label("replace"), rng.randint(-1, 2)))
+    fn.emit('fmt.Println(%s, strings.LastIndex(s, "l"), strings.IndexByte(s, \'o\'), strings.IndexRune(s, \'界\'), strings.EqualFold("Go", "GO"))' % fn.label("index"))
+    fn.emit('fmt.Printf("%%s %%q %%q %%q\\n", %s, strings.Trim(s, "ah"), strings.TrimLeft(s, "\\x00h"), strings.TrimPrefix(s, "hé"))' % fn.label("trim"))
+    fn.emit('fmt.Println(%s, strings.Map(func(r rune) rune { if r == \'l\' { return -1 }; return r + 1 }, s), strings.ToLower("ÀÉÎ Go"), strings.Title("go gopher"))' % fn.label("map"))
+    fn.emit('fmt.Println(%s, strings.Compare(s, "m"), strings.ContainsRune(s, \'é\'), strings.ContainsAny(s, "xyz"), strings.IndexAny(s, "lo"))' % fn.label("misc"))
+    fn.emit('bs := strconv.AppendInt([]byte("n="), %d, 10)' % rng.randint(-999, 999))
+    fn.emit('bs = strconv.AppendQuote(bs, "q")')
+    fn.emit('fmt.Println(%s, string(bs), len(bs))' % fn.label("append"))
+    fn.emit('fmt.Println(%s, strings.Repeat("ab", %d), strings.Join(nil, ","), strings.Split("a,b,c", ","))' % (fn.label("repeat"), rng.randint(0, 3)))
+
+
+def t_handoff(fn):
+    """Goroutines that print, ordered only by channel handoffs: the output is fixed by the
+    happens-before edges, so any interleaving that breaks them is a scheduler bug."""
+    rng = fn.rng
+    rounds = rng.randint(1, 6)
+    fn.emit("ping, pong := make(chan int), make(chan int)")
+    fn.emit("done := make(chan bool)")
+    fn.emit("go func() {")
+    fn.emit("\tfor v := range ping {")
+    fn.emit('\t\tfmt.Println(%s, v)' % fn.label("pong"))
+    fn.emit("\t\tpong <- v * %d" % rng.randint(2, 5))
+    fn.emit("\t}")
+    fn.emit("\tclose(pong)")
+    fn.emit("\tdone <- true")
+    fn.emit("}()")
+    fn.open("for i := 0; i < %d; i++ {" % rounds)
+    fn.emit('fmt.Println(%s, i)' % fn.label("ping"))
+    fn.emit("ping <- i")
+    fn.emit('fmt.Println(%s, <-pong)' % fn.label("back"))
+    fn.close()
+    fn.emit("close(ping)")
+    fn.emit("_, ok := <-pong")
+    fn.emit('fmt.Println(%s, ok, <-done)' % fn.label("closed"))
+    fn.emit("chain := make([]chan string, %d)" % (rng.randint(1, 6) + 1))
+    fn.emit("for i := range chain { chain[i] = make(chan string%s) }" % rng.choice(["", ", 1"]))
+    fn.open("for i := 0; i < len(chain)-1; i++ {")
+    fn.emit("go func(i int) { s := <-chain[i]; chain[i+1] <- s + strconv.Itoa(i) }(i)")
+    fn.close()
+    fn.emit('chain[0] <- "x"')
+    fn.emit('fmt.Println(%s, <-chain[len(chain)-1])' % fn.label("chain"))
+    fn.emit("var mu sync.Mutex")
+    fn.emit("mu.Lock()")
+    fn.emit("got := make(chan string)")
+    fn.emit('go func() { mu.Lock(); got <- "locked after unlock"; mu.Unlock() }()')
+    fn.emit('fmt.Println(%s, "holding")' % fn.label("mutex"))
+    fn.emit("mu.Unlock()")
+    fn.emit('fmt.Println(%s, <-got)' % fn.label("mutex"))
+    fn.emit("var rw sync.RWMutex")
+    fn.emit("rw.RLock()")
+    fn.emit("rw.RLock() // readers share")
+    fn.emit("rw.RUnlock()")
+    fn.emit("rw.RUnlock()")
+    fn.emit("rw.Lock()")
+    fn.emit('fmt.Println(%s, "writer")' % fn.label("rwmutex"))
+    fn.emit("rw.Unlock()")
+    fn.emit("results := make(chan int, %d)" % rounds)
+    fn.emit("var wg sync.WaitGroup")
+    fn.open("for i := 0; i < %d; i++ {" % rounds)
+    fn.emit("wg.Add(1)")
+    fn.emit("go func(n int) { defer wg.Done(); results <- n * n }(i)")
+    fn.close()
+    fn.emit("wg.Wait()")
+    fn.emit("close(results)")
+    fn.emit("total := 0")
+    fn.emit("for v := range results { total += v }")
+    fn.emit('fmt.Println(%s, total, len(results))' % fn.label("sum"))
+
+
 TEMPLATES = [(t_arith, 4), (t_flow, 4), (t_float, 2), (t_strings, 2), (t_closures, 1),
              (t_slices, 2), (t_arrays, 1), (t_maps, 2), (t_structs, 1), (t_interfaces, 2),
-             (t_defer, 1), (t_panics, 3), (t_goroutines, 3), (t_generics, 1)]
+             (t_defer, 1), (t_panics, 3), (t_goroutines, 3), (t_generics, 1), (t_fmt, 3),
+             (t_funcs, 1), (t_library, 2), (t_handoff, 2)]
 
 
 def tail(rng):
@@ -1077,6 +1260,13 @@ def tail(rng):
         return None
     if r < 0.8:
         return "os.Exit(%d)" % rng.randint(0, 5)
+    if r < 0.84:
+        # main blocks; another goroutine's panic ends the program
+        return "go func() {\n\tpanic(fmt.Sprint(\"in a goroutine \", %d))\n}()\nselect {}" % rng.randint(0, 9)
+    if r < 0.87:
+        return "ch := make(chan int)\nfmt.Println(\"about to deadlock\")\n<-ch"
+    if r < 0.89:
+        return "var wg sync.WaitGroup\nwg.Add(1)\nwg.Wait()"
     name, body = rng.choice(panics())
     return "func() {\n\t%s\n}()" % (body % {"n": rng.randint(0, 9)}).replace("\n\t", "\n\t\t")
 
