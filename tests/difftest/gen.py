@@ -1246,10 +1246,158 @@ def t_handoff(fn):
     fn.emit('fmt.Println(%s, total, len(results))' % fn.label("sum"))
 
 
+# ----------------------------------------------------------------------------------------------
+# Constants: untyped integer and float expressions evaluated exactly here (Go's constants are
+# exact), so the generator knows each value fits where it is used: a constant that does not fit
+# is a compile error, not a test.
+
+def go_quo(a, b):
+    q = abs(a) // abs(b)
+    return q if (a >= 0) == (b >= 0) else -q
+
+
+def const_int_expr(rng, depth):
+    """(text, value) of an untyped integer constant expression."""
+    if depth <= 0 or rng.random() < 0.25:
+        v = rng.choice([0, 1, 2, 3, 7, 10, 255, 256, 1000, 1 << 31, 1 << 32, 1 << 40, (1 << 63) - 1,
+                        1 << 63, 1 << 64, 1 << 70, rng.randint(-1000, 1000), rng.randint(0, 1 << 64)])
+        return (str(v) if v >= 0 else "(%d)" % v), v
+    op = rng.choice(["+", "-", "*", "/", "%", "<<", ">>", "&", "|", "^", "&^", "neg", "not"])
+    a, av = const_int_expr(rng, depth - 1)
+    if op == "neg":
+        return "(-%s)" % a, -av
+    if op == "not":
+        return "(^%s)" % a, ~av
+    if op in ("<<", ">>"):
+        n = rng.choice([0, 1, 3, 8, 31, 32, 63, 64, 70, 100])
+        v = av << n if op == "<<" else av >> n
+        return "(%s %s %d)" % (a, op, n), v
+    b, bv = const_int_expr(rng, depth - 1)
+    if op in ("/", "%") and bv == 0:
+        return a, av
+    v = {"+": lambda: av + bv, "-": lambda: av - bv, "*": lambda: av * bv,
+         "/": lambda: go_quo(av, bv), "%": lambda: av - bv * go_quo(av, bv),
+         "&": lambda: av & bv, "|": lambda: av | bv, "^": lambda: av ^ bv,
+         "&^": lambda: av & ~bv}[op]()
+    return "(%s %s %s)" % (a, op, b), v
+
+
+def t_const(fn):
+    rng = fn.rng
+    from fractions import Fraction
+    for i in range(rng.randint(3, 8)):
+        text, v = const_int_expr(rng, rng.randint(1, 4))
+        if abs(v) >= 1 << 300:
+            continue
+        name = fn.fresh("c")
+        fn.emit("const %s = %s" % (name, text))
+        if -(1 << 63) <= v < (1 << 63):
+            fn.emit('fmt.Println(%s, %s, %s%%7, %s>>3)' % (fn.label(name), name, name, name))
+        elif 0 <= v < (1 << 64):
+            fn.emit('fmt.Println(%s, uint64(%s), %s%%1000003)' % (fn.label(name), name, name))
+        else:
+            fn.emit('fmt.Println(%s, float64(%s), %s%%1000003, %s>>%d)'
+                    % (fn.label(name), name, name, name, max(v.bit_length() - 40, 0)))
+    leaves = [("0.1", Fraction(1, 10)), ("0.2", Fraction(2, 10)), ("0.3", Fraction(3, 10)),
+              ("1.0", Fraction(1)), ("3", Fraction(3)), ("1e10", Fraction(10 ** 10)),
+              ("1e-10", Fraction(1, 10 ** 10)), ("2.5", Fraction(5, 2)), ("7", Fraction(7))]
+    for i in range(rng.randint(1, 4)):
+        text, v = rng.choice(leaves)
+        for _ in range(rng.randint(1, 5)):
+            t2, v2 = rng.choice(leaves)
+            op = rng.choice("+-*/")
+            if op == "/" and v2 == 0:
+                continue
+            text, v = "(%s %s %s)" % (text, op, t2), {"+": v + v2, "-": v - v2, "*": v * v2, "/": v / v2 if v2 else v}[op]
+        if abs(v) > Fraction(10) ** 300 or (v != 0 and abs(v) < Fraction(1, 10 ** 300)):
+            continue
+        name = fn.fresh("fc")
+        fn.emit("const %s = %s" % (name, text))
+        fn.emit('fmt.Println(%s, %s, %s == %s, float32(%s))' % (fn.label(name), name, name,
+                                                                 rng.choice(["0.3", "1", "%s * 1" % name]), name))
+        if v.denominator == 1 and abs(v) < (1 << 63):
+            fn.emit('fmt.Println(%s, int64(%s))' % (fn.label(name + "int"), name))
+    k = rng.randint(1, 5)
+    fn.emit("const (")
+    fn.emit("\ta%d = iota * %d" % (fn.counter, k))
+    fn.emit("\tb%d" % fn.counter)
+    fn.emit("\t_")
+    fn.emit("\td%d = 1 << (iota * %d)" % (fn.counter, rng.randint(1, 15)))
+    fn.emit("\te%d" % fn.counter)
+    fn.emit(")")
+    fn.emit('fmt.Println(%s, a%d, b%d, d%d, e%d)' % ((fn.label("iota"),) + (fn.counter,) * 4))
+    t = rng.choice(["int8", "uint8", "int16", "uint16", "int32"])
+    lo, hi = type_range(t)
+    x = rng.randint(lo, hi)
+    fn.emit("const typed %s = %d" % (t, x))
+    y = rng.randint(1, 5)
+    for op, v in (("+", x + y), ("-", x - y), ("*", x * y), ("/", go_quo(x, y))):
+        if lo <= v <= hi:
+            fn.emit('fmt.Printf("%%s %%v %%T\\n", %s, typed %s %d, typed %s %d)' % (fn.label("typed" + op), op, y, op, y))
+    fn.emit('fmt.Println(%s, ^typed, len("héllo, 世界"), len([3]int{}), \'x\' + 1, string(rune(\'a\' + %d)))'
+            % (fn.label("misc"), rng.randint(0, 25)))
+
+
+def t_order(fn):
+    """Go's order of evaluation: calls, method calls and receives happen left to right; the
+    index operands on the left of an assignment before the right; op= and ++ read their operand
+    once; && and || short-circuit. Every call here logs itself, and only calls change state."""
+    rng = fn.rng
+    fn.emit("var trace []string")
+    fn.emit("tick := func(tag string, v int) int { trace = append(trace, tag+strconv.Itoa(v)); return v }")
+    fn.emit("flush := func(what string) { fmt.Println(%s, what, strings.Join(trace, \" \")); trace = trace[:0] }" % fn.label("order"))
+    fn.emit("arr := make([]int, 8)")
+    fn.emit("m := map[int]int{}")
+
+    def call(v=None):
+        return 'tick("%s", %d)' % (rng.choice("abcdefgh"), rng.randint(0, 7) if v is None else v)
+
+    forms = [
+        lambda: "x := %s + %s*%s - %s\n_ = x" % (call(), call(), call(), call()),
+        lambda: "arr[%s] = %s" % (call(), call()),
+        lambda: "arr[%s] += %s" % (call(), call()),
+        lambda: "arr[%s]++" % call(),
+        lambda: "m[%s] = %s" % (call(), call()),
+        lambda: "m[%s] -= %s" % (call(), call()),
+        lambda: "arr[%s], arr[%s] = %s, %s" % (call(), call(), call(), call()),
+        lambda: "_ = []int{%s, %s, %s}" % (call(), call(), call()),
+        lambda: "_ = map[int]int{%s: %s, %s + 10: %s}" % (call(), call(), call(), call()),
+        lambda: "_ = %s > 3 && %s > 3 || %s < 2" % (call(), call(), call()),
+        lambda: "fmt.Println(%s, %s, %s)" % (fn.label("args"), call(), call()),
+        lambda: "_ = Point{%s, %s}.Add(Point{%s, %s})" % (call(), call(), call(), call()),
+        lambda: "_ = func(a, b int) int { return a - b }(%s, %s)" % (call(), call()),
+        lambda: "if v := %s; v > 3 { _ = %s } else { _ = %s }" % (call(), call(), call()),
+        lambda: "switch %s { case %s, %s: _ = 1; case %s: _ = 2 }" % (call(3), call(1), call(3), call(3)),
+        lambda: "for k := %s; k < %s; k++ { _ = %s }" % (call(0), call(2), call()),
+        lambda: "ch := make(chan int, 2)\nch <- %s\nch <- %s + <-ch\n_ = <-ch" % (call(), call()),
+        lambda: "func() { defer fmt.Println(%s, %s); _ = %s }()" % (fn.label("deferarg"), call(), call()),
+        lambda: "_ = arr[%s:%s]" % (call(1), call(3)),
+        lambda: "_ = fmt.Sprint(%s) + fmt.Sprint(%s)" % (call(), call()),
+    ]
+    for i in range(rng.randint(4, 12)):
+        fn.emit("{")
+        fn.emit("\t" + rng.choice(forms)().replace("\n", "\n\t"))
+        fn.emit("}")
+        fn.emit('flush("%d")' % i)
+    fn.emit('fmt.Println(%s, arr, m)' % fn.label("state"))
+    fn.emit("p := Point{%d, %d}" % (rng.randint(0, 9), rng.randint(0, 9)))
+    fn.emit("p.X, p.Y = p.Y, p.X")
+    fn.emit("a, b, c := %d, %d, %d" % (rng.randint(0, 9), rng.randint(0, 9), rng.randint(0, 9)))
+    fn.emit("a, b, c = c, a, b")
+    fn.emit("arr[0], arr[1], arr[2] = arr[2], arr[0], arr[1]")
+    fn.emit("i := 1")
+    fn.emit("i, arr[i] = arr[i]+2, i")
+    fn.emit("x, y := 1, 2")
+    fn.emit("x, y = y, x+y")
+    fn.emit("s := []string{%s, %s}" % (rng.choice(STRINGS), rng.choice(STRINGS)))
+    fn.emit("s[0], s[1] = s[1]+s[0], s[0]")
+    fn.emit('fmt.Println(%s, p, a, b, c, arr, i, x, y, s)' % fn.label("parallel"))
+
+
 TEMPLATES = [(t_arith, 4), (t_flow, 4), (t_float, 2), (t_strings, 2), (t_closures, 1),
              (t_slices, 2), (t_arrays, 1), (t_maps, 2), (t_structs, 1), (t_interfaces, 2),
              (t_defer, 1), (t_panics, 3), (t_goroutines, 3), (t_generics, 1), (t_fmt, 3),
-             (t_funcs, 1), (t_library, 2), (t_handoff, 2)]
+             (t_funcs, 1), (t_library, 2), (t_handoff, 2), (t_const, 2), (t_order, 3)]
 
 
 def tail(rng):

@@ -78,8 +78,9 @@ outcome() {
 		grep -aE '^(panic: |	panic: |fatal error: )' "$dir/$name.err"
 		# gopark's own failures, which Go never prints
 		grep -aE '^(gopark internal error|gopark: )' "$dir/$name.err"
-		# a compile error: gopark's first diagnostic, file:line:col, says why it rejected it
-		if [[ $(<"$dir/$name.rc") == 1 ]]; then head -n 3 "$dir/$name.err"; fi
+		# a compile error: gopark's first diagnostics (file:line:col) say why it rejected it;
+		# `exit status N` is what gopark, like `go run`, adds after os.Exit(N)
+		if [[ $(<"$dir/$name.rc") == 1 ]]; then grep -av '^exit status [0-9]*$' "$dir/$name.err" | head -n 3; fi
 	} >"$dir/$name.cmp"
 }
 
