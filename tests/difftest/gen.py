@@ -1394,10 +1394,108 @@ def t_order(fn):
     fn.emit('fmt.Println(%s, p, a, b, c, arr, i, x, y, s)' % fn.label("parallel"))
 
 
+
+def t_multi(fn):
+    """Several results: forwarded (return f()), spread into a call (g(f())), assigned to
+    existing variables and to index expressions, discarded with _, named and changed by defer."""
+    rng = fn.rng
+    # Results are named while finding 003 stands: unnamed results that permute the parameters
+    # come back clobbered.
+    named = "return_swapped_parameters" in KNOWN
+    res = lambda *ts: "(%s)" % ", ".join(("r%d %s" % (i, t)) if named else t for i, t in enumerate(ts))
+    fn.emit("rot := func(a, b, c int) %s { return b, c, a }" % res("int", "int", "int"))
+    fn.emit("mix := func(n int, s string) %s { return s + strconv.Itoa(n), n * 2, len(s) > n }" % res("string", "int", "bool"))
+    fn.emit("fwd := func(a, b, c int) %s { return rot(a, b, c) }" % res("int", "int", "int"))
+    fn.emit("sum3 := func(a, b, c int) int { return a*100 + b*10 + c }")
+    a, b, c = rng.randint(0, 9), rng.randint(0, 9), rng.randint(0, 9)
+    fn.emit("x, y, z := rot(%d, %d, %d)" % (a, b, c))
+    fn.emit('fmt.Println(%s, x, y, z, sum3(rot(x, y, z)), sum3(fwd(z, y, x)))' % fn.label("rot"))
+    fn.emit("x, y, z = rot(z, x, y)")
+    fn.emit("arr := []int{0, 0, 0}")
+    fn.emit("arr[0], _, arr[2] = fwd(x, y, z)")
+    fn.emit('fmt.Println(%s, x, y, z, arr)' % fn.label("assign"))
+    fn.emit('s, n, ok := mix(%d, %s)' % (rng.randint(0, 9), rng.choice(STRINGS)))
+    fn.emit('fmt.Printf("%%s %%q %%d %%v\\n", %s, s, n, ok)' % fn.label("mix"))
+    fn.emit('fmt.Println(mix(%d, %s))' % (rng.randint(0, 9), rng.choice(STRINGS)))
+    fn.emit("counted := func(k int) (n int, err error) {")
+    fn.emit("\tdefer func() { if err != nil { n = -n } }()")
+    fn.emit("\tfor i := 0; i < k; i++ { n += i }")
+    fn.emit('\tif k%2 == 1 { err = fmt.Errorf("odd %d", k) }')
+    fn.emit("\treturn n * 2, err")
+    fn.emit("}")
+    fn.open("for k := 0; k < %d; k++ {" % rng.randint(1, 6))
+    fn.emit("n, err := counted(k)")
+    fn.emit('fmt.Println(%s, k, n, err)' % fn.label("named"))
+    fn.close()
+    fn.emit("m := map[string]int{}")
+    fn.emit('m["a"], m["b"] = %d, %d' % (rng.randint(0, 9), rng.randint(0, 9)))
+    fn.emit('m["a"], m["b"] = m["b"], m["a"]')
+    fn.emit('v, ok2 := m["a"]')
+    fn.emit("var iface interface{} = v")
+    fn.emit("got, isInt := iface.(int)")
+    fn.emit('fmt.Println(%s, m, v, ok2, got, isInt)' % fn.label("commaok"))
+    fn.emit("ch := make(chan Point, 1)")
+    fn.emit("ch <- Point{%d, %d}" % (rng.randint(0, 9), rng.randint(0, 9)))
+    fn.emit("pt, open := <-ch")
+    fn.emit('fmt.Println(%s, pt, open)' % fn.label("recv"))
+
+
+def t_alias(fn):
+    """Aliasing that Go defines: appends within a known capacity share the array, copies of
+    arrays and structs do not, range copies its value, string and []byte conversions copy."""
+    rng = fn.rng
+    n = rng.randint(0, 4)
+    fn.emit("a := make([]int, %d, %d)" % (n, n + rng.randint(2, 5)))
+    fn.emit("b := append(a, %d)" % rng.randint(0, 9))
+    fn.emit("c := append(a, %d) // same array as b: b's new element changes" % rng.randint(10, 19))
+    fn.emit('fmt.Println(%s, a, b, c, len(a), len(b), cap(b) == cap(a))' % fn.label("append"))
+    fn.emit("pts := []Point{{1, 2}, {3, 4}, {5, 6}}")
+    fn.emit("for _, p := range pts { p.X = 100 } // a copy")
+    fn.emit("for i := range pts { pts[i].Y *= %d }" % rng.randint(-3, 3))
+    fn.emit("q := &pts[%d]" % rng.randint(0, 2))
+    fn.emit("q.Scale(%d)" % rng.randint(-2, 3))
+    fn.emit('fmt.Println(%s, pts, *q)' % fn.label("range"))
+    fn.emit("type holder struct { arr [3]int; sl []int; m map[string]int; p *Point }")
+    fn.emit('h1 := holder{[3]int{1, 2, 3}, []int{1, 2, 3}, map[string]int{"k": 1}, &Point{1, 1}}')
+    fn.emit("h2 := h1")
+    fn.emit("h2.arr[0] = %d" % rng.randint(10, 99))
+    fn.emit("h2.sl[0] = %d" % rng.randint(10, 99))
+    fn.emit('h2.m["k"] = %d' % rng.randint(10, 99))
+    fn.emit("h2.p.X = %d" % rng.randint(10, 99))
+    fn.emit('fmt.Println(%s, h1.arr, h1.sl, h1.m, *h1.p, h2.arr, h2.sl, h2.m, *h2.p)' % fn.label("holder"))
+    fn.emit("str := %s" % rng.choice(STRINGS))
+    fn.emit("bs := []byte(str)")
+    fn.emit("if len(bs) > 0 { bs[0] = 'X' }")
+    fn.emit("rs := []rune(str)")
+    fn.emit("if len(rs) > 0 { rs[len(rs)-1] = 'Ω' }")
+    fn.emit('fmt.Printf("%%s %%q %%q %%q\\n", %s, str, bs, string(rs))' % fn.label("convcopy"))
+    fn.emit("grid := [2][]int{{1, 2}, {3}}")
+    fn.emit("g2 := grid")
+    fn.emit("g2[0][0] = %d" % rng.randint(10, 99))
+    fn.emit("g2[1] = append(g2[1], 4)")
+    fn.emit('fmt.Println(%s, grid, g2)' % fn.label("arrayofslices"))
+    fn.emit("ms := map[string][]int{}")
+    fn.emit('ms["a"] = append(ms["a"], 1, 2)')
+    fn.emit('ms["a"][0] = %d' % rng.randint(10, 99))
+    fn.emit("mp := map[string]Point{\"p\": {1, 2}}")
+    fn.emit('pv := mp["p"]')
+    fn.emit("pv.X = %d" % rng.randint(10, 99))
+    fn.emit('fmt.Println(%s, ms, mp, pv)' % fn.label("mapvalues"))
+    fn.emit("del := map[int]bool{1: true, 2: true, 3: false, 4: true}")
+    fn.emit("for k := range del { if k%2 == 0 { delete(del, k) } } // deleting while ranging is defined")
+    fn.emit('fmt.Println(%s, del, len(del))' % fn.label("delete"))
+    fn.emit("sl := []int{%s}" % ", ".join(str(rng.randint(0, 9)) for _ in range(6)))
+    fn.emit("copy(sl[%d:], sl)" % rng.randint(0, 5))
+    fn.emit("sl2 := sl[%d:%d]" % (rng.randint(0, 2), rng.randint(3, 6)))
+    fn.emit("sl2 = append(sl2[:1], sl2[2:]...)")
+    fn.emit('fmt.Println(%s, sl, sl2)' % fn.label("shift"))
+
+
 TEMPLATES = [(t_arith, 4), (t_flow, 4), (t_float, 2), (t_strings, 2), (t_closures, 1),
              (t_slices, 2), (t_arrays, 1), (t_maps, 2), (t_structs, 1), (t_interfaces, 2),
              (t_defer, 1), (t_panics, 3), (t_goroutines, 3), (t_generics, 1), (t_fmt, 3),
-             (t_funcs, 1), (t_library, 2), (t_handoff, 2), (t_const, 2), (t_order, 3)]
+             (t_funcs, 1), (t_library, 2), (t_handoff, 2), (t_const, 2), (t_order, 3),
+             (t_multi, 2), (t_alias, 2)]
 
 
 def tail(rng):
