@@ -211,7 +211,78 @@ func try(label string, f func()) {
 	f()
 }
 
-var sink = []interface{}{errors.New, math.Sqrt, os.Exit, strings.Repeat, &sync.WaitGroup{},
+// Wrapped gets Area and Kind by embedding the interface Shape.
+type Wrapped struct {
+	Shape
+	Note string
+}
+
+type Outer struct {
+	Pub  Code
+	priv Code
+	Arr  [2]Code
+}
+
+type IntList []int
+
+func (l IntList) Len() int           { return len(l) }
+func (l IntList) Less(i, j int) bool { return l[i] > l[j] }
+func (l IntList) Swap(i, j int)      { l[i], l[j] = l[j], l[i] }
+
+type Counter map[string]int
+
+func (c Counter) Add(k string) { c[k]++ }
+
+type Op func(int) int
+
+func (o Op) Twice(x int) int { return o(o(x)) }
+
+type List struct {
+	V    int
+	Next *List
+}
+
+func (l *List) Sum() int {
+	if l == nil {
+		return 0
+	}
+	return l.V + l.Next.Sum()
+}
+
+type Vec[T Number] struct{ xs []T }
+
+func (v *Vec[T]) Push(x T) *Vec[T] { v.xs = append(v.xs, x); return v }
+func (v Vec[T]) Total() T {
+	var s T
+	for _, x := range v.xs {
+		s += x
+	}
+	return s
+}
+
+func JoinStrings[T fmt.Stringer](xs []T) string {
+	parts := make([]string, len(xs))
+	for i, x := range xs {
+		parts[i] = x.String()
+	}
+	return strings.Join(parts, "+")
+}
+
+func KindOf[T any](x T) string {
+	switch any(x).(type) {
+	case int:
+		return "int"
+	case string:
+		return "string"
+	}
+	return fmt.Sprintf("%T", x)
+}
+
+func logf(format string, args ...interface{}) string { return fmt.Sprintf("["+format+"]", args...) }
+
+var sink = []interface{}{Wrapped{}, Outer{}, IntList{}, Counter{}, Op(nil), &List{}, &Vec[int]{},
+	JoinStrings[Code], KindOf[int], logf,
+errors.New, math.Sqrt, os.Exit, strings.Repeat, &sync.WaitGroup{},
 	Point{}, Plain{}, Named{}, Rect{}, &Square{}, Celsius(0), Code(0), Label(""), &MyErr{},
 	Sum[int], MaxOf[int], Map[int, int], Filter[int], Reduce[int, int], SortedKeys[int, int],
 	Pair[int, int]{}, &Stack[int]{}, try}
@@ -909,6 +980,8 @@ PANICS = [
     ("shift_negative", "s := -%(n)d - 1\n\t_ = 1 << s"),
     ("make_negative", "n := -%(n)d - 1\n\t_ = make([]int, n)"),
     ("repanic", "defer func() {\n\t\tr := recover()\n\t\tpanic(fmt.Sprint(\"again: \", r))\n\t}()\n\tpanic(%(n)d)"),
+    ("nil_func", "var f func(int) int\n\t_ = f(%(n)d)"),
+    ("unhashable", "m := map[interface{}]int{}\n\tm[[]int{%(n)d}] = 1"),
     ("conversion_array", "s := []int{1, 2}\n\t_ = %(n)d\n\t_ = *(*[3]int)(s)"),
 ]
 
@@ -920,6 +993,7 @@ KNOWN = {
     "conversion_array": "001-slice-to-array-pointer-length.go",
     "interface_method_expression": "002-interface-method-expression.go",
     "return_swapped_parameters": "003-return-swapped-parameters.go",
+    "embedded_interface": "004-embedded-interface-method.go",
 }
 
 
@@ -1491,11 +1565,67 @@ def t_alias(fn):
     fn.emit('fmt.Println(%s, sl, sl2)' % fn.label("shift"))
 
 
+
+def t_types(fn):
+    """Methods on slice, map and func types, nil receivers, generic types with methods, type
+    parameters in type switches, interface method values, promoted interface methods, fmt
+    calling String on exported fields only."""
+    rng = fn.rng
+    vals = ", ".join(str(rng.randint(-9, 9)) for _ in range(rng.randint(0, 6)))
+    fn.emit("l := IntList{%s}" % vals)
+    fn.emit("sort.Sort(l)")
+    fn.emit('fmt.Println(%s, l, sort.IsSorted(l), l.Len())' % fn.label("sortiface"))
+    fn.emit("c := Counter{}")
+    for k in rng.sample("abcab", rng.randint(1, 5)):
+        fn.emit('c.Add("%s")' % k)
+    fn.emit('fmt.Println(%s, c, len(c))' % fn.label("mapmethod"))
+    fn.emit("var o Op = func(x int) int { return x*%d + %d }" % (rng.randint(-3, 3), rng.randint(-3, 3)))
+    fn.emit('fmt.Println(%s, o.Twice(%d), Op.Twice(o, 1))' % (fn.label("funcmethod"), rng.randint(-9, 9)))
+    fn.emit("var lst *List")
+    fn.emit("for k := 1; k <= %d; k++ { lst = &List{k * k, lst} }" % rng.randint(0, 6))
+    fn.emit('fmt.Println(%s, lst.Sum(), lst == nil)' % fn.label("nilreceiver"))
+    t = rng.choice(["int", "float64", "Celsius", "uint8"])
+    if t == "uint8":
+        t = "int"
+    fn.emit("v := &Vec[%s]{}" % t)
+    for _ in range(rng.randint(0, 4)):
+        fn.emit("v.Push(%d)" % rng.randint(-50, 50))
+    fn.emit("v.Push(1).Push(2)")
+    fn.emit('fmt.Println(%s, v.Total(), len(v.xs), Vec[%s]{}.Total())' % (fn.label("generictype"), t))
+    fn.emit('fmt.Println(%s, JoinStrings([]Code{%s}), KindOf(%s), KindOf(%s))'
+            % (fn.label("constraints"), ", ".join(str(rng.randint(-9, 9)) for _ in range(rng.randint(0, 3))),
+               rng.choice(IFACE_VALUES[:4]), rng.choice(["[]int{}", "Point{}", "Code(1)", "&Square{}", "int8(1)"])))
+    fn.emit("var sh Shape = Rect{%d, %d}" % (rng.randint(0, 9), rng.randint(0, 9)))
+    fn.emit("area := sh.Area // the method value keeps the value sh holds now")
+    fn.emit("sh = &Square{%d}" % rng.randint(0, 9))
+    fn.emit('fmt.Println(%s, area(), sh.Area())' % fn.label("ifacemethodvalue"))
+    if "embedded_interface" not in KNOWN:
+        fn.emit('w := Wrapped{Rect{%d, %d}, "w"}' % (rng.randint(0, 9), rng.randint(0, 9)))
+        fn.emit("var ws Shape = w")
+        fn.emit('fmt.Println(%s, w.Area(), ws.Kind(), w)' % fn.label("embeddediface"))
+    fn.emit("out := Outer{%d, %d, [2]Code{%d, %d}}" % tuple(rng.randint(-9, 9) for _ in range(4)))
+    fn.emit('fmt.Printf("%%s %%v %%+v %%d\\n", %s, out, out, out)' % fn.label("fieldstringer"))
+    fn.emit('fmt.Println(%s, logf("%%d-%%s", %d, %s), logf("none"), logf("%%v", []interface{}{1, "a"}...))'
+            % (fn.label("variadicforward"), rng.randint(0, 9), rng.choice(STRINGS)))
+    fn.emit("x := %d" % rng.randint(0, 9))
+    fn.open("{")
+    fn.emit("x := x * 2 // shadows")
+    fn.emit("x++")
+    fn.emit('fmt.Println(%s, x)' % fn.label("inner"))
+    fn.close()
+    fn.open("switch y := x * %d; {" % rng.randint(1, 3))
+    fn.emit('case y > 10:\n\tfmt.Println(%s, "big", y)' % fn.label("switchinit"))
+    fn.emit('case y > 5:\n\tfmt.Println(%s, "mid", y)\n\tfallthrough' % fn.label("switchinit"))
+    fn.emit('default:\n\tfmt.Println(%s, "small", y)' % fn.label("switchinit"))
+    fn.close()
+    fn.emit('fmt.Println(%s, x)' % fn.label("outer"))
+
+
 TEMPLATES = [(t_arith, 4), (t_flow, 4), (t_float, 2), (t_strings, 2), (t_closures, 1),
              (t_slices, 2), (t_arrays, 1), (t_maps, 2), (t_structs, 1), (t_interfaces, 2),
              (t_defer, 1), (t_panics, 3), (t_goroutines, 3), (t_generics, 1), (t_fmt, 3),
              (t_funcs, 1), (t_library, 2), (t_handoff, 2), (t_const, 2), (t_order, 3),
-             (t_multi, 2), (t_alias, 2)]
+             (t_multi, 2), (t_alias, 2), (t_types, 2)]
 
 
 def tail(rng):

@@ -55,6 +55,7 @@ mkdir -p "$cache"
 export GOCACHE=${GOCACHE:-$cache/gocache} GOPATH=${GOPATH:-$cache/gopath} GO111MODULE=off GOFLAGS=
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/gopark-difftest.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
+trap 'exit 130' INT TERM # through the EXIT trap
 if [[ -z $KEEP ]]; then KEEP=$(mktemp -d "${TMPDIR:-/tmp}/gopark-difftest-found.XXXXXX"); fi
 mkdir -p "$KEEP"
 
@@ -177,6 +178,7 @@ while (($(date +%s) - start < SECONDS_LIMIT)); do
 	if ((status == 0)); then
 		((programs++))
 		functions=$((functions + FUNCTIONS))
+		((programs % 100 == 0)) && echo "... $programs programs, seed $seed, $(($(date +%s) - start)) s"
 		((seed++))
 		continue
 	fi
