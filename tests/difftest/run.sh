@@ -2,17 +2,19 @@
 # run.sh: differential testing of gopark against Go on random programs (tests/difftest/gen.py).
 #
 #   run.sh GOPARK_BINARY [--seed N] [--seconds S] [--keep DIR] [--functions N] [--keep-going]
+#          [--lines]
 #
 # From seed N (default 1) on, one seed per program: gen.py writes the program, `go build` builds
-# it, and the Go binary and `gopark run` run it (10 s limit each). gopark runs each program twice:
-# once with the default settings and once in a set-up picked by the seed (--procs 1, --procs 4,
-# --mode threads, --mode coroutines). Compared: stdout, the exit status, and stderr's panic lines
+# it (without the optimiser: found/005), and the Go binary and `gopark run` run it (10 s each).
+# gopark runs each program twice: once with the default settings and once in a set-up picked by
+# the seed (--procs 1, --procs 4, --mode threads, --mode coroutines). Compared: stdout, the exit status, and stderr's panic lines
 # (`panic: ...`, the tab-indented `panic: ...` of a nested panic, `fatal error: ...`; stack traces
 # differ in paths and addresses, so they are left out).
 #
 # On a mismatch: the program and both outputs go to the keep dir (default: a fresh directory under
 # ${TMPDIR:-/tmp}), the program is reduced (test functions dropped one at a time while a mismatch
-# remains, the same set-up re-run), the reduced program and its diff are printed, and run.sh exits 1
+# remains, the same set-up re-run; --lines: then statements and blocks too, with reduce.py, into
+# reduced/min.go: minutes), the reduced program and its diff are printed, and run.sh exits 1
 # (--keep-going: goes on with the next seed, and exits 1 at the end). A program that Go itself
 # rejects is a generator bug: reported the same way.
 # When the time (default 60 s) is up with no mismatch: prints how many programs and test functions
@@ -27,7 +29,7 @@ usage() {
 	exit 2
 }
 
-GOPARK="" SEED=1 SECONDS_LIMIT=60 KEEP="" FUNCTIONS=30 KEEP_GOING=0 TIMEOUT=10
+GOPARK="" SEED=1 SECONDS_LIMIT=60 KEEP="" FUNCTIONS=30 KEEP_GOING=0 LINES=0 TIMEOUT=10
 while (($#)); do
 	case $1 in
 	--seed) SEED=${2?}; shift ;;
@@ -35,6 +37,7 @@ while (($#)); do
 	--keep) KEEP=${2?}; shift ;;
 	--functions) FUNCTIONS=${2?}; shift ;;
 	--keep-going) KEEP_GOING=1 ;;
+	--lines) LINES=1 ;;
 	-h | --help) usage ;;
 	-*) echo "run.sh: unknown option $1" >&2; usage ;;
 	*)
@@ -49,6 +52,8 @@ done
 [[ -x $GOPARK ]] || { echo "run.sh: gopark binary '$GOPARK' is not executable" >&2; exit 2; }
 command -v go >/dev/null || { echo "run.sh: go is not on PATH" >&2; exit 2; }
 command -v python3 >/dev/null || { echo "run.sh: python3 is not on PATH" >&2; exit 2; }
+# The interpreter itself, not a version manager's shim in front of it (pyenv's costs 0.5 s a call).
+PYTHON=$(python3 -c 'import sys; print(sys.executable)')
 
 cache=${GOPARK_GO_CACHE:-$here/../../build/difftest-go}
 mkdir -p "$cache"
@@ -86,8 +91,9 @@ outcome() {
 }
 
 # build DIR: go build DIR/main.go -> DIR/prog. Fails (status 1) when Go rejects the program.
+# Without Go's optimiser: the reference must be right, and Go 1.19's was not (found/005).
 build() {
-	(cd "$1" && go build -o prog main.go) >"$1/build.err" 2>&1
+	(cd "$1" && go build -gcflags='-N -l' -o prog main.go) >"$1/build.err" 2>&1
 }
 
 # run_go DIR, run_gopark DIR NAME FLAGS...: one run each, compared form in DIR/NAME.cmp.
@@ -114,7 +120,7 @@ check() {
 	args=("$seed" --functions "$FUNCTIONS")
 	[[ -n $only ]] && args+=(--only "$only")
 	((tail)) || args+=(--no-tail)
-	python3 "$here/gen.py" "${args[@]}" >"$dir/main.go" || { echo "gen.py failed" >"$dir/why"; return 2; }
+	"$PYTHON" "$here/gen.py" "${args[@]}" >"$dir/main.go" || { echo "gen.py failed" >"$dir/why"; return 2; }
 	build "$dir" || { echo "go build rejects the program" >"$dir/why"; return 2; }
 	run_go "$dir"
 	run_gopark "$dir" default
@@ -202,6 +208,11 @@ while (($(date +%s) - start < SECONDS_LIMIT)); do
 		rm -rf "$out/reduced" && cp -r "$WORK/reduce" "$out/reduced"
 		rm -f "$out/reduced/prog"
 		echo "reduced: gen.py $seed --functions $FUNCTIONS --only $only$( ((tail)) || echo ' --no-tail'), run as: $(<"$out/reduced/why")"
+		if ((LINES)); then
+			# shellcheck disable=SC2086
+			"$PYTHON" "$here/reduce.py" "$out/reduced/main.go" "$GOPARK" $(sed -n 's/^gopark run \(.*\)main.go$/\1/p' "$out/reduced/why") \
+				>"$out/reduced/min.go" && cp "$out/reduced/min.go" "$out/reduced/main.go"
+		fi
 		sed -n '/^\/\/ t_/,$p' "$out/reduced/main.go"
 		cat "$out/reduced/diff"
 	fi
