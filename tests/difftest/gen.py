@@ -1642,7 +1642,16 @@ def tail(rng):
     if r < 0.87:
         return "ch := make(chan int)\nfmt.Println(\"about to deadlock\")\n<-ch"
     if r < 0.89:
-        return "var wg sync.WaitGroup\nwg.Add(1)\nwg.Wait()"
+        return rng.choice([
+            "var wg sync.WaitGroup\nwg.Add(1)\nwg.Wait()",
+            "var wg sync.WaitGroup\nwg.Done()",
+            "var mu sync.Mutex\nmu.Unlock()",
+            "var mu sync.RWMutex\nmu.RUnlock()",
+            "var mu sync.Mutex\nmu.Lock()\ngo func() { mu.Lock() }()\nmu.Lock()",
+            "ch := make(chan int)\ngo func() { ch <- 1 }()\n<-ch\n<-ch",
+            "runtime.Goexit()",
+            "select {}",
+        ])
     name, body = rng.choice(panics())
     return "func() {\n\t%s\n}()" % (body % {"n": rng.randint(0, 9)}).replace("\n\t", "\n\t\t")
 
