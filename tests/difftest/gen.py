@@ -1560,7 +1560,8 @@ def t_alias(fn):
     fn.emit('fmt.Println(%s, del, len(del))' % fn.label("delete"))
     fn.emit("sl := []int{%s}" % ", ".join(str(rng.randint(0, 9)) for _ in range(6)))
     fn.emit("copy(sl[%d:], sl)" % rng.randint(0, 5))
-    fn.emit("sl2 := sl[%d:%d]" % (rng.randint(0, 2), rng.randint(3, 6)))
+    lo = rng.randint(0, 2)
+    fn.emit("sl2 := sl[%d:%d]" % (lo, rng.randint(lo + 2, 6)))
     fn.emit("sl2 = append(sl2[:1], sl2[2:]...)")
     fn.emit('fmt.Println(%s, sl, sl2)' % fn.label("shift"))
 
@@ -1621,11 +1622,86 @@ def t_types(fn):
     fn.emit('fmt.Println(%s, x)' % fn.label("outer"))
 
 
+
+def t_churn(fn):
+    """Many operations driven by a generator inside the program (an LCG: deterministic, and
+    unlike anything the template spells out), ending in checksums: map growth and shrinking with
+    deletes and re-inserts, slices appended and cut, strings built, pointers kept and dropped
+    while the collector runs."""
+    rng = fn.rng
+    ops = rng.choice([500, 2000, 10000, 30000])
+    keys = rng.choice([16, 200, 5000, 100000])
+    fn.emit("seed := uint32(%d)" % rng.randint(1, 1 << 31))
+    fn.emit("next := func(n int) int { seed = seed*1664525 + 1013904223; return int(seed>>8) % n }")
+    kind = rng.randint(0, 3)
+    if kind == 0:
+        kt, vt = rng.choice([("int", "int"), ("string", "int"), ("int64", "string"), ("Point", "int"), ("[2]int", "[]int"), ("interface{}", "int")])
+        key = {"int": "next(%d)" % keys, "string": "strconv.Itoa(next(%d))" % keys, "int64": "int64(next(%d)) << 33" % keys,
+               "Point": "Point{next(%d), next(3)}" % keys, "[2]int": "[2]int{next(%d), 1}" % keys,
+               "interface{}": "func() interface{} { if next(2) == 0 { return next(%d) }; return strconv.Itoa(next(%d)) }()" % (keys, keys)}[kt]
+        val = {"int": "next(1000)", "string": "strings.Repeat(\"x\", next(5))", "[]int": "make([]int, next(4))"}[vt]
+        fn.emit("m := map[%s]%s{}" % (kt, vt))
+        fn.emit("hits, sum := 0, 0")
+        fn.open("for i := 0; i < %d; i++ {" % ops)
+        fn.open("switch next(%d) {" % rng.choice([3, 4, 6]))
+        fn.emit("case 0, 3:\n\tm[%s] = %s" % (key, val))
+        fn.emit("case 1:\n\tdelete(m, %s)" % key)
+        fn.emit("case 2:\n\tif v, ok := m[%s]; ok { hits++; sum += len(fmt.Sprint(v)) }" % key)
+        fn.emit("default:\n\tsum += len(m)")
+        fn.close()
+        fn.close()
+        fn.emit("total := 0")
+        fn.emit("for k, v := range m { total += len(fmt.Sprint(k)) + len(fmt.Sprint(v)) }")
+        fn.emit('fmt.Println(%s, len(m), hits, sum, total)' % fn.label("map"))
+    elif kind == 1:
+        fn.emit("var s []int")
+        fn.emit("sum := 0")
+        fn.open("for i := 0; i < %d; i++ {" % ops)
+        fn.open("switch next(5) {")
+        fn.emit("case 0, 1:\n\ts = append(s, next(100))")
+        fn.emit("case 2:\n\tif len(s) > 0 { k := next(len(s)); s = append(s[:k], s[k+1:]...) }")
+        fn.emit("case 3:\n\tif len(s) > 1 { a, b := next(len(s)), next(len(s)); if a > b { a, b = b, a }; t := make([]int, b-a); copy(t, s[a:b]); s = append(s, t...) }")
+        fn.emit("case 4:\n\tif len(s) > 0 { sum += s[next(len(s))] }")
+        fn.close()
+        fn.emit("if len(s) > %d { s = s[len(s)/2:] }" % rng.choice([50, 1000, 20000]))
+        fn.close()
+        fn.emit("for _, v := range s { sum = sum*31 + v }")
+        fn.emit('fmt.Println(%s, len(s), sum)' % fn.label("slice"))
+    elif kind == 2:
+        fn.emit("var b strings.Builder")
+        fn.emit("words := []string{}")
+        fn.open("for i := 0; i < %d; i++ {" % (ops // 10 + 1))
+        fn.emit("w := strconv.FormatInt(int64(next(1<<20)), 36)")
+        fn.emit("if next(3) == 0 { w = strings.ToUpper(w) + \"é\" }")
+        fn.emit("words = append(words, w)")
+        fn.emit("b.WriteString(w)")
+        fn.close()
+        fn.emit("sort.Strings(words)")
+        fn.emit("joined := strings.Join(words, \",\")")
+        fn.emit("h := 0")
+        fn.emit("for _, r := range b.String() + joined { h = h*131 + int(r) }")
+        fn.emit('fmt.Println(%s, len(words), b.Len(), len(joined), h, words[0], words[len(words)-1])' % fn.label("strings"))
+    else:
+        fn.emit("type node struct { v int; next *node; data []byte }")
+        fn.emit("keep := make([]*node, %d)" % rng.choice([1, 10, 100]))
+        fn.open("for i := 0; i < %d; i++ {" % ops)
+        fn.emit("n := &node{v: next(1000), data: make([]byte, next(64))}")
+        fn.emit("k := next(len(keep))")
+        fn.emit("if next(2) == 0 { n.next = keep[k] }")
+        fn.emit("keep[k] = n")
+        fn.close()
+        fn.emit("total, count := 0, 0")
+        fn.open("for _, n := range keep {")
+        fn.emit("for ; n != nil && count < 1000000; n = n.next { total += n.v + len(n.data); count++ }")
+        fn.close()
+        fn.emit('fmt.Println(%s, total, count)' % fn.label("graph"))
+
+
 TEMPLATES = [(t_arith, 4), (t_flow, 4), (t_float, 2), (t_strings, 2), (t_closures, 1),
              (t_slices, 2), (t_arrays, 1), (t_maps, 2), (t_structs, 1), (t_interfaces, 2),
              (t_defer, 1), (t_panics, 3), (t_goroutines, 3), (t_generics, 1), (t_fmt, 3),
              (t_funcs, 1), (t_library, 2), (t_handoff, 2), (t_const, 2), (t_order, 3),
-             (t_multi, 2), (t_alias, 2), (t_types, 2)]
+             (t_multi, 2), (t_alias, 2), (t_types, 2), (t_churn, 2)]
 
 
 def tail(rng):
