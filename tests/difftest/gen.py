@@ -992,8 +992,6 @@ PANICS = [
 KNOWN = {
     "conversion_array": "001-slice-to-array-pointer-length.go",
     "interface_method_expression": "002-interface-method-expression.go",
-    "return_swapped_parameters": "003-return-swapped-parameters.go",
-    "embedded_interface": "004-embedded-interface-method.go",
 }
 
 
