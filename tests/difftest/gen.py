@@ -616,6 +616,11 @@ def t_float(fn):
     fn.emit('fmt.Println(%s, strconv.FormatFloat(%s, \'g\', -1, 64), strconv.FormatFloat(%s, \'f\', 2, 64))'
             % (fn.label("fmt"), a, b))
     fn.emit('fmt.Println(%s, float32(%s), Celsius(%s))' % (fn.label("f32"), a, b))
+    # Interfaces compare the values they hold: a NaN inside is unequal even to its own box.
+    fn.emit("var boxed, other interface{} = %s, %s" % (a, b))
+    fn.emit("copied := boxed")
+    same = "" if "boxed_nan_equality" not in KNOWN else " && !math.IsNaN(%s)" % a
+    fn.emit('fmt.Println(%s, boxed == other, boxed == copied%s, boxed != nil)' % (fn.label("boxed"), same))
 
 
 STRINGS = ['"hello"', '"héllo, 世界"', '"😀x"', '""', '"a\\xffb"', '"Go"', '"ab\\tc\\n"',
@@ -992,6 +997,7 @@ PANICS = [
 KNOWN = {
     "conversion_array": "001-slice-to-array-pointer-length.go",
     "interface_method_expression": "002-interface-method-expression.go",
+    "boxed_nan_equality": "007-interface-nan-equality.go",
 }
 
 
