@@ -59,18 +59,15 @@ def blocks(lines):
 
 
 def statement_lines(lines):
-    inside = False
+    """Lines that may go alone: statements, and the prelude's one-line declarations (those a
+    finding does not need go too); never braces, case labels, the package and import clauses."""
     for i, line in enumerate(lines):
         text = line.strip()
-        if line.startswith("func "):
-            inside = True
+        if not text or text.endswith("{") or text.endswith("(") or text.startswith("}") \
+                or text.startswith(")") or text.startswith("case ") or text == "default:" \
+                or text.startswith("package ") or text.startswith("import") or text.startswith('"'):
             continue
-        if line == "}":
-            inside = False
-            continue
-        if inside and text and not text.endswith("{") and not text.startswith("}") \
-                and not text.startswith("case ") and text != "default:":
-            yield i
+        yield i
 
 
 def main(argv):

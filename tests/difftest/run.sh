@@ -213,7 +213,7 @@ while (($(date +%s) - start < SECONDS_LIMIT)); do
 			"$PYTHON" "$here/reduce.py" "$out/reduced/main.go" "$GOPARK" $(sed -n 's/^gopark run \(.*\)main.go$/\1/p' "$out/reduced/why") \
 				>"$out/reduced/min.go" && cp "$out/reduced/min.go" "$out/reduced/main.go"
 		fi
-		sed -n '/^\/\/ t_/,$p' "$out/reduced/main.go"
+		sed -n '/^func t[0-9]/,$p' "$out/reduced/main.go"
 		cat "$out/reduced/diff"
 	fi
 	((KEEP_GOING)) || exit 1
