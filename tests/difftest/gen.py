@@ -1016,7 +1016,7 @@ def t_panics(fn):
 
 def t_goroutines(fn):
     rng = fn.rng
-    kind = rng.randint(0, 6)
+    kind = rng.randint(0, 8)
     n = rng.randint(1, 8)
     mul = rng.randint(1, 9)
     if kind == 0:
@@ -1100,6 +1100,41 @@ def t_goroutines(fn):
         fn.close()
         fn.emit("wg.Wait()")
         fn.emit('fmt.Println(%s, total, counts)' % fn.label("mutex"))
+    elif kind == 7:
+        # a ring of goroutines, each adding its index to what passes through
+        fn.emit("first := make(chan int)")
+        fn.emit("in := first")
+        fn.open("for i := 0; i < %d; i++ {" % rng.choice([1, 10, 100, 300]))
+        fn.emit("out := make(chan int%s)" % rng.choice(["", ", 1"]))
+        fn.emit("go func(in <-chan int, out chan<- int, i int) { for v := range in { out <- v + i }; close(out) }(in, out, i)")
+        fn.emit("in = out")
+        fn.close()
+        fn.emit("go func() { for k := 0; k < %d; k++ { first <- k * %d }; close(first) }()" % (n, mul))
+        fn.emit("var got []int")
+        fn.emit("for v := range in { got = append(got, v) }")
+        fn.emit('fmt.Println(%s, got)' % fn.label("ring"))
+    elif kind == 8:
+        fn.emit("var mu sync.Mutex")
+        fn.emit("cond := sync.NewCond(&mu)")
+        fn.emit("var wg sync.WaitGroup")
+        fn.emit("ready := 0")
+        fn.emit("results := make([]int, %d)" % n)
+        fn.open("for i := 0; i < %d; i++ {" % n)
+        fn.emit("wg.Add(1)")
+        fn.emit("go func(i int) {")
+        fn.emit("	defer wg.Done()")
+        fn.emit("	mu.Lock()")
+        fn.emit("	for ready == 0 { cond.Wait() }")
+        fn.emit("	results[i] = i * ready")
+        fn.emit("	mu.Unlock()")
+        fn.emit("}(i)")
+        fn.close()
+        fn.emit("mu.Lock()")
+        fn.emit("ready = %d" % mul)
+        fn.emit("cond.Broadcast()")
+        fn.emit("mu.Unlock()")
+        fn.emit("wg.Wait()")
+        fn.emit('fmt.Println(%s, results)' % fn.label("cond"))
     else:
         fn.emit("jobs := make(chan int, %d)" % n)
         fn.emit("results := make(chan [2]int, %d)" % n)
