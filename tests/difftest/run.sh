@@ -61,8 +61,11 @@ export GOCACHE=${GOCACHE:-$cache/gocache} GOPATH=${GOPATH:-$cache/gopath} GO111M
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/gopark-difftest.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
 trap 'exit 130' INT TERM # through the EXIT trap
-if [[ -z $KEEP ]]; then KEEP=$(mktemp -d "${TMPDIR:-/tmp}/gopark-difftest-found.XXXXXX"); fi
-mkdir -p "$KEEP"
+# The keep dir is made at the first mismatch only.
+keep_dir() {
+	if [[ -z $KEEP ]]; then KEEP=$(mktemp -d "${TMPDIR:-/tmp}/gopark-difftest-found.XXXXXX"); fi
+	mkdir -p "$KEEP"
+}
 
 # The second gopark set-up of a seed's program (the first is the default).
 setup_for() {
@@ -189,6 +192,7 @@ while (($(date +%s) - start < SECONDS_LIMIT)); do
 		continue
 	fi
 	((found++))
+	keep_dir
 	out=$KEEP/seed-$seed
 	rm -rf "$out" && cp -r "$WORK/run" "$out"
 	rm -f "$out/prog"
