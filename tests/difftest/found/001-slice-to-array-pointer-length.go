@@ -4,7 +4,7 @@
 //                  (Go 1.20+: "... to array or pointer to array with length 3")
 //   gopark:        no panic 3
 //                  recovered: <nil>
-// Generator: PANICS "conversion_array", kept out through KNOWN in gen.py until fixed.
+// Generator: PANICS "conversion_array", kept out through KNOWN (gencore.py) until fixed.
 package main
 
 import "fmt"

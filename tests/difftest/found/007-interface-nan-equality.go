@@ -4,7 +4,7 @@
 // Boxes of their own (x == z, P{nan} == P{nan}) are right, and so are map keys.
 //   go run: false false false false / false false / false
 //   gopark: true true false false / true false / true
-// Generator: t_float's "boxed_nan_equality", kept out through KNOWN in gen.py until fixed.
+// Generator: t_float's "boxed_nan_equality", kept out through KNOWN (gencore.py) until fixed.
 package main
 
 import (
