@@ -42,7 +42,7 @@ import sys
 
 sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 
-from gencore import PANICS, panics  # noqa: F401
+from gencore import UNCAUGHT_EXCLUDED, panics
 from prelude import PRELUDE
 from templates_behaviour import *  # noqa: F401,F403
 from templates_values import *  # noqa: F401,F403
@@ -79,7 +79,7 @@ def tail(rng):
             "runtime.Goexit()",
             "select {}",
         ])
-    name, body = rng.choice(panics())
+    name, body = rng.choice([p for p in panics() if p[0] not in UNCAUGHT_EXCLUDED])
     return "func() {\n\t%s\n}()" % (body % {"n": rng.randint(0, 9)}).replace("\n\t", "\n\t\t")
 
 

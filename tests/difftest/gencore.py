@@ -235,15 +235,20 @@ PANICS = [
     ("repanic", "defer func() {\n\t\tr := recover()\n\t\tpanic(fmt.Sprint(\"again: \", r))\n\t}()\n\tpanic(%(n)d)"),
     ("nil_func", "var f func(int) int\n\t_ = f(%(n)d)"),
     ("unhashable", "m := map[interface{}]int{}\n\tm[[]int{%(n)d}] = 1"),
-    ("conversion_array", "s := []int{1, 2}\n\t_ = %(n)d\n\t_ = *(*[3]int)(s)"),
+    # Go 1.20 reworded this panic ("... to array or pointer to array ..."), and gopark follows
+    # the newer Go: the program prints only that it panicked, and no tail ends with it.
+    ("conversion_array", "defer func() {\n\t\tr := recover()\n\t\t_, isRuntime := r.(runtime.Error)\n"
+                         "\t\tfmt.Println(\"conversion panicked:\", r != nil, isRuntime)\n\t}()\n"
+                         "\ts := []int{1, 2, %(n)d}\n\t_ = *(*[4]int)(s)"),
 ]
+
+# Panics whose message differs between Go 1.19 and the Go gopark follows: not a program's end.
+UNCAUGHT_EXCLUDED = {"conversion_array"}
 
 # Constructs kept out of the programs because gopark gets them wrong and they would hide every
 # other finding: the name of the construct, and the finding in tests/difftest/found/ that shows
 # it. Remove an entry once the fix lands (README.md, "Known").
 KNOWN = {
-    "conversion_array": "001-slice-to-array-pointer-length.go",
-    "interface_method_expression": "002-interface-method-expression.go",
     "boxed_nan_equality": "007-interface-nan-equality.go",
 }
 
