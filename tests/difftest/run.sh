@@ -149,7 +149,6 @@ check() {
 reduce() {
 	local seed=$1 setup=$2 keep=() i j trial tail=1
 	for ((i = 0; i < FUNCTIONS; i++)); do keep+=("$i"); done
-	local joined
 	joined() { local IFS=,; echo "$*"; }
 	# First halves (cheap when the cause is one function), then one at a time.
 	local changed=1
