@@ -249,7 +249,6 @@ UNCAUGHT_EXCLUDED = {"conversion_array"}
 # other finding: the name of the construct, and the finding in tests/difftest/found/ that shows
 # it. Remove an entry once the fix lands (README.md, "Known").
 KNOWN = {
-    "boxed_nan_equality": "007-interface-nan-equality.go",
 }
 
 

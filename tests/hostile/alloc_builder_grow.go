@@ -5,7 +5,6 @@
 // stderr: fatal error: out of memory
 // stderr: strings.(*Builder).Grow(
 // stderr: main.main()
-// page-known: on wasm32 the size wraps: Grow(1 << 40) succeeds and Cap() is 1099511627776
 // within: 30s
 // rss: 600MiB
 package main

@@ -3,7 +3,6 @@
 // stderr: panic: runtime error: makeslice: len out of range
 // stderr: goroutine 1 [running]:
 // stderr: main.main()
-// known: gopark says "makeslice: cap out of range" where Go says "len out of range" (make([]T, n) with n past the address space)
 // within: 30s
 // rss: 300MiB
 package main

@@ -3,7 +3,6 @@
 // exit: 2
 // stderr: runtime: out of memory: cannot allocate
 // stderr: fatal error: out of memory
-// page-known: on wasm32 the size wraps at 4 GiB: make succeeds with len 4294967312, and writing b[0..65535] writes past a 16-byte block over the page's heap (b[n-1] then reads back b[15])
 // within: 30s
 // rss: 600MiB
 package main

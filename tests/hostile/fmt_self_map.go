@@ -2,8 +2,6 @@
 // exit: 2
 // stderr: runtime: goroutine stack exceeds 1000000000-byte limit
 // stderr: fatal error: stack overflow
-// known: the process dies of SIGSEGV (exit 139) with no message: fmt's printing recurses on the C stack unguarded
-// page-known: the engine's Worker dies (RangeError: Maximum call stack size exceeded) and the page stops working until reloaded
 // within: 120s
 // rss: 1400MiB
 package main

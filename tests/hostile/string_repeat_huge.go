@@ -2,7 +2,6 @@
 // flags: --memory 256MiB
 // exit: 2
 // stderr: fatal error: out of memory
-// page-known: the engine's Worker fails with "memory access out of bounds" (the size wraps on wasm32), the page draws nothing for 30 s, then aborts and stops working until reloaded
 // within: 30s
 // rss: 600MiB
 package main

@@ -2,7 +2,6 @@
 // flags: --memory 256MiB
 // exit: 2
 // stderr: fatal error: out of memory
-// known: timers do not count against the memory cap: the process grows ~50 MB/s past 256 MiB (950 MB at 24 s) and never ends
 // within: 20s
 // rss: 600MiB
 package main
