@@ -55,13 +55,16 @@ func main() {
 	var rw sync.RWMutex
 	rw.RLock()
 	inside := make(chan bool)
+	left := make(chan bool)
 	go func() {
 		rw.RLock() // does not block: readers share
 		inside <- true
 		rw.RUnlock()
+		left <- true
 	}()
 	fmt.Println("second reader got in:", <-inside)
 	fmt.Println("TryLock while read-locked:", rw.TryLock())
+	<-left // the second reader is gone (else TryLock below could still see it)
 	rw.RUnlock()
 	fmt.Println("TryLock when free:", rw.TryLock())
 	fmt.Println("TryRLock while write-locked:", rw.TryRLock())
