@@ -46,7 +46,7 @@
 // span's cursor and pointer bits on every allocation, and two threads' spans must not share a line.
 //
 // Accounting is done at span granularity under the lock, as Go does: taking a span counts all its free
-// bytes as allocated. When live-after-last-GC plus allocated-since reaches the trigger
+// bytes as allocated. When live-after-last-GC (external reservations included) plus allocated-since reaches the trigger
 // (live * (1 + GOGC/100), at least 4 MB; with a limit, at most 7/8 of it but never below halfway from
 // the live heap to the limit, so a heap near its limit does not collect at every safe point), the
 // relaxed atomic `gc_wanted_` turns true; the VM polls it at safe points. Allocation never collects.

@@ -317,7 +317,7 @@ HeapState::HeapState(Heap& owner) : heap(owner), id(registry().next_id.fetch_add
 
 void HeapState::note_allocated(std::size_t bytes) {
   allocated_since_gc += bytes;
-  if (live_bytes + allocated_since_gc >= trigger) heap.gc_wanted_.store(true, std::memory_order_relaxed);
+  if (live_bytes + live_external + allocated_since_gc >= trigger) heap.gc_wanted_.store(true, std::memory_order_relaxed);
 }
 
 std::size_t HeapState::heap_limit() const {
@@ -327,25 +327,29 @@ std::size_t HeapState::heap_limit() const {
   return cap > outside ? cap - outside : 0;
 }
 
+// The trigger counts what the run holds outside the heap as live too (as Go's pacer counts
+// stacks): else a program holding many pending timers or goroutines, whose reservations count as
+// allocation, would collect after every few MB, each time scanning all of them.
 void HeapState::update_trigger() {
-  const std::size_t limit = heap_limit();
+  live_external = external.load(std::memory_order_relaxed);
+  const std::size_t live = live_bytes + live_external;
   std::size_t goal = SIZE_MAX;
   if (gogc >= 0) {
     std::uint64_t scaled;  // live * (100 + GOGC) / 100, saturating
-    if (__builtin_mul_overflow(std::uint64_t{live_bytes}, std::uint64_t(gogc) + 100, &scaled)) {
+    if (__builtin_mul_overflow(std::uint64_t{live}, std::uint64_t(gogc) + 100, &scaled)) {
       scaled = UINT64_MAX;
     }
     goal = std::max<std::size_t>(std::min<std::uint64_t>(scaled / 100, SIZE_MAX), kMinTrigger);
   }
   if (limit != SIZE_MAX) {
-    // Collect before the limit is hit, but leave at least half the headroom above the live heap so a
-    // heap close to its limit does not collect at every safe point.
+    // Collect before the limit is hit, but leave at least half the headroom above what is live so
+    // a run close to its limit does not collect at every safe point.
     std::size_t near_limit = limit - limit / 8;
-    std::size_t headroom = limit > live_bytes ? (limit - live_bytes) / 2 : 0;
-    goal = std::min(goal, std::max(near_limit, live_bytes + headroom));
+    std::size_t headroom = limit > live ? (limit - live) / 2 : 0;
+    goal = std::min(goal, std::max(near_limit, live + headroom));
   }
   trigger = goal;
-  bool wanted = stress || live_bytes + allocated_since_gc >= trigger;
+  bool wanted = stress || live + allocated_since_gc >= trigger;
   heap.gc_wanted_.store(wanted, std::memory_order_relaxed);
 }
 

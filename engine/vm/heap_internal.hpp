@@ -269,6 +269,7 @@ struct HeapState {
   // Not guarded: bytes the heap's owner holds outside the heap (Heap::reserve_external).
   std::atomic<std::size_t> external{0};
   std::size_t live_bytes = 0;               // after the last collection
+  std::size_t live_external = 0;            // `external` when the trigger was last computed
   std::size_t live_objects = 0;
   std::size_t allocated_since_gc = 0;       // span granularity
   std::uint64_t allocated_total = 0;        // exact as of the last collection

@@ -7,6 +7,10 @@
 // stderr: main.main()
 // within: 30s
 // rss: 600MiB
+// (The page is a 32-bit target, whose Go's maxAlloc is 4 GiB: a larger make panics there.)
+// page-stderr: panic: runtime error: makeslice: cap out of range
+// page-stderr: strings.(*Builder).Grow(
+// page-stderr: main.main()
 package main
 
 import (

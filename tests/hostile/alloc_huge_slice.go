@@ -5,6 +5,8 @@
 // stderr: fatal error: out of memory
 // within: 30s
 // rss: 600MiB
+// (The page is a 32-bit target, whose Go's maxAlloc is 4 GiB: a larger make panics there.)
+// page-stderr: panic: runtime error: makeslice: len out of range
 package main
 
 import "fmt"
