@@ -421,20 +421,20 @@ void Machine::trace_point(Goroutine& gr) {
 
 void Machine::pin(Word w) {
   std::lock_guard lock(pins_mutex_);
-  pins_.insert(w);
+  ++pins_[w];
 }
 
 void Machine::unpin(Word w) {
   std::lock_guard lock(pins_mutex_);
   auto it = pins_.find(w);
-  if (it != pins_.end()) pins_.erase(it);
+  if (it != pins_.end() && --it->second == 0) pins_.erase(it);
 }
 
 void Machine::scan_roots(Marker& m) {
   m.mark(globals_);
   {
     std::lock_guard lock(pins_mutex_);
-    for (Word w : pins_) m.mark(ptr<void>(w));
+    for (const auto& [w, count] : pins_) m.mark(ptr<void>(w));
   }
   std::lock_guard lock(goroutines_mutex_);
   for (Goroutine* gr = goroutines_; gr; gr = gr->next) {

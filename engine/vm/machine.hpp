@@ -306,7 +306,9 @@ class Machine final : public rt::Body {
   void update_traced_locked();
   bool may_pass_locked(std::uint64_t goroutine);
   std::mutex pins_mutex_;            // guards pins_
-  std::unordered_multiset<Word> pins_;
+  // Word -> times pinned. Not a multiset: a million timers pin the same static closure, and
+  // libc++'s multiset (the page's) inserts an equal key after all the others, a scan each time.
+  std::unordered_map<Word, std::size_t> pins_;
   bool started_ = false;
   std::mutex goroutines_mutex_;      // guards the registry list below
   Goroutine* goroutines_ = nullptr;

@@ -3,7 +3,6 @@
 // exit: 2
 // stderr: fatal error: out of memory
 // within: 90s
-// page-known: in the page it has not reached the cap within 90 s (the CLI: 1 s); bounded by the cap, but the page's timer path is far slower: open
 // rss: 600MiB
 package main
 
