@@ -2,12 +2,13 @@
 //
 //   gopark                 the desktop app (same as `gopark open`)
 //   gopark open [prog.go] [--run] [--run-n N] [--speed N] [--steps N] [--screenshot out.ppm] [--frames N] [--print-output]
-//   gopark run [--procs N] [--mode mn|threads|coroutines] [--seed S] [--speed N] [--memory M] [--trace out.json] prog.go [args]
+//   gopark run [--procs N] [--mode mn|threads|coroutines|sim] [--seed S] [--speed N] [--memory M] [--max-steps N] [--trace out.json] prog.go [args]
+//   gopark explore [--runs N] [--time S] [--jobs N] [--json] [--procs N] [--seed S] [--max-steps N] [--memory M] prog.go
 //   gopark check prog.go
 //   gopark demo [--procs N] [--mode mn|threads|coroutines] [--seed S] [--speed N] [--memory M] [--jobs N] [--trace out.json]
 //   gopark version
 //
-// The run settings (--procs, --mode, --seed, --speed, --memory) and their limits are
+// The run settings (--procs, --mode, --seed, --speed, --memory, --max-steps) and their limits are
 // engine::RunSettings' (engine/run/settings.hpp); this file only reads the flags.
 //
 // The desktop app exists only in builds with the dashboard (GOPARK_DESKTOP, set by CMake when
@@ -18,6 +19,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <string>
+#include <vector>
 
 #include "demo.hpp"
 #include "desktop.hpp"
@@ -41,6 +43,11 @@ constexpr const char* kUsage =
     "              The UI follows the display's DPI; GOPARK_UI_SCALE=1.5 overrides it\n"
     "  gopark run [settings] [--trace out.json] prog.go [args]\n"
     "              compile and run a Go program, like `go run`\n"
+    "  gopark explore [settings] [--runs N] [--time S] [--jobs N] [--json] prog.go\n"
+    "              run the program under many simulated schedules (seeds S, S+1, ...: 1000\n"
+    "              runs, or as many as --time S seconds allow) and print each outcome with\n"
+    "              how often it happened and a seed that replays it; --json: one JSON\n"
+    "              object per outcome and line; --jobs N: threads (default: one per CPU)\n"
     "  gopark check prog.go\n"
     "              report the program's compile errors, like `go vet`\n"
     "  gopark disasm prog.go\n"
@@ -48,10 +55,14 @@ constexpr const char* kUsage =
     "  gopark demo [settings] [--jobs N] [--trace out.json]\n"
     "              watch a worker pool run on the goroutine runtime\n"
     "  gopark version\n"
-    "settings (run and demo):\n"
-    "  --procs N     GOMAXPROCS, 1 to 256 (default: the number of CPUs)\n"
-    "  --mode M      mn (goroutines on Ps, the default), threads (1:1) or coroutines (N:1)\n"
-    "  --seed S      the scheduler's randomness, 0 to 2^64-1 (0, the default: a fresh one)\n"
+    "settings (run, explore and demo):\n"
+    "  --procs N     GOMAXPROCS, 1 to 256 (default: the number of CPUs; 4 in sim mode)\n"
+    "  --mode M      mn (goroutines on Ps, the default), threads (1:1), coroutines (N:1),\n"
+    "                or sim: simulated and deterministic, the same run every time for a seed\n"
+    "  --seed S      the scheduler's randomness, 0 to 2^64-1 (0, the default: a fresh one;\n"
+    "                in sim mode the seed is the whole schedule, and 0 is a seed too)\n"
+    "  --max-steps N end the run after N loop iterations and calls (default: no limit;\n"
+    "                200000000 in sim mode, where time stands still while anything runs)\n"
     "  --speed N     slow motion: N source lines a second per P (0, the default: full speed)\n"
     "  --memory M    the heap's limit: bytes, or 512MiB, 2GiB (16MiB to 64GiB; default 2GiB)\n";
 
@@ -133,6 +144,48 @@ int run(int argc, char** argv) {
   return gopark::native::run_program(options);
 }
 
+// gopark explore [settings] [--runs N] [--time S] [--jobs N] [--json] prog.go
+int explore(int argc, char** argv) {
+  gopark::native::ExploreCommand command;
+  gopark::engine::RunSettings& settings = command.options.settings;
+  settings.mode = gopark::rt::Mode::Sim;
+  settings.seed = 1;
+  bool runs_given = false;
+  std::vector<char*> args;  // without --json, the one flag with no value
+  for (int i = 0; i < argc; ++i) {
+    std::string a = argv[i];
+    if (a == "--json" || a == "-json") command.json = true;
+    else args.push_back(argv[i]);
+  }
+  int i = parse_flags(int(args.size()), args.data(), settings, [&](const std::string& flag, const std::string& value) {
+    long long n = 0;
+    char* end = nullptr;
+    if (flag == "--runs" && parse_int(value.c_str(), n) && n >= 1) {
+      command.options.runs = std::uint64_t(n);
+      runs_given = true;
+    } else if (flag == "--jobs" && parse_int(value.c_str(), n) && n >= 1 && n <= 1024) {
+      command.options.jobs = int(n);
+    } else if (flag == "--time" && (command.options.seconds = std::strtod(value.c_str(), &end)) > 0 && *end == '\0') {
+    } else {
+      return false;
+    }
+    return true;
+  });
+  if (i < 0) return 2;
+  if (settings.mode != gopark::rt::Mode::Sim) return usage_error("explore: it runs simulated schedules only (--mode sim)");
+  if (i >= int(args.size())) return usage_error("explore: no .go file given");
+  if (i + 1 != int(args.size())) return usage_error("explore: give one .go file, after the flags");
+  command.path = args[std::size_t(i)];
+  // --time alone runs until the time is up.
+  if (command.options.seconds > 0 && !runs_given) command.options.runs = UINT64_MAX;
+  std::string& replay = command.replay_flags;
+  if (settings.procs != 0) replay += " --procs " + std::to_string(settings.procs);
+  if (settings.max_steps != 0) replay += " --max-steps " + std::to_string(settings.max_steps);
+  if (settings.memory_limit != gopark::engine::kDefaultMemoryLimit)
+    replay += " --memory " + std::to_string(settings.memory_limit);
+  return gopark::native::explore_program(command);
+}
+
 // Flags and the file may come in any order: `gopark open prog.go --run` and `gopark open --run prog.go`.
 int open_desktop(int argc, char** argv) {
   gopark::native::DesktopOptions options;
@@ -189,6 +242,7 @@ int main(int argc, char** argv) {
   if (command == "open") return open_desktop(argc - 2, argv + 2);
   if (command == "demo") return demo(argc - 2, argv + 2);
   if (command == "run") return run(argc - 2, argv + 2);
+  if (command == "explore") return explore(argc - 2, argv + 2);
   if (command == "disasm") {
     if (argc != 3) return usage_error("disasm: give one .go file");
     return gopark::native::disassemble_program(argv[2]);

@@ -46,7 +46,8 @@ void write_all(int fd, std::string_view text) {
   }
 }
 
-// Compiles; prints errors as `go build` does. Null on errors.
+}  // namespace
+
 std::shared_ptr<const vm::Image> build(const std::string& path, bool go_header, int& status) {
   std::string source;
   if (!read_file(path, source)) {
@@ -64,8 +65,6 @@ std::shared_ptr<const vm::Image> build(const std::string& path, bool go_header, 
   status = 0;
   return compiled.image;
 }
-
-}  // namespace
 
 int run_program(const RunOptions& options) {
   int status = 0;

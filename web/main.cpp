@@ -169,7 +169,7 @@ EMSCRIPTEN_KEEPALIVE void gopark_paste(const char* text) {
   shell->clipboard = text;
   shell->paste_frames = 2;
 }
-// Settings, as lines "name=value" (procs, mode, seed, speed, memory: engine::RunSettings::set
+// Settings, as lines "name=value" (procs, mode, seed, speed, memory, max-steps: engine::RunSettings::set
 // reads and checks each). All are taken, or none: the answer is "" or what was wrong
 // ("procs: a whole number from 1 to 256"), which the page throws.
 EMSCRIPTEN_KEEPALIVE const char* gopark_set_settings(const char* lines) {
@@ -189,10 +189,11 @@ EMSCRIPTEN_KEEPALIVE const char* gopark_set_settings(const char* lines) {
 // The settings as JSON; the seed (a uint64) as a decimal string: a JS number would round it.
 EMSCRIPTEN_KEEPALIVE const char* gopark_settings() {
   gopark::engine::RunSettings s = shell->app->settings();
-  char buf[192];
-  std::snprintf(buf, sizeof buf, "{\"procs\":%d,\"mode\":%d,\"speed\":%g,\"seed\":\"%llu\",\"memory\":%llu}",
+  char buf[256];
+  std::snprintf(buf, sizeof buf,
+                "{\"procs\":%d,\"mode\":%d,\"speed\":%g,\"seed\":\"%llu\",\"memory\":%llu,\"max-steps\":%llu}",
                 s.procs, int(s.mode), s.speed, static_cast<unsigned long long>(s.seed),
-                static_cast<unsigned long long>(s.memory_limit));
+                static_cast<unsigned long long>(s.memory_limit), static_cast<unsigned long long>(s.max_steps));
   return hand_to_js(buf);
 }
 }

@@ -7,12 +7,13 @@
 
 namespace gopark::dash {
 
-std::vector<OutcomeCount> histogram(const std::vector<std::string>& outputs) {
+std::vector<OutcomeCount> histogram(const std::vector<std::string>& outputs, const std::vector<std::uint64_t>& seeds) {
   std::vector<OutcomeCount> counts;  // in order of first appearance
   std::unordered_map<std::string_view, std::size_t> index;  // views into `outputs`, which outlive it
-  for (const auto& output : outputs) {
+  for (std::size_t i = 0; i < outputs.size(); ++i) {
+    const std::string& output = outputs[i];
     auto [it, fresh] = index.emplace(output, counts.size());
-    if (fresh) counts.push_back({output, 0});
+    if (fresh) counts.push_back({output, 0, i < seeds.size() ? seeds[i] : 0});
     ++counts[it->second].count;
   }
   // Stable: equal counts keep first-appearance order.

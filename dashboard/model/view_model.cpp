@@ -20,6 +20,7 @@ const char* mode_text(std::uint8_t mode) {
     case rt::Mode::MN: return "goroutines (M:N)";
     case rt::Mode::Threads: return "threads (1:1)";
     case rt::Mode::Coroutines: return "coroutines (N:1)";
+    case rt::Mode::Sim: return "simulated (deterministic)";
   }
   return "?";
 }

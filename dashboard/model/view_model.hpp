@@ -119,7 +119,7 @@ struct LockView {
 
 struct ViewModel {
   double time_ms = 0;
-  std::string mode;            // "goroutines (M:N)", "threads (1:1)", "coroutines (N:1)"
+  std::string mode;            // "goroutines (M:N)", "threads (1:1)", "coroutines (N:1)", "simulated (deterministic)"
   int gomaxprocs = 0;
   bool running = false;
   std::vector<GoroutineRow> goroutines;        // sorted by id: goroutine() relies on it
@@ -275,8 +275,10 @@ class Timeline {
 struct OutcomeCount {
   std::string output;          // the whole stdout of a run (plus the exit line if not 0)
   std::uint32_t count = 0;
+  std::uint64_t seed = 0;      // the seed of its first run (sim mode: that seed replays it)
 };
-// Most frequent first (ties: first seen first).
-std::vector<OutcomeCount> histogram(const std::vector<std::string>& outputs);
+// Most frequent first (ties: first seen first). `seeds`, when not empty, is each run's seed.
+std::vector<OutcomeCount> histogram(const std::vector<std::string>& outputs,
+                                    const std::vector<std::uint64_t>& seeds = {});
 
 }  // namespace gopark::dash

@@ -22,7 +22,7 @@ void BatchRun::cancel() {
 
 std::vector<OutcomeCount> BatchRun::outcomes() const {
   std::lock_guard lock(mutex_);
-  return histogram(outputs_);
+  return histogram(outputs_, seeds_);
 }
 
 bool BatchRun::start(const std::string& source, const std::string& file_name, const RunSettings& settings,
@@ -35,7 +35,9 @@ bool BatchRun::start(const std::string& source, const std::string& file_name, co
   {
     std::lock_guard lock(mutex_);
     outputs_.clear();
+    seeds_.clear();
   }
+  simulated_.store(settings.mode == rt::Mode::Sim, std::memory_order_release);
   cancelled_.store(false, std::memory_order_release);
   done_.store(0, std::memory_order_release);
   total_.store(runs, std::memory_order_release);
@@ -45,7 +47,11 @@ bool BatchRun::start(const std::string& source, const std::string& file_name, co
       std::string out;
       std::mutex out_mutex;  // goroutines on several threads may print at once
       vm::MachineConfig config = engine::machine_config(settings, file_name);
-      config.runtime.seed = settings.seed == 0 ? 0 : settings.seed + std::uint64_t(i);
+      // Seeds seed, seed+1, ...: a simulated run is its seed, so in sim mode this is a search
+      // over schedules (engine/run/explore.hpp); elsewhere 0 keeps "a fresh seed each run".
+      const bool sim = settings.mode == rt::Mode::Sim;
+      const std::uint64_t config_seed = settings.seed == 0 && !sim ? 0 : settings.seed + std::uint64_t(i);
+      config.runtime.seed = config_seed;
       config.output.out = [&](std::string_view s) {
         std::lock_guard lock(out_mutex);
         if (out.size() < settings.max_output) out.append(s);
@@ -63,14 +69,16 @@ bool BatchRun::start(const std::string& source, const std::string& file_name, co
         std::lock_guard lock(mutex_);
         current_ = nullptr;
       }
-      if (result.kind == rt::ExitKind::Stopped) break;
+      if (cancelled_.load(std::memory_order_acquire)) break;
       // The ending, when there is one, in a line of its own: "exit status 3", "panic: boom".
       std::string ending;
       if (result.kind == rt::ExitKind::Panic) ending = "panic: " + result.message;
       else if (result.kind == rt::ExitKind::Fatal || result.kind == rt::ExitKind::Deadlock) ending = "fatal error: " + result.message;
+      else if (result.kind == rt::ExitKind::Stopped) ending = result.message;  // its step budget spent
       if (result.exit_code != 0) ending += (ending.empty() ? "" : "\n") + std::string("exit status ") + std::to_string(result.exit_code);
       std::lock_guard lock(mutex_);
       outputs_.push_back(ending.empty() ? out : out + "[" + ending + "]\n");
+      seeds_.push_back(config_seed);
       done_.fetch_add(1, std::memory_order_acq_rel);
     }
     running_.store(false, std::memory_order_release);

@@ -2,7 +2,8 @@
 // BatchRun: "Run xN". The same program run N times in a row, each on a fresh Machine, at full
 // speed, on a worker thread; what each run printed is kept, so the dashboard can show how often
 // each distinct outcome came out (the study note's "main wins 95% of the time", lost updates of
-// an unlocked counter).
+// an unlocked counter). In sim mode run i has seed seed+i, so the batch is a search over simulated
+// schedules (engine/run/explore.hpp), and each outcome's seed replays it.
 //
 // The program is compiled once; every run shares the immutable Image. Runs do not draw anything
 // and are not sampled. cancel() stops the current run and skips the rest.
@@ -41,6 +42,8 @@ class BatchRun {
   // The outcomes so far, most frequent first: each run's stdout, plus its ending when it did not
   // exit normally ("exit status 3", "panic: ...").
   std::vector<OutcomeCount> outcomes() const;
+  // The batch runs in sim mode: run i has seed settings.seed + i, and an outcome's seed replays it.
+  bool simulated() const { return simulated_.load(std::memory_order_acquire); }
 
  private:
   void join();
@@ -50,7 +53,9 @@ class BatchRun {
   std::atomic<int> done_{0};
   std::atomic<int> total_{0};
   mutable std::mutex mutex_;
+  std::atomic<bool> simulated_{false};
   std::vector<std::string> outputs_;     // guarded by mutex_
+  std::vector<std::uint64_t> seeds_;     // guarded by mutex_: each run's seed
   vm::Machine* current_ = nullptr;       // guarded by mutex_: the run going now (for cancel)
 };
 

@@ -46,7 +46,12 @@ void BatchWindow::draw(Shared& s) {
   ImGui::ProgressBar(static_cast<float>(done) / static_cast<float>(total), ImVec2(-1, 0), progress);
 
   std::vector<OutcomeCount> outcomes = batch.outcomes();
+  const bool simulated = batch.simulated();
   ImGui::Text("%zu distinct outcome%s", outcomes.size(), outcomes.size() == 1 ? "" : "s");
+  if (simulated) {
+    ImGui::SameLine();
+    ImGui::TextDisabled("(simulated: Open replays an outcome's run, paused at its start)");
+  }
   ImGui::BeginChild("outcomes");
   float width = ImGui::GetContentRegionAvail().x;
   for (std::size_t i = 0; i < outcomes.size() && i < 200; ++i) {
@@ -57,11 +62,26 @@ void BatchWindow::draw(Shared& s) {
     ImDrawList* draw = ImGui::GetWindowDrawList();
     draw->AddRectFilled(p, ImVec2(p.x + width * share, p.y + h), IM_COL32(70, 120, 200, 200), 2.0f);
     ImGui::Text("%u  (%.1f%%)", o.count, 100.0f * share);
+    float text_at = ImGui::GetFontSize() * 8;
+    if (simulated) {
+      // Open this run: the same program with this outcome's seed, paused before its first line,
+      // to step through the very interleaving that produced it.
+      ImGui::SameLine(text_at);
+      ImGui::PushID(static_cast<int>(i));
+      if (ImGui::SmallButton("Open")) {
+        s.controls.settings.mode = rt::Mode::Sim;
+        s.controls.settings.seed = o.seed;
+        s.run(true);
+      }
+      if (ImGui::IsItemHovered()) ImGui::SetTooltip("replay seed %llu, paused", static_cast<unsigned long long>(o.seed));
+      ImGui::PopID();
+      text_at += ImGui::GetFontSize() * 3.5f;
+    }
     // The outcome's first line on the bar; all of it on hover.
     std::string first = o.output.substr(0, o.output.find('\n'));
     if (first.empty()) first = "(no output)";
     if (o.output.find('\n') != std::string::npos && o.output.find('\n') + 1 < o.output.size()) first += "  ...";
-    ImGui::SameLine(ImGui::GetFontSize() * 8);
+    ImGui::SameLine(text_at);
     ImGui::TextUnformatted(first.c_str());
     if (ImGui::IsItemHovered()) {
       ImGui::BeginTooltip();

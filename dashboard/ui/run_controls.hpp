@@ -14,7 +14,8 @@
 namespace gopark::dash {
 
 // The scheduler modes, in rt::Mode's order (the mode combo indexes it with int(mode)).
-inline constexpr const char* kModes[] = {"goroutines (M:N)", "threads (1:1)", "coroutines (N:1)"};
+inline constexpr const char* kModes[] = {"goroutines (M:N)", "threads (1:1)", "coroutines (N:1)",
+                                         "simulated (deterministic)"};
 inline constexpr int kModeCount = int(sizeof kModes / sizeof kModes[0]);
 
 // The Speed slider's stops: source lines per second per P (0: full speed). Slow enough at the

@@ -50,7 +50,8 @@ std::string whole_number_message(std::uint64_t low, std::uint64_t high) {
 }  // namespace
 
 bool RunSettings::is_setting(std::string_view name) {
-  return name == "procs" || name == "mode" || name == "seed" || name == "speed" || name == "memory";
+  return name == "procs" || name == "mode" || name == "seed" || name == "speed" || name == "memory" ||
+         name == "max-steps";
 }
 
 std::string RunSettings::set(std::string_view name, std::string_view value) {
@@ -64,7 +65,8 @@ std::string RunSettings::set(std::string_view name, std::string_view value) {
     if (value == "0") m = rt::Mode::MN;
     else if (value == "1") m = rt::Mode::Threads;
     else if (value == "2") m = rt::Mode::Coroutines;
-    else if (!rt::parse_mode(value, m)) return "mn (or goroutines), threads or coroutines (or 0, 1, 2)";
+    else if (value == "3") m = rt::Mode::Sim;
+    else if (!rt::parse_mode(value, m)) return "mn (or goroutines), threads, coroutines or sim (or 0, 1, 2, 3)";
     mode = m;
   } else if (name == "seed") {
     if (!parse_uint(value, n)) return whole_number_message(0, std::numeric_limits<std::uint64_t>::max());
@@ -79,8 +81,11 @@ std::string RunSettings::set(std::string_view name, std::string_view value) {
       return "bytes, or with a unit (512MiB, 2GiB), from " + std::to_string(kMinMemoryLimit >> 20) +
              "MiB to " + std::to_string(std::uint64_t(kMaxMemoryLimit) >> 30) + "GiB";
     memory_limit = std::size_t(n);
+  } else if (name == "max-steps") {
+    if (!parse_uint(value, n)) return "a whole number of steps (loop iterations and calls); 0: the mode's default";
+    max_steps = n;
   } else {
-    return "no such setting (procs, mode, seed, speed, memory)";
+    return "no such setting (procs, mode, seed, speed, memory, max-steps)";
   }
   return "";
 }
@@ -95,7 +100,13 @@ RunSettings RunSettings::clamped() const {
 }
 
 int RunSettings::effective_procs() const {
-  return std::clamp(procs > 0 ? procs : rt::Runtime::num_cpu(), kMinProcs, kMaxProcs);
+  const int machine = mode == rt::Mode::Sim ? rt::kSimCpus : rt::Runtime::num_cpu();
+  return std::clamp(procs > 0 ? procs : machine, kMinProcs, kMaxProcs);
+}
+
+std::uint64_t RunSettings::effective_max_steps() const {
+  if (max_steps != 0) return max_steps;
+  return mode == rt::Mode::Sim ? kSimDefaultMaxSteps : 0;
 }
 
 rt::Config runtime_config(const RunSettings& settings) {
@@ -112,6 +123,7 @@ vm::MachineConfig machine_config(const RunSettings& settings, const std::string&
   vm::MachineConfig config;
   config.runtime = runtime_config(s);
   config.memory_limit = s.memory_limit;
+  config.max_steps = s.effective_max_steps();
   config.args.push_back(program_name);
   return config;
 }

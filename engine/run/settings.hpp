@@ -34,28 +34,39 @@ inline constexpr std::size_t kMaxMemoryLimit =
     sizeof(std::size_t) >= 8 ? std::size_t(std::uint64_t(64) << 30) : std::size_t(1) << 30;
 inline constexpr std::size_t kDefaultMemoryLimit = std::min(std::size_t(2) << 30, kMaxMemoryLimit);
 static_assert(kMinMemoryLimit <= kDefaultMemoryLimit && kDefaultMemoryLimit <= kMaxMemoryLimit);
+// The step budget (vm::MachineConfig::max_steps: safe points, i.e. loop iterations and calls, of
+// all goroutines together). Real modes have none by default (Stop ends a runaway program); a
+// simulated run has one, since time cannot end a `for {}` that waits for a sleeper (runtime/sim.hpp)
+// and explore runs many programs nobody watches. About 10 s of a tight loop natively.
+inline constexpr std::uint64_t kSimDefaultMaxSteps = 200'000'000;
 
 // Invariants (after set(), or from clamped()): procs is 0 or in [kMinProcs, kMaxProcs]; speed is
 // 0 or in (0, kMaxSpeed]; memory_limit is in [kMinMemoryLimit, kMaxMemoryLimit].
 struct RunSettings {
   int procs = 0;                 // GOMAXPROCS; 0: the number of logical CPUs (within the limits)
-  rt::Mode mode = rt::Mode::MN;  // goroutines (M:N), threads (1:1) or coroutines (N:1)
-  std::uint64_t seed = 0;        // the scheduler's and select's randomness; 0: a fresh one each run
+  rt::Mode mode = rt::Mode::MN;  // goroutines (M:N), threads (1:1), coroutines (N:1) or sim (simulated)
+  // The scheduler's and select's randomness; 0: a fresh one each run. In sim mode the seed is the
+  // whole schedule, and 0 is a seed like any other: the same seed replays the same run.
+  std::uint64_t seed = 0;
   double speed = 0;              // slow motion: source lines a second per P; 0: full speed
   std::size_t memory_limit = kDefaultMemoryLimit;  // bytes the run may hold: heap, goroutines, stacks, channel buffers
+  std::uint64_t max_steps = 0;   // the step budget; 0: the mode's default (none, or kSimDefaultMaxSteps)
 
-  // Sets the setting called `name` ("procs", "mode", "seed", "speed", "memory") from text, as a
-  // command-line flag or a link carries it. Returns "" on success; otherwise what the setting
-  // accepts ("a whole number from 1 to 256"; the caller names the setting), and nothing changes.
-  // Modes are "mn" (or "goroutines"), "threads", "coroutines", or their numbers 0, 1, 2.
+  // Sets the setting called `name` ("procs", "mode", "seed", "speed", "memory", "max-steps") from
+  // text, as a command-line flag or a link carries it. Returns "" on success; otherwise what the
+  // setting accepts ("a whole number from 1 to 256"; the caller names the setting), and nothing
+  // changes. Modes are "mn" (or "goroutines"), "threads", "coroutines", "sim", or their numbers 0-3.
   // Memory is bytes, or a number with a unit: 512MiB, 2GiB (KiB, MiB, GiB; KB, MB, GB as 1024s).
   std::string set(std::string_view name, std::string_view value);
   static bool is_setting(std::string_view name);  // a name set() knows
 
   // The same settings with every value brought within the limits (for values from code, not text).
   RunSettings clamped() const;
-  // GOMAXPROCS this run will have: procs, or the number of logical CPUs within the limits.
+  // GOMAXPROCS this run will have: procs, or the number of logical CPUs within the limits (in sim
+  // mode rt::kSimCpus: nothing a simulated run shows depends on the machine).
   int effective_procs() const;
+  // The step budget this run will have (0: none).
+  std::uint64_t effective_max_steps() const;
 };
 
 // The runtime's configuration for a run with `settings` (for runs of the C++ API, without a VM).

@@ -121,13 +121,20 @@ struct G {
   // Gs are never freed during a run. A reused G re-arming it mid-firing is handled by the timer code.
   TimerTask sleep_timer;
 
+  // ---- Sim mode (sim.hpp): the simulation's thread only. ----
+  // Instructions left in this slice: the interpreter gives the thread back when it reaches 0
+  // (should_yield). -1 outside a simulated slice: never counts down.
+  int64_t sim_left = -1;
+  uint64_t sim_priority = 0;  // PCT: the higher runs first
+  int64_t sim_unblocked = 0;  // PCT: instructions run since it last left the CPU of its own accord
+
   // ---- Ending. ----
   std::string end_message;  // Panic/Fatal message
   std::string end_prefix;   // Fatal: lines Go prints before "fatal error:" (which limit was passed)
   int exit_code = 0;        // OsExit
 
   // Asks the runtime whether the body should give the thread back at its next safe point.
-  bool should_yield() const { return preempt.load(std::memory_order_relaxed); }
+  bool should_yield() const { return preempt.load(std::memory_order_relaxed) || sim_left == 0; }
 };
 
 // The G running on this thread, or null outside goroutines.

@@ -3,6 +3,7 @@
 
 #include "runtime/observed.hpp"
 #include "runtime/runtime.hpp"
+#include "runtime/sim.hpp"
 #include "runtime/tls.hpp"
 
 namespace gopark::rt {
@@ -118,7 +119,9 @@ int64_t Runtime::count_goroutines() const {
 G* Runtime::spawn(Body& body, void* body_data, const char* label, G* parent, int32_t line) {
   if (!started_.load(std::memory_order_relaxed)) internal_error("spawn before Runtime::start");
   if (exiting_.load(std::memory_order_relaxed)) return nullptr;
-  P* p = (tls::runtime == this && tls::m) ? tls::m->p : nullptr;
+  // Sim mode hands out ids in creation order (no per-P batches): a run's ids are the same on any
+  // number of Ps.
+  P* p = (tls::runtime == this && tls::m && config_.mode != Mode::Sim) ? tls::m->p : nullptr;
   G* g = alloc_g(p);
   const uint64_t id = new_goid(p);
   g->id.store(id, std::memory_order_relaxed);
@@ -151,6 +154,11 @@ G* Runtime::spawn(Body& body, void* body_data, const char* label, G* parent, int
     free_g(*g, nullptr);
     return nullptr;
   }
+  if (config_.mode == Mode::Sim) {
+    sim_->created(*g);
+    sim_put(*g);
+    return g;
+  }
   if (p) {
     runq_put(*p, *g, true);  // new goroutines run next, as Go's newproc
   } else {
@@ -166,6 +174,10 @@ void Runtime::ready(G& g, G* by) {
   store_observed(g.wait_object, uint64_t(0));
   store_observed(g.state, GState::Runnable);
   if (recorder_) emit(EventKind::GoUnblock, g.id, 0, by ? int64_t(by->id.load(std::memory_order_relaxed)) : 0);
+  if (config_.mode == Mode::Sim) {
+    sim_put(g);
+    return;
+  }
   if (config_.mode == Mode::Threads) {
     active_ms_.fetch_add(1);  // before the wake-up: the M counts as active from now on (sched.hpp)
     g.bound_m->note.wake();
@@ -191,7 +203,7 @@ void Runtime::ready(G& g, G* by) {
 // ---- running ----
 
 // Runs one slice of g on m: its resume hook, then its body, until it gives the thread back.
-void Runtime::run_g(M& m, G& g, int32_t p_id) {
+void Runtime::run_g(M& m, G& g, int32_t p_id, bool announce) {
   store_observed(g.state, GState::Running);
   store_observed(g.m_id, m.id);
   store_observed(g.p_id, p_id);
@@ -207,7 +219,7 @@ void Runtime::run_g(M& m, G& g, int32_t p_id) {
   tls::g = &g;
   if (recorder_) {
     g.started_ns = now_ns();
-    emit(EventKind::GoStart, g.id);
+    if (announce) emit(EventKind::GoStart, g.id);
   }
   bool run_body = true;
   if (ResumeHook hook = g.on_resume) {

@@ -8,6 +8,7 @@ const char* to_string(Mode m) {
     case Mode::MN: return "mn";
     case Mode::Threads: return "threads";
     case Mode::Coroutines: return "coroutines";
+    case Mode::Sim: return "sim";
   }
   return "?";
 }
@@ -16,6 +17,7 @@ bool parse_mode(std::string_view s, Mode& out) {
   if (s == "mn" || s == "goroutines") out = Mode::MN;
   else if (s == "threads") out = Mode::Threads;
   else if (s == "coroutines") out = Mode::Coroutines;
+  else if (s == "sim") out = Mode::Sim;
   else return false;
   return true;
 }

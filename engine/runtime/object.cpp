@@ -5,7 +5,8 @@
 namespace gopark::rt {
 
 uint64_t new_object_id() {
-  static std::atomic<uint64_t> next{1};
+  if (Runtime* r = current_runtime()) return r->new_object_id();
+  static std::atomic<uint64_t> next{kOutsideIds};
   return next.fetch_add(1, std::memory_order_relaxed);
 }
 

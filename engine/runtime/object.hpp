@@ -1,6 +1,8 @@
 // Object: what every channel, lock and timer of the runtime is, so that snapshots can find them.
 //
-// Each Object gets a process-wide unique id at construction (used in trace events and wait_object). It
+// Each Object gets an id at construction (used in trace events and wait_object): numbered per run
+// (1, 2, 3... in the order the run's goroutines make them, so a simulated run's ids are the same
+// every time), or from kOutsideIds up when made outside any run (C++ code before start). It
 // joins its runtime's registry when it is first used by a goroutine (or explicitly with attach()): Go's
 // sync.Mutex and friends are usable as zero values, and C++ code may construct a channel before the run
 // starts, so there is no runtime to hand to the constructor.
@@ -63,7 +65,9 @@ class Object {
   Object* next_ = nullptr;
 };
 
-// Allocates a fresh object id (also used for runtime-internal objects without an Object).
+// Allocates a fresh object id (also used for runtime-internal objects without an Object): the
+// calling thread's run's next one, or the next of the ids shared by everything outside a run.
 uint64_t new_object_id();
+inline constexpr uint64_t kOutsideIds = uint64_t(1) << 40;
 
 }  // namespace gopark::rt

@@ -7,6 +7,7 @@
 #include <random>
 
 #include "runtime/object.hpp"
+#include "runtime/sim.hpp"
 #include "runtime/tls.hpp"
 #include "runtime/waitq.hpp"
 
@@ -50,7 +51,7 @@ int default_max_threads() {
 namespace {
 
 Config normalized(Config c) {
-  if (c.procs < 1) c.procs = Runtime::num_cpu();
+  if (c.procs < 1) c.procs = c.mode == Mode::Sim ? kSimCpus : Runtime::num_cpu();
   c.procs = std::min(c.procs, kMaxProcs);
   if (c.max_threads < 1) c.max_threads = 1;
   if (c.time_slice_ns < 1'000'000) c.time_slice_ns = 1'000'000;
@@ -67,7 +68,12 @@ uint64_t mix(uint64_t x) {  // splitmix64 finaliser
 }  // namespace
 
 Runtime::Runtime(Config config) : config_(normalized(config)), epoch_(std::chrono::steady_clock::now()) {
-  seed_ = config_.seed ? config_.seed : (uint64_t(std::random_device{}()) << 32) ^ std::random_device{}();
+  if (config_.mode == Mode::Sim) {
+    seed_ = config_.seed;  // 0 included: a simulated run is the same run every time
+    sim_ = std::make_unique<SimPolicy>(seed_);
+  } else {
+    seed_ = config_.seed ? config_.seed : (uint64_t(std::random_device{}()) << 32) ^ std::random_device{}();
+  }
   if (config_.trace) recorder_ = std::make_unique<trace::Recorder>(config_.trace_max_events);
   procs_.store(config_.procs, std::memory_order_relaxed);
 }
@@ -85,6 +91,12 @@ Runtime::~Runtime() {
     o = next;
   }
   objects_ = nullptr;
+}
+
+int64_t Runtime::wall_ns() const {
+  if (config_.mode == Mode::Sim) return kSimEpochNs + now_ns();
+  return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::system_clock::now().time_since_epoch())
+      .count();
 }
 
 uint32_t Runtime::rand32() {
@@ -108,7 +120,7 @@ void Runtime::emit(trace::EventKind kind, uint64_t g, uint64_t obj, int64_t arg,
   if (!recorder_) return;
   if (kind <= trace::EventKind::GoEnd) sched_events_.fetch_add(1, std::memory_order_acq_rel);
   trace::Event e;
-  e.ts_ns = now_ns();
+  e.ts_ns = config_.mode == Mode::Sim ? now_ns() + int64_t(sim_steps()) : now_ns();
   e.g = g;
   e.obj = obj;
   e.arg = arg;
@@ -127,6 +139,17 @@ void Runtime::emit(trace::EventKind kind, uint64_t g, uint64_t obj, int64_t arg,
 
 void Runtime::start(Body& body, void* body_data, const char* label) {
   if (started_.exchange(true)) internal_error("Runtime::start called twice");
+  if (config_.mode == Mode::Sim) {
+    // No timer thread: the simulation fires timers itself. Main is queued before the one M
+    // exists, so the simulation's state is only ever touched by that M.
+    if (recorder_) timer_sink_ = recorder_->new_sink();
+    G* main = spawn(body, body_data, label, nullptr);
+    if (!main) internal_error("could not create the main goroutine");
+    SpinGuard lock(sched_lock_);
+    sim_started_ = true;
+    launch(*new_m());
+    return;
+  }
   if (config_.mode != Mode::Threads) {
     SpinGuard lock(sched_lock_);
     resize_procs(config_.mode == Mode::Coroutines ? 1 : config_.procs);

@@ -35,14 +35,25 @@
 namespace gopark::rt {
 
 class Object;
+class SimPolicy;
 
 enum class Mode : uint8_t {
   MN,          // goroutines: M:N, preemptive (the default)
   Threads,     // 1:1: every goroutine on its own OS thread
   Coroutines,  // N:1: one thread, switching only where a goroutine blocks or yields
+  Sim,         // simulated: GOMAXPROCS virtual Ps on one thread, a seeded schedule, virtual time (sim.hpp)
 };
 const char* to_string(Mode m);
-bool parse_mode(std::string_view s, Mode& out);  // "mn", "threads", "coroutines"
+bool parse_mode(std::string_view s, Mode& out);  // "mn", "threads", "coroutines", "sim"
+
+// What a simulated run shows the program in place of the machine's (sim.hpp: nothing a program can
+// observe depends on the machine): runtime.NumCPU and the default GOMAXPROCS, and the wall clock's
+// start, the Go playground's 2009-11-10 23:00:00 UTC.
+inline constexpr int kSimCpus = 4;
+inline constexpr int64_t kSimEpochNs = 1257894000LL * 1'000'000'000LL;
+// A simulated run in which every goroutine is blocked and this many timer firings in a row have
+// woken nobody is stopped (sched_sim.cpp).
+inline constexpr uint64_t kSimMaxIdleJumps = 1'000'000;
 
 // The most OS threads threads mode may use by default (Go's limit is 10000; the browser's worker pool is
 // much smaller, and the web build sets its own).
@@ -51,7 +62,7 @@ int default_max_threads();
 struct Config {
   int procs = 0;                    // GOMAXPROCS; < 1 means the number of logical CPUs
   Mode mode = Mode::MN;
-  uint64_t seed = 0;                // select and steal randomness; 0 picks one
+  uint64_t seed = 0;                // select and steal randomness; 0 picks one (sim: 0 is a seed like any other)
   int max_threads = default_max_threads();
   bool trace = false;               // record events (and per-goroutine run time)
   size_t trace_max_events = size_t(4) << 20;
@@ -110,6 +121,8 @@ class Runtime {
   // setting. Any thread.
   int gomaxprocs(int n);
   int num_goroutine() const { return int(count_goroutines()); }
+  // runtime.NumCPU as this run shows it: the machine's, or kSimCpus in sim mode.
+  int cpus() const { return config_.mode == Mode::Sim ? kSimCpus : num_cpu(); }
   // The GOMAXPROCS setting, without a lock (for hot paths such as Mutex spinning).
   int procs() const { return procs_.load(std::memory_order_relaxed); }
   static int num_cpu();
@@ -126,11 +139,21 @@ class Runtime {
   // The trace of this run, or null if Config::trace is off.
   const trace::Recorder* recorder() const { return recorder_.get(); }
 
-  // Nanoseconds since the run started (steady clock).
+  // Nanoseconds since the run started: the steady clock, or in sim mode the virtual clock, which
+  // moves only when every goroutine is blocked (to the next timer). Timers, sleeps, time.Now's
+  // monotonic reading and Mutex starvation all read this.
   int64_t now_ns() const {
+    if (config_.mode == Mode::Sim) return sim_clock_ns_.load(std::memory_order_relaxed);
     return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - epoch_)
         .count();
   }
+  // The wall clock (time.Now), nanoseconds since 1970: the system's, or in sim mode kSimEpochNs
+  // plus the virtual clock.
+  int64_t wall_ns() const;
+  // Sim mode: instructions run so far, all goroutines together (0 in other modes). With the
+  // virtual clock it makes the trace's timestamps: clock + steps, so that events between two
+  // timer firings keep their order and spacing in a trace viewer.
+  uint64_t sim_steps() const { return sim_steps_.load(std::memory_order_relaxed); }
 
   // ---- For runtime operations and bodies (the C++ API, the VM) ----
 
@@ -141,6 +164,8 @@ class Runtime {
   G* spawn(Body& body, void* body_data, const char* label, G* parent, int32_t line = 0);
   // Makes a Waiting g runnable. `by` is the goroutine that woke it (null: a timer or the runtime).
   void ready(G& g, G* by);
+  // The next id of an object made by this run's goroutines (object.hpp).
+  uint64_t new_object_id() { return next_object_id_.fetch_add(1, std::memory_order_relaxed); }
   // Goroutines register their objects (channels, locks) here on first use.
   void register_object(Object& o);
   void unregister_object(Object& o);
@@ -177,7 +202,8 @@ class Runtime {
   void count_goroutine(P* p, int64_t delta);
   G* alloc_g(P* p);
   void free_g(G& g, P* p);
-  void run_g(M& m, G& g, int32_t p_id);
+  // `announce`: record GoStart (the simulation runs a G on its P in many slices, announced once).
+  void run_g(M& m, G& g, int32_t p_id, bool announce = true);
   static Handoff take_handoff(G& g) {
     Handoff h = g.handoff;
     g.handoff = Handoff::None;
@@ -206,6 +232,11 @@ class Runtime {
   M* new_m() GOPARK_REQUIRES(sched_lock_);
   void launch(M& m);
   void resize_procs(int n) GOPARK_REQUIRES(sched_lock_);
+  // ---- sim mode (sched_sim.cpp) ----
+  void sim_main(M& m);
+  void sim_put(G& g);  // g is runnable (created or woken): into the simulation's runnable set
+  void sim_resize(M& m);
+  void sim_take_off(G& g, P& p, bool preempted);  // g leaves p and becomes runnable again
   // ---- threads mode (sched_threads.cpp) ----
   void thread_main(M& m);
   void run_bound(M& m, G& g);
@@ -213,6 +244,9 @@ class Runtime {
   bool bind_thread(G& g);
   // ---- timers and sysmon (timers.cpp) ----
   void timer_main();
+  // Fires every timer due at `now` (timer_main and the simulation); `lock` holds timer_mutex_ and
+  // is released around each callback. Returns true if the last live timer has finished.
+  bool fire_due_timers(std::unique_lock<std::mutex>& lock, int64_t now);
   void sysmon(int64_t now);
   // Heap operations: the caller holds timer_mutex_.
   void heap_up(int32_t i);
@@ -254,6 +288,7 @@ class Runtime {
 
   // ---- Goroutine ids and counts: per P (P::goid_*, P::goroutines), plus these for Gs without a P. ----
   alignas(64) std::atomic<uint64_t> next_goid_{1};
+  std::atomic<uint64_t> next_object_id_{1};
   std::atomic<int64_t> goroutines_without_p_{0};
 
   // ---- Goroutines. ----
@@ -281,6 +316,17 @@ class Runtime {
   std::atomic<bool> sysmon_idle_{false};  // sysmon sleeps without a time-slice tick; wake it on work
   std::thread timer_thread_;
   trace::Sink* timer_sink_ = nullptr;
+
+  // Sim mode (sim.hpp). The simulation's state is touched only by its one M thread (and by
+  // start(), before that thread exists); the clock and step count are read by snapshots and emit.
+  std::unique_ptr<SimPolicy> sim_;
+  std::vector<G*> sim_runnable_;  // runnable Gs not on a P, in the order they became runnable
+  bool sim_started_ = false;      // its thread exists (set before it starts)
+  int32_t sim_ps_ = 0;            // Ps the simulation has set up (follows procs_)
+  G* sim_running_ = nullptr;      // the G in its slice now, and the quantum it was given
+  int64_t sim_slice_ = 0;
+  std::atomic<int64_t> sim_clock_ns_{0};
+  std::atomic<uint64_t> sim_steps_{0};
 
   // Registry of channels and locks.
   mutable std::mutex registry_mutex_;

@@ -129,6 +129,11 @@ void Runtime::launch(M& m) {
     m.os_tid.store(os_thread_id());
     if (config_.mode == Mode::Threads) {
       thread_main(m);
+    } else if (config_.mode == Mode::Sim) {
+      // The run's one random stream (select, maps, math/rand's seed) starts from the seed alone.
+      tls::rng = seed_ ^ 0x9e3779b97f4a7c15ull;
+      if (tls::rng == 0) tls::rng = 1;  // 0 would mean "not seeded yet"
+      sim_main(m);
     } else {
       m_main(m);
     }

@@ -119,6 +119,37 @@ void Runtime::prepare_sleep(G& g, int64_t ns) {
       nullptr, nullptr);
 }
 
+// ---- firing ----
+
+bool Runtime::fire_due_timers(std::unique_lock<std::mutex>& lock, int64_t now) {
+  bool last_timer_done = false;
+  while (!timer_heap_.empty() && timer_heap_[0]->when_ns <= now && !timer_quit_) {
+    TimerTask& t = *timer_heap_[0];
+    heap_remove(t);
+    t.status = TimerTask::Status::Firing;
+    t.rearm = t.cancel = false;
+    lock.unlock();
+    emit(EventKind::TimerFire, 0);
+    t.fire(t, now);
+    lock.lock();
+    if (!t.cancel && (t.rearm || t.period_ns > 0)) {
+      if (!t.rearm) {  // periodic: next multiple of the period after now (missed ticks are dropped)
+        t.when_ns += t.period_ns * (1 + (now - t.when_ns) / t.period_ns);
+      }
+      t.status = TimerTask::Status::Pending;
+      t.heap_index = int32_t(timer_heap_.size());
+      timer_heap_.push_back(&t);
+      heap_up(t.heap_index);
+    } else {
+      t.status = TimerTask::Status::Idle;
+      if (t.release) t.release(t);
+      if (timers_live_.fetch_sub(1) == 1) last_timer_done = true;
+    }
+    timer_cond_.notify_all();  // cancel_timer may be waiting for this firing to finish
+  }
+  return last_timer_done;
+}
+
 // ---- the thread ----
 
 void Runtime::timer_main() {
@@ -129,32 +160,7 @@ void Runtime::timer_main() {
   int64_t next_sysmon = 0;
   while (!timer_quit_) {
     int64_t now = now_ns();
-    bool last_timer_done = false;
-    while (!timer_heap_.empty() && timer_heap_[0]->when_ns <= now && !timer_quit_) {
-      TimerTask& t = *timer_heap_[0];
-      heap_remove(t);
-      t.status = TimerTask::Status::Firing;
-      t.rearm = t.cancel = false;
-      lock.unlock();
-      emit(EventKind::TimerFire, 0);
-      t.fire(t, now);
-      lock.lock();
-      if (!t.cancel && (t.rearm || t.period_ns > 0)) {
-        if (!t.rearm) {  // periodic: next multiple of the period after now (missed ticks are dropped)
-          t.when_ns += t.period_ns * (1 + (now - t.when_ns) / t.period_ns);
-        }
-        t.status = TimerTask::Status::Pending;
-        t.heap_index = int32_t(timer_heap_.size());
-        timer_heap_.push_back(&t);
-        heap_up(t.heap_index);
-      } else {
-        t.status = TimerTask::Status::Idle;
-        if (t.release) t.release(t);
-        if (timers_live_.fetch_sub(1) == 1) last_timer_done = true;
-      }
-      timer_cond_.notify_all();  // cancel_timer may be waiting for this firing to finish
-    }
-    if (last_timer_done) {
+    if (fire_due_timers(lock, now)) {
       // The last pending timer is done; if it readied nobody, nothing may ever run again.
       lock.unlock();
       check_dead();

@@ -8,7 +8,8 @@
 // Safe points are the loop back-edge (Loop) and calls: there a budget counter runs down, and when it
 // reaches zero the goroutine publishes its line, honours preemption and joins a pending collection.
 // The run's step budget (MachineConfig::max_steps) is charged there too, a whole poll at a time, so
-// a run without one pays a test of a config field per poll and nothing per safe point.
+// a run without one pays a test of a config field per poll and nothing per safe point (the traced
+// loops, which a simulated run uses, charge each safe point, so the budget ends it exactly).
 #include <cmath>
 #include <cstring>
 #include <limits>
@@ -72,22 +73,30 @@ std::string index_error(std::int64_t i, std::int64_t len) {
 
 Leave Interpreter::run(Goroutine& gr, std::size_t stop_depth) {
   for (;;) {
-    Leave leave = gr.machine->traced() ? loop<true>(gr, stop_depth) : loop<false>(gr, stop_depth);
+    Leave leave;
+    switch (gr.machine->loop_kind()) {
+      case Machine::LoopKind::Plain: leave = loop<Machine::LoopKind::Plain>(gr, stop_depth); break;
+      case Machine::LoopKind::Sim: leave = loop<Machine::LoopKind::Sim>(gr, stop_depth); break;
+      default: leave = loop<Machine::LoopKind::Watched>(gr, stop_depth); break;
+    }
     if (leave != Leave::Retrace) return leave;
   }
 }
 
-template <bool kTraced>
+template <Machine::LoopKind kKind>
 Leave Interpreter::loop(Goroutine& gr, std::size_t stop_depth) {
+  // Every instruction passes the top of the loop (not only the threaded dispatch's jumps).
+  constexpr bool kTraced = kKind != Machine::LoopKind::Plain;
+  constexpr bool kWatched = kKind == Machine::LoopKind::Watched;
   Machine& machine = *gr.machine;
   const Image& image = machine.image();
   Frame* frame;
   const Instr* pc;
   Word* regs;
   const Word* K;
-  // Traced, safe points come round often, so that leaving slow motion, and preemption while in
+  // Watched, safe points come round often, so that leaving slow motion, and preemption while in
   // it, are prompt.
-  constexpr int kLoopBudget = kTraced ? 4 : kBudget;
+  constexpr int kLoopBudget = kWatched ? 4 : kBudget;
   int budget = kLoopBudget;
 #ifdef __EMSCRIPTEN__
   int polls_left = kPollsPerEntry;
@@ -144,10 +153,21 @@ Leave Interpreter::loop(Goroutine& gr, std::size_t stop_depth) {
     if (f == Fault::Fatal) return Leave::End;              \
     goto unwinding;                                        \
   }
+// Traced (Sim, Watched), every safe point counts one step and honours the end of a simulated slice
+// at once: when a goroutine leaves and how far the budget reaches must not depend on when the
+// last poll was (a poll comes early when a collection is wanted, which depends on the host).
 #define SAFE_POINT()                                              \
+  if constexpr (kTraced) {                                        \
+    if (gr.nested == 0 &&                                         \
+        ((machine.config().max_steps != 0 && machine.count_steps(1)) || gr.g->sim_left == 0)) { \
+      SAVE();                                                     \
+      gr.g->handoff = rt::Handoff::Preempt;                       \
+      return Leave::Yield;                                        \
+    }                                                             \
+  }                                                               \
   if (--budget <= 0) {                                            \
     budget = kLoopBudget;                                         \
-    if (machine.config().max_steps != 0) machine.count_steps(kLoopBudget); \
+    if (!kTraced && machine.config().max_steps != 0) machine.count_steps(kLoopBudget); \
     SAVE();                                                       \
     gr.g->line.store(std::int32_t(frame->fn->line_at(std::uint32_t(pc - frame->fn->code.data()))), \
                      std::memory_order_relaxed);                  \
@@ -162,7 +182,7 @@ Leave Interpreter::loop(Goroutine& gr, std::size_t stop_depth) {
       machine.safe_point(gr);                                     \
       RELOAD();                                                   \
     }                                                             \
-    if (machine.traced() != kTraced) return Leave::Retrace;       \
+    if (machine.loop_kind() != kKind) return Leave::Retrace;      \
     REENTER_NOW();                                                \
   }
 #ifdef __EMSCRIPTEN__
@@ -219,6 +239,20 @@ Leave Interpreter::loop(Goroutine& gr, std::size_t stop_depth) {
   // Jumped to only by the threaded dispatch's NEXT, so a switch build (wasm) never uses it.
   next_instruction: __attribute__((unused));
     if constexpr (kTraced) {
+      // A simulated slice (runtime/sim.hpp) counts the instructions a goroutine runs outside
+      // callbacks; at 0 it gives the thread back before the next instruction of the program's
+      // own code (the library's Go code runs on to a safe point, which honours should_yield).
+      if (gr.g->sim_left >= 0 && gr.nested == 0) {
+        if (gr.g->sim_left > 0) {
+          --gr.g->sim_left;
+        } else if (frame->fn->user_code) {
+          SAVE();
+          gr.g->handoff = rt::Handoff::Preempt;
+          return Leave::Yield;
+        }
+      }
+    }
+    if constexpr (kWatched) {
       // A new line (or function) of the program's own code (Function::user_code, not the
       // library's Go code): publish it and let the Machine hold us (Pause, Step) or slow us
       // down. The instruction at pc has not run yet.
@@ -230,7 +264,7 @@ Leave Interpreter::loop(Goroutine& gr, std::size_t stop_depth) {
           gr.g->line.store(line, std::memory_order_relaxed);
           machine.trace_point(gr);
           RELOAD();
-          if (!machine.traced()) return Leave::Retrace;
+          if (machine.loop_kind() != kKind) return Leave::Retrace;
         }
       }
     }
@@ -865,7 +899,8 @@ Leave Interpreter::loop(Goroutine& gr, std::size_t stop_depth) {
 #undef CHECK_FAULT
 }
 
-template Leave Interpreter::loop<false>(Goroutine& gr, std::size_t stop_depth);
-template Leave Interpreter::loop<true>(Goroutine& gr, std::size_t stop_depth);
+template Leave Interpreter::loop<Machine::LoopKind::Plain>(Goroutine& gr, std::size_t stop_depth);
+template Leave Interpreter::loop<Machine::LoopKind::Sim>(Goroutine& gr, std::size_t stop_depth);
+template Leave Interpreter::loop<Machine::LoopKind::Watched>(Goroutine& gr, std::size_t stop_depth);
 
 }  // namespace gopark::vm

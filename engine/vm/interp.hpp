@@ -17,7 +17,7 @@ enum class Leave : std::uint8_t {
   Goexit,    // runtime.Goexit finished running deferred calls
   End,       // the program ends: an unrecovered panic, a fatal error, os.Exit (g.handoff set)
   Callback,  // a Callback frame returned (nested call from a native)
-  Retrace,   // internal to Interpreter::run: Machine::traced() changed, run the other loop
+  Retrace,   // internal to Interpreter::run: Machine::loop_kind() changed, run the other loop
 };
 
 class Interpreter {
@@ -27,10 +27,11 @@ class Interpreter {
   static Leave run(Goroutine& gr, std::size_t stop_depth = 0);
 
  private:
-  // The dispatch loop, twice: kTraced calls Machine::trace_point at every new source line (Pause,
-  // Step, slow motion); the other has no per-instruction cost. Each returns Retrace at a safe
-  // point when Machine::traced() no longer matches it.
-  template <bool kTraced>
+  // The dispatch loop, three times (Machine::LoopKind): Plain has no per-instruction cost; Sim
+  // counts a simulated slice's instructions down (G::sim_left); Watched does that too and calls
+  // Machine::trace_point at every new source line (Pause, Step, slow motion). Each returns Retrace
+  // at a safe point when Machine::loop_kind() no longer matches it.
+  template <Machine::LoopKind kKind>
   static Leave loop(Goroutine& gr, std::size_t stop_depth);
 };
 

@@ -9,7 +9,11 @@
 namespace gopark::vm {
 
 Machine::Machine(std::shared_ptr<const Image> image, MachineConfig config)
-    : image_(std::move(image)), config_(std::move(config)), runtime_(config_.runtime) {
+    : image_(std::move(image)),
+      config_(std::move(config)),
+      runtime_(config_.runtime),
+      sim_(config_.runtime.mode == rt::Mode::Sim),
+      loop_kind_(sim_ ? LoopKind::Sim : LoopKind::Plain) {
   heap_.set_gogc(config_.gogc);
   heap_.set_limit(config_.memory_limit);
   heap_.set_gc_stress(config_.gc_stress);
@@ -290,9 +294,11 @@ void Machine::collect(Goroutine& gr) {
       std::unique_lock lock(mutator_mutex_);
       mutator_cv_.wait(lock, [&] { return mutators_.load(std::memory_order_seq_cst) == 0; });
     }
-    runtime_.emit(trace::EventKind::GcStart, 0);
+    // Not in a simulated run's trace: when a collection comes depends on the host's own sizes
+    // (its structures, 32- or 64-bit), and that trace is the same on every machine.
+    if (!sim_) runtime_.emit(trace::EventKind::GcStart, 0);
     heap_.collect([this](Marker& m) { scan_roots(m); });
-    runtime_.emit(trace::EventKind::GcEnd, 0);
+    if (!sim_) runtime_.emit(trace::EventKind::GcEnd, 0);
     {
       std::lock_guard lock(mutator_mutex_);
       stopping_.store(false, std::memory_order_seq_cst);
@@ -303,7 +309,8 @@ void Machine::collect(Goroutine& gr) {
 }
 
 void Machine::update_traced_locked() {
-  traced_.store(paused_.load(std::memory_order_relaxed) || speed_ > 0, std::memory_order_relaxed);
+  const bool watched = paused_.load(std::memory_order_relaxed) || speed_ > 0;
+  loop_kind_.store(watched ? LoopKind::Watched : sim_ ? LoopKind::Sim : LoopKind::Plain, std::memory_order_relaxed);
 }
 
 void Machine::set_paused(bool paused) {
@@ -370,7 +377,9 @@ bool Machine::may_pass_locked(std::uint64_t goroutine) {
       step_kind_ = StepKind::None;
       return false;
     case StepKind::Line:
-      if (goroutine != step_goroutine_) return false;
+      // Simulated, one goroutine runs at a time and the schedule decides when the stepped one
+      // does: the others run on (as the seed has them) until it has run its line.
+      if (goroutine != step_goroutine_) return sim_;
       if (!step_passed_) {  // leaving the line it held at
         step_passed_ = true;
         return true;

@@ -164,13 +164,17 @@ class Machine final : public rt::Body {
   // per safe point, so it is counted in whole polls, roughly: a goroutine that parks mid-batch is
   // not charged the rest (a run that only parks ends by deadlock or a wall-clock limit instead),
   // and a poll brought forward for a collection is charged a whole batch.
-  void count_steps(std::uint64_t count) {
+  // Returns true once the total is past the budget (the run is stopping).
+  bool count_steps(std::uint64_t count) {
     // Relaxed: the total only has to pass the limit once, on some thread; it orders nothing.
     std::uint64_t before = steps_.fetch_add(count, std::memory_order_relaxed);
-    if (before <= config_.max_steps && before + count > config_.max_steps) {
+    if (before + count <= config_.max_steps) return false;
+    if (before <= config_.max_steps) {
       set_paused(false);
-      runtime_.stop("step limit exceeded");
+      runtime_.stop("step limit exceeded (" + std::to_string(config_.max_steps) +
+                    " loop iterations and calls): the program may never end");
     }
+    return true;
   }
   // ---- Watching a run slowly (the dashboard's Pause, Step and Speed controls) ----
   // While paused or slowed down the Machine is "traced": the interpreter switches, at its next
@@ -193,7 +197,11 @@ class Machine final : public rt::Body {
   bool stepping() const;             // a step was asked for and has not finished
   void set_speed(double lines_per_second);
   double speed() const;
-  bool traced() const { return traced_.load(std::memory_order_relaxed); }
+  // Which copy of the dispatch loop goroutines run (interp.hpp): Watched while paused, stepping
+  // or slowed; else Sim in a simulated run (it counts instructions, runtime/sim.hpp); else Plain.
+  enum class LoopKind : std::uint8_t { Plain, Sim, Watched };
+  LoopKind loop_kind() const { return loop_kind_.load(std::memory_order_relaxed); }
+  bool traced() const { return loop_kind() == LoopKind::Watched; }
   // Called by the traced interpreter when gr reaches a new line (gr.g->line is published).
   void trace_point(Goroutine& gr);
   rt::Runtime& runtime() { return runtime_; }
@@ -290,12 +298,13 @@ class Machine final : public rt::Body {
   std::atomic<int> mutators_{0};
   std::atomic<bool> stopping_{false};
   std::atomic<std::uint64_t> steps_{0};  // safe points passed, in whole polls (count_steps)
-  // Pause/Step/Speed (see set_paused). traced_ == paused_ || speed_ > 0; both atomics are
-  // written under pause_mutex_, which also guards the step fields; pause_cv_ wakes goroutines
-  // holding in trace_point when any of them changes.
+  // Pause/Step/Speed (see set_paused). loop_kind_ is Watched iff paused_ || speed_ > 0, else Sim
+  // iff sim_; the atomics are written under pause_mutex_, which also guards the step fields;
+  // pause_cv_ wakes goroutines holding in trace_point when any of them changes.
   enum class StepKind : std::uint8_t { None, Event, Line };
+  const bool sim_;
   std::atomic<bool> paused_{false};
-  std::atomic<bool> traced_{false};
+  std::atomic<LoopKind> loop_kind_;
   mutable std::mutex pause_mutex_;
   std::condition_variable pause_cv_;
   double speed_ = 0;                 // lines per second per goroutine; 0: full speed

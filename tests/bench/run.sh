@@ -50,6 +50,10 @@ done
 # Then the interpreter benchmarks: `gopark run` on classic workloads beside compiled Go and Lua 5.4.
 "$root/tests/bench/lang/run.sh" "$build/native/gopark" --reps "$reps" --build "$build"
 
+# And explore: simulated schedules a second against real Go run again and again, and how soon the
+# rare bugs of examples/07_*.go are found.
+"$root/tests/bench/explore/run.sh" "$build/native/gopark" --build "$build"
+
 # And the dashboard's frame time from recorded-style snapshots (when the build has the dashboard).
 if [[ -x $build/tests/bench/dashboard_bench ]]; then
   echo

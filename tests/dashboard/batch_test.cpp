@@ -96,3 +96,45 @@ TEST_CASE("run xN: cancel stops a batch of programs that never end") {
   REQUIRE(wait_idle(b, 10));
   CHECK(b.done() < 100);
 }
+
+TEST_CASE("run xN in sim mode searches seeds: a rare lost update shows, and its seed replays it") {
+  const char* source = R"(package main
+
+import (
+	"fmt"
+	"sync"
+)
+
+func main() {
+	var wg sync.WaitGroup
+	n := 0
+	for i := 0; i < 2; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			n++
+		}()
+	}
+	wg.Wait()
+	fmt.Println(n)
+}
+)";
+  BatchRun b;
+  std::vector<SourceError> errors;
+  gopark::dash::RunSettings settings;
+  settings.mode = gopark::rt::Mode::Sim;
+  settings.seed = 1;
+  REQUIRE(b.start(source, "prog.go", settings, 400, errors));
+  REQUIRE(wait_idle(b));
+  CHECK(b.simulated());
+  auto outcomes = b.outcomes();
+  REQUIRE(outcomes.size() == 2);
+  CHECK(outcomes[1].output == "1\n");
+  // The same seed alone, as the Open button runs it: the same outcome.
+  settings.seed = outcomes[1].seed;
+  REQUIRE(b.start(source, "prog.go", settings, 1, errors));
+  REQUIRE(wait_idle(b));
+  REQUIRE(b.outcomes().size() == 1);
+  CHECK(b.outcomes()[0].output == "1\n");
+  CHECK(b.outcomes()[0].seed == outcomes[1].seed);
+}

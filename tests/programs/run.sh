@@ -12,7 +12,7 @@
 #                   and exit status as expected. Skipped, with a note, when `go` is not on PATH.
 #   --filter REGEX  only programs whose base name (without .go) matches the extended REGEX
 #   --jobs N        parallel runs (default: number of CPUs)
-#   --modes LIST    comma-separated subset of the gopark configurations mn1,mn4,threads,coroutines
+#   --modes LIST    comma-separated subset of the gopark configurations mn1,mn4,threads,coroutines,sim
 #   --expect-go119  the "gopark" is really Go 1.19 (the self-test, testdata/selftest.sh): skip the
 #                   go1.22 programs and use <name>.go119.err where it exists
 #   --timeout S     default per-run timeout in seconds (default 10; a directive overrides it)
@@ -22,7 +22,8 @@
 #
 # Each program runs once per scheduler configuration it allows:
 #   mn1 = --mode mn --procs 1, mn4 = --mode mn --procs 4, threads = --mode threads,
-#   coroutines = --mode coroutines
+#   coroutines = --mode coroutines, sim = --mode sim --seed 7 (run twice: the second run's stdout,
+#   stderr, exit status and Chrome trace must equal the first's, byte for byte)
 # as `cd tests/programs && <gopark> run <flags> <name>.go <args>` (cd DIR with --dir).
 # Output: one FAIL line per failed run (with a unified diff or the reason), then
 # "programs: N passed, M failed[, K skipped]". Exit status 0 when nothing failed, 1 otherwise.
@@ -66,11 +67,11 @@ parse_directives() {
 
 # The configurations a program runs in: its modes directive expanded (mn -> mn1 mn4).
 configs_for() {
-	local modes=${d_modes:-mn,threads,coroutines} m out=""
+	local modes=${d_modes:-mn,threads,coroutines,sim} m out=""
 	for m in ${modes//,/ }; do
 		case $m in
 		mn) out+=" mn1 mn4" ;;
-		mn1 | mn4 | threads | coroutines) out+=" $m" ;;
+		mn1 | mn4 | threads | coroutines | sim) out+=" $m" ;;
 		*) echo "run.sh: unknown mode '$m'" >&2 ;;
 		esac
 	done
@@ -83,6 +84,7 @@ flags_for() {
 	mn4) echo "--mode mn --procs 4" ;;
 	threads) echo "--mode threads" ;;
 	coroutines) echo "--mode coroutines" ;;
+	sim) echo "--mode sim --seed 7" ;;
 	esac
 }
 
@@ -156,7 +158,7 @@ build_go() {
 run_task() {
 	local name=${1%% *} config=${1#* } dir=$PROG_DIR exp=$EXP_DIR
 	local src=$dir/$name.go status=PASS log=$RESULTS/$name.$config.log
-	local tmp rc timeout flags expected_err
+	local tmp rc rc2 timeout flags expected_err
 	: >"$log"
 	parse_directives "$src"
 	timeout=${d_timeout:-$DEFAULT_TIMEOUT}
@@ -176,10 +178,33 @@ run_task() {
 		fi
 	else
 		flags=$(flags_for "$config")
+		if [[ $config == sim ]]; then
+			flags+=" --trace $tmp/trace.json"
+		fi
 		# shellcheck disable=SC2086
 		(cd "$dir" && exec timeout -k 5 "$timeout" "$GOPARK" run $flags "$name.go" "${d_args[@]}") \
 			>"$tmp/stdout" 2>"$tmp/stderr" </dev/null
 		rc=$?
+		if [[ $config == sim ]] && ((rc != 124 && rc != 137)); then
+			# A simulated run is its seed: run it again, and every byte must be the same.
+			# shellcheck disable=SC2086
+			(cd "$dir" && exec timeout -k 5 "$timeout" "$GOPARK" run ${flags/trace.json/trace2.json} "$name.go" \
+				"${d_args[@]}") >"$tmp/stdout2" 2>"$tmp/stderr2" </dev/null
+			rc2=$?
+			if ((rc2 != rc)); then
+				status=FAIL
+				echo "sim replay: exit status $rc2, the first run's $rc" >>"$log"
+			fi
+			for f in stdout stderr trace; do
+				local a=$tmp/$f b=$tmp/${f}2
+				[[ $f == trace ]] && a=$tmp/trace.json b=$tmp/trace2.json
+				[[ -e $a || -e $b ]] || continue # no trace: it did not compile
+				if ! cmp -s "$a" "$b"; then
+					status=FAIL
+					echo "sim replay: $f differs from the first run's" >>"$log"
+				fi
+			done
+		fi
 	fi
 
 	if ((rc == 124 || rc == 137)) && ((d_exit != 124 && d_exit != 137)); then

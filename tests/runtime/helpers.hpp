@@ -26,6 +26,8 @@ inline std::vector<NamedConfig> all_configs() {
   out.push_back({"mn/4", {.procs = 4}});
   out.push_back({"threads", {.procs = 2, .mode = rt::Mode::Threads}});
   out.push_back({"coroutines", {.procs = 1, .mode = rt::Mode::Coroutines}});
+  out.push_back({"sim/1", {.procs = 1, .mode = rt::Mode::Sim, .seed = 7}});
+  out.push_back({"sim/4", {.procs = 4, .mode = rt::Mode::Sim, .seed = 8}});
   return out;
 }
 

@@ -56,6 +56,9 @@ Task<int> receive_in_own_frame(co::Chan<int> ch) {
 TEST_CASE("regression: a runnable goroutine at the end of the run must not point at a dead waiter") {
   // Under ASan this was a use-after-free in teardown, which followed the goroutine's stale waiter list.
   for (auto& named : all_configs()) {
+    // In sim mode main's sleep never ends while the other goroutine spins: time stands still while
+    // anything can run (runtime/sim.hpp).
+    if (named.config.mode == rt::Mode::Sim) continue;
     CAPTURE(named.name);
     auto res = co::run(named.config, [&]() -> Task<> {
       auto ch = co::make_chan<int>();

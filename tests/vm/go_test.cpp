@@ -22,6 +22,8 @@ constexpr Setup kSetups[] = {
     {"mn/4", rt::Mode::MN, 4},
     {"threads", rt::Mode::Threads, 2},
     {"coroutines", rt::Mode::Coroutines, 1},
+    {"sim/1", rt::Mode::Sim, 1},
+    {"sim/4", rt::Mode::Sim, 4},
 };
 
 GoOptions setup_options(const Setup& s, bool stress = false) {
@@ -355,7 +357,7 @@ func main() {
     o.max_steps = 100'000;
     GoRun r = run_go(source, o);
     CHECK(r.kind == rt::ExitKind::Stopped);
-    CHECK(r.err == "gopark: step limit exceeded\n");
+    CHECK(r.err == "gopark: step limit exceeded (100000 loop iterations and calls): the program may never end\n");
   }
 }
 
@@ -410,7 +412,7 @@ func main() {
     o.max_steps = 100'000;
     GoRun r = run_go(source, o);
     CHECK(r.kind == rt::ExitKind::Stopped);
-    CHECK(r.err == "gopark: step limit exceeded\n");
+    CHECK(r.err == "gopark: step limit exceeded (100000 loop iterations and calls): the program may never end\n");
   }
   SUBCASE("from outside") {
     auto image = engine::compile(source, "prog.go").image;

@@ -77,7 +77,7 @@ TEST_CASE("RunSettings::set refuses what is out of range or not a number, and ch
   CHECK(s.set("procs", "4x") != "");
   CHECK(s.set("procs", "") != "");
   CHECK(s.set("mode", "fibers") != "");
-  CHECK(s.set("mode", "3") != "");
+  CHECK(s.set("mode", "4") != "");
   CHECK(s.set("seed", "18446744073709551616") != "");  // 2^64
   CHECK(s.set("seed", "-5") != "");
   CHECK(s.set("speed", "-1") != "");

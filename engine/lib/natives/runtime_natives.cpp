@@ -28,8 +28,8 @@ bool num_goroutine(vm::NativeContext& ctx, vm::Word* args) {
 }
 
 // func NumCPU() int
-bool num_cpu(vm::NativeContext&, vm::Word* args) {
-  args[0] = vm::Word(std::int64_t(rt::Runtime::num_cpu()));
+bool num_cpu(vm::NativeContext& ctx, vm::Word* args) {
+  args[0] = vm::Word(std::int64_t(ctx.machine().runtime().cpus()));
   return true;
 }
 
@@ -59,7 +59,8 @@ bool read_mem_stats(vm::NativeContext& ctx, vm::Word* args) {
       s.heap_bytes,            // HeapSys
       s.live_objects,          // HeapObjects
       s.next_gc,               // NextGC
-      s.total_pause_ns,        // PauseTotalNs
+      // A simulated run shows no wall time (runtime/sim.hpp): its collections take none.
+      ctx.machine().runtime().mode() == rt::Mode::Sim ? 0 : s.total_pause_ns,  // PauseTotalNs
   };
   for (std::size_t i = 0; i < std::size(fields); ++i) vm::store_word(m + 8 * i, fields[i]);
   auto num_gc = std::uint32_t(s.collections);

@@ -78,13 +78,8 @@ struct TimerHandle {
   }
 };
 
-std::int64_t wall_clock_ns() {
-  return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
-
 // Monotonic readings are nanoseconds since the run started, never 0 (0 means "no reading").
-std::int64_t monotonic_ns(rt::Runtime& runtime) { return std::max<std::int64_t>(runtime.now_ns(), 1); }
+std::int64_t monotonic_ns(rt::Runtime& runtime) { return runtime.now_ns() + 1; }
 
 // Starts AfterFunc's function in a goroutine of its own (from the timer thread, with the mutator
 // lock held). If the run is ending, nothing starts.
@@ -111,7 +106,7 @@ void fire(rt::TimerTask& task, std::int64_t) {
     // A Time value {wall, mono int64}: sent as a pointer to its own copy, as the VM sends structs.
     auto* t = static_cast<std::int64_t*>(m.heap().allocate_noscan(2 * sizeof(std::int64_t)));
     if (t) {
-      t[0] = wall_clock_ns();
+      t[0] = m.runtime().wall_ns();
       t[1] = monotonic_ns(m.runtime());
       vm::Word w = vm::word(t);
       rt::chan_send(vm::ops::channel(s->chan), &w, nullptr, nullptr, false);
@@ -182,7 +177,7 @@ TimerState* new_timer(vm::NativeContext& ctx, vm::Word receiver, vm::Word chan, 
 
 // func now() (wall int64, mono int64)
 bool now(vm::NativeContext& ctx, vm::Word* args) {
-  args[0] = vm::Word(wall_clock_ns());
+  args[0] = vm::Word(ctx.machine().runtime().wall_ns());
   args[1] = vm::Word(monotonic_ns(ctx.machine().runtime()));
   return true;
 }

@@ -258,6 +258,6 @@ struct [[nodiscard]] panic {
 
 inline int gomaxprocs(int n) { return detail::self().runtime->gomaxprocs(n); }
 inline int num_goroutine() { return detail::self().runtime->num_goroutine(); }
-inline int num_cpu() { return rt::Runtime::num_cpu(); }
+inline int num_cpu() { return detail::self().runtime->cpus(); }
 
 }  // namespace gopark::co

@@ -31,6 +31,7 @@ Chan<Time> owned_timer(Duration d, bool periodic) {
 }  // namespace
 
 Time now() {
+  if (rt::Runtime* r = rt::current_runtime()) return r->wall_ns();
   return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::system_clock::now().time_since_epoch())
       .count();
 }

@@ -1,7 +1,9 @@
 // `gopark run` built as WebAssembly for node (tests/bench/web.sh): the same compiler, VM and
 // runtime as the playground, on Emscripten's pthreads, reading the program from the real file
-// system (NODERAWFS). Only for measuring the web build against the native one.
-//   node gopark_run.js [--procs N] [--repeat N] [--time] prog.go
+// system (NODERAWFS). For measuring the web build against the native one, and for checking that a
+// simulated run is the same run there as natively (tests/web/sim_native_test.sh).
+//   node gopark_run.js [--procs N] [--mode M] [--seed S] [--max-steps N] [--trace out.json]
+//                      [--repeat N] [--time] prog.go
 // --repeat runs the program N times in one process (a page runs many programs on one compiled
 // module); --time prints each run's time, compile and run, to stderr in ms.
 #include <chrono>
@@ -14,7 +16,8 @@
 
 namespace {
 int usage() {
-  std::fprintf(stderr, "usage: gopark_run [--procs N] [--repeat N] [--time] prog.go\n");
+  std::fprintf(stderr, "usage: gopark_run [--procs N] [--mode M] [--seed S] [--max-steps N] [--trace out.json] "
+                       "[--repeat N] [--time] prog.go\n");
   return 2;
 }
 }  // namespace
@@ -25,8 +28,11 @@ int main(int argc, char** argv) {
   bool time = false;
   int i = 1;
   for (; i < argc && argv[i][0] == '-'; ++i) {
-    if (!std::strcmp(argv[i], "--procs") && i + 1 < argc) {
-      if (!options.settings.set("procs", argv[++i]).empty()) return usage();
+    if (argv[i][1] == '-' && gopark::engine::RunSettings::is_setting(argv[i] + 2) && i + 1 < argc) {
+      if (!options.settings.set(argv[i] + 2, argv[i + 1]).empty()) return usage();
+      ++i;
+    } else if (!std::strcmp(argv[i], "--trace") && i + 1 < argc) {
+      options.trace_path = argv[++i];
     } else if (!std::strcmp(argv[i], "--repeat") && i + 1 < argc) {
       repeat = std::atoi(argv[++i]);
     } else if (!std::strcmp(argv[i], "--time")) {
