@@ -355,6 +355,11 @@ int run_desktop(const DesktopOptions& options) {
                        .batch_runs = options.batch_runs,
                        .speed = options.speed,
                        .steps = options.steps});
+  if (!options.settings.empty()) {
+    engine::RunSettings settings = app->settings();
+    for (const auto& [name, value] : options.settings) settings.set(name, value);  // checked by main.cpp
+    app->set_settings(settings);
+  }
 
   Hooks hooks{options};
   int status = 0;

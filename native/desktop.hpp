@@ -3,6 +3,8 @@
 // (desktop.cpp: SDL2 + OpenGL 3 + Dear ImGui). Compiled only when the build has the dashboard
 // (GOPARK_DESKTOP); this header has no dependency on it, so main.cpp includes it either way.
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace gopark::native {
 
@@ -11,6 +13,9 @@ struct DesktopOptions {
   bool run_at_start = false;    // --run: press Run once the first frame is drawn
   double speed = 0;             // --speed N: the Speed slider at N source lines a second
   int steps = -1;               // --steps N: start paused and press Step N times
+  // Run settings given as flags (--mode sim, --seed 54, --procs 2...: engine::RunSettings::set),
+  // applied over the saved ones.
+  std::vector<std::pair<std::string, std::string>> settings;
   // Test hooks (the Xvfb smoke test):
   std::string screenshot_path;  // --screenshot FILE: write the window as a binary PPM, then quit
   int batch_runs = 0;            // --run-n N: start Run xN with N runs once the first frame is drawn

@@ -30,7 +30,7 @@ namespace {
 constexpr const char* kUsage =
     "usage:\n"
     "  gopark\n"
-    "  gopark open [prog.go] [--run] [--run-n N] [--speed N] [--steps N]\n"
+    "  gopark open [prog.go] [settings] [--run] [--run-n N] [--speed N] [--steps N]\n"
     "              [--screenshot out.ppm] [--frames N] [--print-output] [--frame-stats]\n"
     "              open the desktop app (on prog.go, else the first example); for tests:\n"
     "              --run presses Run at start; --run-n N starts Run xN with N runs;\n"
@@ -41,8 +41,9 @@ constexpr const char* kUsage =
     "              quits after N frames; --print-output prints the program's output on exit;\n"
     "              --frame-stats prints how long the frames took.\n"
     "              The UI follows the display's DPI; GOPARK_UI_SCALE=1.5 overrides it\n"
-    "  gopark run [settings] [--trace out.json] prog.go [args]\n"
-    "              compile and run a Go program, like `go run`\n"
+    "  gopark run [settings] [--trace out.json] [--step K] prog.go [args]\n"
+    "              compile and run a Go program, like `go run`; --step K (with --mode sim):\n"
+    "              stop at step K (K goroutine state changes) and print the state there\n"
     "  gopark explore [settings] [--runs N] [--time S] [--jobs N] [--json] prog.go\n"
     "              run the program under many simulated schedules (seeds S, S+1, ...: 1000\n"
     "              runs, or as many as --time S seconds allow) and print each outcome with\n"
@@ -133,11 +134,15 @@ int demo(int argc, char** argv) {
 int run(int argc, char** argv) {
   gopark::native::RunOptions options;
   int i = parse_flags(argc, argv, options.settings, [&](const std::string& flag, const std::string& value) {
-    if (flag != "--trace") return false;
-    options.trace_path = value;
+    long long n = 0;
+    if (flag == "--trace") options.trace_path = value;
+    else if (flag == "--step" && parse_int(value.c_str(), n) && n >= 0) options.step = std::uint64_t(n);
+    else return false;
     return true;
   });
   if (i < 0) return 2;
+  if (options.step != UINT64_MAX && options.settings.mode != gopark::rt::Mode::Sim)
+    return usage_error("run: --step needs a simulated run (--mode sim)");
   if (i >= argc) return usage_error("run: no .go file given");
   options.path = argv[i++];
   for (; i < argc; ++i) options.args.emplace_back(argv[i]);
@@ -213,6 +218,13 @@ int open_desktop(int argc, char** argv) {
       } else {
         return usage_error("bad flag " + arg + " " + value);
       }
+    } else if (arg.rfind("--", 0) == 0 && gopark::engine::RunSettings::is_setting(arg.substr(2))) {
+      if (i + 1 >= argc) return usage_error("missing value after " + arg);
+      std::string value = argv[++i];
+      gopark::engine::RunSettings check;
+      std::string error = check.set(arg.substr(2), value);
+      if (!error.empty()) return usage_error("invalid value \"" + value + "\" for flag " + arg + ": " + error);
+      options.settings.emplace_back(arg.substr(2), value);
     } else if (arg.rfind("-", 0) == 0) {
       return usage_error("bad flag " + arg);
     } else if (options.file.empty()) {

@@ -13,7 +13,11 @@
 #include <fstream>
 #include <sstream>
 
+#include <chrono>
+#include <thread>
+
 #include "run/compile.hpp"
+#include "snapshot_text.hpp"
 #include "trace/chrome_json.hpp"
 #include "vm/machine.hpp"
 
@@ -75,9 +79,27 @@ int run_program(const RunOptions& options) {
   config.output.out = [](std::string_view s) { write_all(STDOUT_FILENO, s); };
   config.output.err = [](std::string_view s) { write_all(STDERR_FILENO, s); };
   config.args.insert(config.args.end(), options.args.begin(), options.args.end());
+  const bool to_step = options.step != UINT64_MAX;
+  if (to_step) config.runtime.trace = true;  // steps are the trace's goroutine state changes
   vm::Machine machine(image, std::move(config));
   machine.set_speed(options.settings.speed);
+  if (to_step) machine.set_paused(true);
   machine.start();
+  if (to_step) {
+    // On to the step, then the state there (the same every time: a simulated run is its seed).
+    machine.hold_at_event(options.step);
+    rt::Runtime& runtime = machine.runtime();
+    while (!runtime.finished() && !(runtime.sim_holding() && !machine.stepping())) {
+      std::this_thread::sleep_for(std::chrono::microseconds(100));
+    }
+    if (!runtime.finished()) {
+      write_all(STDERR_FILENO, "gopark: held at step " + std::to_string(runtime.sched_events()) + " (virtual time " +
+                                   std::to_string(runtime.now_ns()) + " ns)\n" + snapshot_text(runtime.snapshot()));
+      machine.stop();
+      machine.wait();
+      return 0;
+    }
+  }
   rt::RunResult result = machine.wait();
   std::string report = result.report();
   if (!report.empty()) write_all(STDERR_FILENO, report);

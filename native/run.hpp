@@ -1,5 +1,6 @@
 #pragma once
 // `gopark run` and `gopark check` (run.cpp).
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
@@ -14,6 +15,9 @@ struct RunOptions {
   std::vector<std::string> args;    // os.Args[1:]
   engine::RunSettings settings;     // --procs, --mode, --seed, --memory
   std::string trace_path;           // --trace: Chrome trace JSON of the run
+  // --step K (simulated runs): run to step K (K goroutine state changes), print the state there
+  // on stderr, and end the run. UINT64_MAX: run to the end.
+  std::uint64_t step = UINT64_MAX;
 };
 
 // Reads and compiles the program at `path`; on errors prints them as `go build` does (after Go's

@@ -21,8 +21,13 @@
 #include <string>
 #include <string_view>
 
+#include <atomic>
+#include <thread>
+
 #include "imgui.h"
 #include "imgui_impl_sdl.h"  // ImGui_ImplSDL2_ProcessEvent
+#include "run/compile.hpp"
+#include "run/explore.hpp"
 #include "shell/window.hpp"
 #include "ui/app.hpp"
 
@@ -186,6 +191,55 @@ EMSCRIPTEN_KEEPALIVE const char* gopark_set_settings(const char* lines) {
   shell->app->set_settings(settings);
   return hand_to_js("");
 }
+// Simulated runs: go to step k, paused (App::seek); 0 when the settings are not simulated.
+EMSCRIPTEN_KEEPALIVE int gopark_seek(double step) {
+  if (!(step >= 0) || step > 9.0e15) return 0;
+  return shell->app->seek(std::uint64_t(step)) ? 1 : 0;
+}
+EMSCRIPTEN_KEEPALIVE int gopark_seeking() { return shell->app->seeking() ? 1 : 0; }
+EMSCRIPTEN_KEEPALIVE double gopark_step() { return double(shell->app->step()); }
+EMSCRIPTEN_KEEPALIVE int gopark_paused() { return shell->app->paused() ? 1 : 0; }
+
+// Explore (engine/run/explore.hpp) of the editor's program with the toolbar's settings, on a
+// worker (the main thread never waits): start, then poll until the outcomes come, one JSON
+// object per line, as `gopark explore --json` prints them.
+struct Exploring {
+  std::thread worker;
+  std::atomic<bool> done{false};
+  std::atomic<bool> cancel{false};
+  std::string result;  // written by the worker before `done`
+};
+std::unique_ptr<Exploring> exploring;
+
+EMSCRIPTEN_KEEPALIVE const char* gopark_explore_start(double runs, double seconds) {
+  if (exploring && !exploring->done.load()) return hand_to_js("an exploration is already going");
+  if (exploring && exploring->worker.joinable()) exploring->worker.join();  // done: returns at once
+  gopark::engine::Compiled compiled = gopark::engine::compile(shell->app->source(), "prog.go");
+  if (!compiled.image) return hand_to_js("the program does not compile:\n" + compiled.report);
+  gopark::engine::ExploreOptions options;
+  options.settings = shell->app->settings();
+  options.runs = runs >= 1 && runs <= 1e9 ? std::uint64_t(runs) : (seconds > 0 ? UINT64_MAX : 1000);
+  options.seconds = seconds > 0 && seconds < 86400 ? seconds : 0;
+  options.jobs = 2;  // each run's simulation is one more worker: the page's pool has a few spare
+  options.program = "prog.go";
+  exploring = std::make_unique<Exploring>();
+  options.cancel = &exploring->cancel;
+  Exploring* e = exploring.get();
+  e->worker = std::thread([e, options, image = compiled.image] {
+    gopark::engine::Exploration x = gopark::engine::explore(image, options);
+    std::string out;
+    for (const auto& o : x.outcomes) out += gopark::engine::outcome_json(o) + "\n";
+    e->result = std::move(out);
+    e->done.store(true, std::memory_order_release);
+  });
+  return hand_to_js("");
+}
+// The outcomes once done ("" while exploring); each call after that returns them again.
+EMSCRIPTEN_KEEPALIVE const char* gopark_explore_poll() {
+  if (!exploring || !exploring->done.load(std::memory_order_acquire)) return hand_to_js("");
+  return hand_to_js(exploring->result.empty() ? "\n" : exploring->result);
+}
+
 // The settings as JSON; the seed (a uint64) as a decimal string: a JS number would round it.
 EMSCRIPTEN_KEEPALIVE const char* gopark_settings() {
   gopark::engine::RunSettings s = shell->app->settings();

@@ -71,10 +71,12 @@ void Session::set_paused(bool paused) {
 bool Session::paused() const { return run_ && run_->machine && running() && run_->machine->paused(); }
 
 void Session::step_event() {
+  back_target_ = UINT64_MAX;
   if (run_ && run_->machine && running()) run_->machine->step_event();
 }
 
 void Session::step_line(std::uint64_t id) {
+  back_target_ = UINT64_MAX;
   if (run_ && run_->machine && running()) run_->machine->step_line(id);
 }
 
@@ -186,10 +188,49 @@ bool Session::export_trace(const std::string& path, std::string* why) const {
   return true;
 }
 
+bool Session::simulated() const { return run_ && run_->machine && run_->machine->simulated(); }
+
+std::uint64_t Session::step() const { return run_ && run_->machine ? run_->machine->runtime().sched_events() : 0; }
+
+bool Session::restart_paused() {
+  RunSettings settings = last_settings_;
+  settings.start_paused = true;
+  const std::uint64_t seen = steps_seen_.load(std::memory_order_acquire);
+  std::vector<SourceError> errors;
+  std::string source = last_source_, file = last_file_;
+  bool ok = start(source, file, settings, errors);
+  steps_seen_.store(seen, std::memory_order_release);  // the same run: what it reached still counts
+  return ok;
+}
+
+std::uint64_t Session::back_target() {
+  const std::uint64_t from = step();
+  std::uint64_t target = from > 0 ? from - 1 : 0;
+  if (back_target_ < from) target = back_target_ > 0 ? back_target_ - 1 : 0;  // it landed past its target
+  back_target_ = target;
+  return target;
+}
+
+bool Session::seek(std::uint64_t k) {
+  if (k != back_target_) back_target_ = UINT64_MAX;
+  if (!simulated()) return false;
+  if (!running() || k < step()) {
+    if (!restart_paused()) return false;
+  }
+  run_->machine->hold_at_event(k);
+  return true;
+}
+
 bool Session::start(const std::string& source, const std::string& file_name, const RunSettings& settings,
                     std::vector<SourceError>& errors) {
   stop();
   join();
+  const bool same = source == last_source_ && file_name == last_file_ && settings.mode == last_settings_.mode &&
+                    settings.seed == last_settings_.seed && settings.procs == last_settings_.procs;
+  if (!same) steps_seen_.store(0, std::memory_order_release);
+  last_source_ = source;
+  last_file_ = file_name;
+  last_settings_ = settings;
   {
     std::lock_guard lock(output_mutex_);
     output_version_.fetch_add(1, std::memory_order_acq_rel);
@@ -232,7 +273,7 @@ bool Session::start(const std::string& source, const std::string& file_name, con
     std::string report = result.report();
     int code = result.exit_code;
     if (code != 0) report += "exit status " + std::to_string(code) + "\n";
-    if (result.kind == rt::ExitKind::Stopped) report = "stopped\n";
+    if (result.kind == rt::ExitKind::Stopped && result.message == "program stopped") report = "stopped\n";
     exit_code_.store(result.kind == rt::ExitKind::Stopped ? -1 : code, std::memory_order_release);
     append_output(true, report);
     {
@@ -263,7 +304,9 @@ bool Session::start(const std::string& source, const std::string& file_name, con
       events.clear();
       if (const trace::Recorder* recorder = runtime.recorder()) recorder->read_new(cursor, events);
       timeline.add(events);
-      double now = double(runtime.now_ns()) / 1e6;
+      double now = double(runtime.trace_now_ns()) / 1e6;  // the trace's clock (sim: virtual)
+      const std::uint64_t step = runtime.sched_events();
+      if (step > steps_seen_.load(std::memory_order_relaxed)) steps_seen_.store(step, std::memory_order_release);
       timeline.set_now(now);
       auto frame = std::make_shared<Frame>();
       frame->view = last;
@@ -277,6 +320,7 @@ bool Session::start(const std::string& source, const std::string& file_name, con
       frame->gc_pauses = timeline.gc_pauses();
       frame->lanes = timeline.lanes();
       frame->now_ms = now;
+      frame->step = step;
       publish(std::move(frame));
     };
     std::unique_lock lock(run->mutex);

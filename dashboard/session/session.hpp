@@ -61,6 +61,7 @@ struct Frame {
   std::vector<std::pair<double, double>> gc_pauses;
   int lanes = 0;
   double now_ms = 0;
+  std::uint64_t step = 0;  // goroutine state changes so far (a simulated run's step)
 };
 
 class Session {
@@ -92,6 +93,23 @@ class Session {
   // the next runs (RunSettings::speed).
   void set_speed(double lines_per_second);
 
+  // ---- Simulated runs (mode sim): steps, step back, seek ----
+  // A run's step is how many goroutine state changes it has made (created, started, blocked,
+  // woken, yielded, preempted, ended). A simulated run is the same run every time, so any step
+  // can be shown again: seek(k) goes on to step k, or, for a step behind, runs the same program
+  // and settings again from the start, paused, on to step k. Every panel then shows that step.
+  bool simulated() const;                 // the last run started is simulated
+  std::uint64_t step() const;             // its step now (0 before any run)
+  std::uint64_t steps_seen() const { return steps_seen_.load(std::memory_order_acquire); }  // the most it reached
+  // Goes to step k of the last simulated run (paused there). False when there is none. The run
+  // holds between instructions, so where one instruction makes two changes (a send that wakes a
+  // receiver) the hold lands after both: at the first step >= k.
+  bool seek(std::uint64_t k);
+  // Where one step back is: step() - 1; when the last Back landed where it started (two
+  // changes in one instruction), one further back. Remembered for the next call.
+  std::uint64_t back_target();
+  bool step_back() { return step() > 0 && seek(back_target()); }
+
   // The latest published frame (null before the first run).
   std::shared_ptr<const Frame> frame() const;
   // The transcript so far: stdout/stderr chunks in order, then the ending's report.
@@ -119,7 +137,14 @@ class Session {
   void publish(std::shared_ptr<const Frame> frame);
   void join();
 
+  bool restart_paused();  // the last program and settings again, paused at their start
+
   std::unique_ptr<Run> run_;
+  // What the last start() ran, for seek's fresh runs (UI thread, like start()).
+  std::string last_source_, last_file_;
+  RunSettings last_settings_;
+  std::atomic<std::uint64_t> steps_seen_{0};
+  std::uint64_t back_target_ = UINT64_MAX;  // the last step_back's target (UINT64_MAX: none since)
   std::thread runner_, sampler_;
   std::atomic<bool> running_{false};
   std::atomic<std::uint64_t> runs_{0};

@@ -60,6 +60,12 @@ class App {
   // Run (compile errors go to the editor and the output). While a run is going, it is stopped
   // and the new one starts at a later frame, once the old one has ended; running() is true meanwhile.
   void run();
+  // Simulated runs (Shared::seek): show step `step`, paused; false when the settings are not
+  // simulated. seeking(): on the way there. step(): the run's step now.
+  bool seek(std::uint64_t step);
+  bool seeking() const;
+  std::uint64_t step() const;
+  bool paused() const;  // the run is going and paused (held)
   void stop();
   bool running() const;
   // Starts a run that App::run left waiting for the previous one to end, if that one has; frame()

@@ -12,6 +12,19 @@ void Shared::run(bool paused) {
   session.start(source, file_name, settings, errors);
 }
 
+bool Shared::seek(std::uint64_t k) {
+  if (!session.simulated()) {
+    if (controls.settings.mode != rt::Mode::Sim) return false;
+    run(true);
+  }
+  if (session.running() && k < session.step()) {
+    session.stop();
+    seek_when_stopped = k;
+    return true;
+  }
+  return session.seek(k);
+}
+
 void Shared::load_example(const Example& e) {
   stop();
   source = std::string(e.source);

@@ -58,6 +58,9 @@ struct Shared {
   // instead of writing it back over the new one.
   int editor_generation = 0;
   bool run_when_stopped = false;     // App::run while a run was going: start once it has ended
+  // A seek behind a live simulated run: it is stopped first (never waited for on the UI thread),
+  // and App::start_pending_run replays the program to this step once it has ended.
+  std::uint64_t seek_when_stopped = UINT64_MAX;
 
   // ---- what the panels show ----
   std::shared_ptr<const Frame> frame;  // the frame being drawn (the session's, or a pinned one)
@@ -75,8 +78,14 @@ struct Shared {
   // Stop, Esc, a new example: also cancels a run waiting to start (App::run).
   void stop() {
     run_when_stopped = false;
+    seek_when_stopped = UINT64_MAX;
     session.stop();
   }
+  // Simulated runs: show step k (Session::seek), the live run going on to it, or a replay of the
+  // last simulated run when k is behind; with no simulated run yet, the editor's program starts
+  // paused (false when the settings are not simulated). step_back: one step back.
+  bool seek(std::uint64_t k);
+  void step_back() { seek(session.back_target()); }
   void load_example(const Example& e);  // stops the run and puts the example in the editor
   void select(std::uint64_t goroutine);  // selects it, or deselects it if it was selected
   const char* state_word(NoteState s) const;  // Go's word, or the note's (View menu)

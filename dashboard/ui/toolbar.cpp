@@ -2,6 +2,7 @@
 // goroutine), Speed (slow motion), GOMAXPROCS (live), scheduler mode, seed.
 #include "ui/toolbar.hpp"
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 
@@ -54,6 +55,39 @@ void step_controls(Shared& s, bool running) {
   }
 }
 
+// Simulated runs only (their steps can be shown again): Back, one scheduling event earlier, and a
+// scrubber over the steps this run (or an earlier run of it) reached.
+void sim_controls(Shared& s, int& scrub) {
+  Session& session = s.session;
+  const std::uint64_t step = session.step();
+  const bool seeking = session.running() && session.stepping();
+  ImGui::SameLine();
+  ImGui::BeginDisabled(step == 0 || seeking);
+  if (ImGui::Button("Back")) s.step_back();
+  ImGui::EndDisabled();
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
+    ImGui::SetTooltip("Step back: the run as it was one scheduling event earlier, paused.\n"
+                      "A simulated run is the same run every time, so it is replayed to there.");
+  }
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
+  const std::uint64_t seen = std::max(session.steps_seen(), step);
+  int value = scrub >= 0 ? scrub : int(std::min<std::uint64_t>(step, INT32_MAX));
+  const int top = int(std::min<std::uint64_t>(std::max<std::uint64_t>(seen, 1), INT32_MAX));
+  if (ImGui::SliderInt("step", &value, 0, top, "%d", ImGuiSliderFlags_AlwaysClamp)) scrub = value;
+  if (ImGui::IsItemDeactivatedAfterEdit() && scrub >= 0) {
+    s.seek(std::uint64_t(scrub));
+    scrub = -1;
+  } else if (!ImGui::IsItemActive()) {
+    scrub = -1;
+  }
+  if (ImGui::IsItemHovered()) {
+    ImGui::SetTooltip("The run's steps (scheduling events): drag to show every panel as it was at\n"
+                      "that step; the run pauses there. Step %llu of %llu seen.",
+                      static_cast<unsigned long long>(step), static_cast<unsigned long long>(seen));
+  }
+}
+
 void speed_control(Shared& s, bool running) {
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
   double lines = s.controls.settings.speed;
@@ -85,7 +119,10 @@ void Toolbar::draw(Shared& s) {
     ImGui::SameLine();
     bool paused = s.session.paused();
     if (ImGui::Button(paused ? "Resume" : "Pause ")) s.session.set_paused(!paused);
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Hold every goroutine at its next line (sleeps keep real time)");
+    if (ImGui::IsItemHovered()) {
+      ImGui::SetTooltip(s.session.simulated() ? "Hold the simulation where it is (its clock stands still too)"
+                                              : "Hold every goroutine at its next line (sleeps keep real time)");
+    }
   } else {
     ImGui::PushStyleColor(ImGuiCol_Button, IM_COL32(40, 140, 70, 255));
     if (ImGui::Button("  Run  ")) s.run();
@@ -93,6 +130,7 @@ void Toolbar::draw(Shared& s) {
   }
   ImGui::SameLine();
   step_controls(s, running);
+  if (s.session.simulated()) sim_controls(s, scrub);
   ImGui::SameLine();
   speed_control(s, running);
 #ifdef __EMSCRIPTEN__
@@ -118,7 +156,7 @@ void Toolbar::draw(Shared& s) {
     ImGui::SetTooltip("How many processors (P) run Go code at once.\nChanging it while the program runs adds or removes P lanes live.");
   }
   ImGui::SameLine();
-  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 11);
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 13);
   ImGui::BeginDisabled(running);
   int mode = int(s.controls.settings.mode);
   if (ImGui::Combo("mode", &mode, kModes, kModeCount)) s.controls.settings.mode = rt::Mode(mode);
@@ -130,8 +168,10 @@ void Toolbar::draw(Shared& s) {
   if (!s.controls.seed_ok) ImGui::PopStyleColor();
   ImGui::EndDisabled();
   if (ImGui::IsItemHovered()) {
-    ImGui::SetTooltip(s.controls.seed_ok ? "0 picks a new random seed for every run"
-                                         : "Past 2^64-1: the runs keep the last seed that fitted");
+    ImGui::SetTooltip(!s.controls.seed_ok ? "Past 2^64-1: the runs keep the last seed that fitted"
+                      : s.controls.settings.mode == rt::Mode::Sim
+                          ? "Simulated: the seed is the whole schedule; the same seed replays the same run (0 too)"
+                          : "0 picks a new random seed for every run");
   }
   ImGui::SameLine();
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6);

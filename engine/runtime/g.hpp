@@ -125,6 +125,9 @@ struct G {
   // Instructions left in this slice: the interpreter gives the thread back when it reaches 0
   // (should_yield). -1 outside a simulated slice: never counts down.
   int64_t sim_left = -1;
+  // Hold requested (Runtime::sim_hold_at): leave at the next instruction boundary, in any code,
+  // keeping sim_left, so the slice goes on later as if it had never been cut. Any thread sets it.
+  std::atomic<bool> sim_hold{false};
   uint64_t sim_priority = 0;  // PCT: the higher runs first
   int64_t sim_unblocked = 0;  // PCT: instructions run since it last left the CPU of its own accord
 
@@ -134,7 +137,9 @@ struct G {
   int exit_code = 0;        // OsExit
 
   // Asks the runtime whether the body should give the thread back at its next safe point.
-  bool should_yield() const { return preempt.load(std::memory_order_relaxed) || sim_left == 0; }
+  bool should_yield() const {
+    return preempt.load(std::memory_order_relaxed) || sim_left == 0 || sim_hold.load(std::memory_order_relaxed);
+  }
 };
 
 // The G running on this thread, or null outside goroutines.

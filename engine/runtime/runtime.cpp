@@ -118,9 +118,21 @@ const trace::Snapshot* Runtime::end_snapshot() const {
 
 void Runtime::emit(trace::EventKind kind, uint64_t g, uint64_t obj, int64_t arg, uint8_t detail) {
   if (!recorder_) return;
-  if (kind <= trace::EventKind::GoEnd) sched_events_.fetch_add(1, std::memory_order_acq_rel);
+  if (kind <= trace::EventKind::GoEnd) {
+    const uint64_t n = sched_events_.fetch_add(1, std::memory_order_acq_rel) + 1;
+    // Sim mode: the event a hold waits for ends the running goroutine's slice here (sim_hold_at).
+    if (config_.mode == Mode::Sim && n >= sim_hold_at_.load(std::memory_order_relaxed) && tls::g &&
+        tls::runtime == this)
+      tls::g->sim_hold.store(true, std::memory_order_relaxed);
+  }
   trace::Event e;
-  e.ts_ns = config_.mode == Mode::Sim ? now_ns() + int64_t(sim_steps()) : now_ns();
+  e.ts_ns = trace_now_ns();
+  if (config_.mode == Mode::Sim && tls::runtime == this) {
+    // The simulation's own thread: count the running slice's instructions so far too, so that a
+    // timestamp does not depend on where slices were cut (a hold splits one in two).
+    if (const G* g = sim_running_.load(std::memory_order_relaxed); g && g->sim_left >= 0)
+      e.ts_ns += sim_slice_ - g->sim_left;
+  }
   e.g = g;
   e.obj = obj;
   e.arg = arg;
@@ -212,6 +224,10 @@ void Runtime::end_program(RunResult req) {
     timer_quit_ = true;
   }
   timer_cond_.notify_all();
+  {
+    std::lock_guard lock(sim_hold_mutex_);  // a holding simulation sees exiting_ and returns
+  }
+  sim_hold_cv_.notify_all();
   end_cond_.notify_all();
 }
 

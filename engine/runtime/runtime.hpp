@@ -150,10 +150,22 @@ class Runtime {
   // The wall clock (time.Now), nanoseconds since 1970: the system's, or in sim mode kSimEpochNs
   // plus the virtual clock.
   int64_t wall_ns() const;
+  // The clock of the trace's timestamps: now_ns(), or in sim mode now_ns() + sim_steps() (below).
+  int64_t trace_now_ns() const {
+    return config_.mode == Mode::Sim ? now_ns() + int64_t(sim_steps()) : now_ns();
+  }
   // Sim mode: instructions run so far, all goroutines together (0 in other modes). With the
   // virtual clock it makes the trace's timestamps: clock + steps, so that events between two
   // timer firings keep their order and spacing in a trace viewer.
   uint64_t sim_steps() const { return sim_steps_.load(std::memory_order_relaxed); }
+  // Sim mode: hold the simulation once sched_events() has reached `event` (UINT64_MAX: never; 0:
+  // at once), at the next instruction boundary, every goroutine then off the CPU; a later call
+  // moves the hold on (the dashboard's Pause, Step and seek). A hold never changes the schedule:
+  // a goroutine cut in its slice finishes that slice first when the run goes on. Any thread.
+  void sim_hold_at(uint64_t event);
+  // The simulation is holding now (what a snapshot shows is the state at sched_events()).
+  bool sim_holding() const { return sim_holding_.load(std::memory_order_acquire); }
+  uint64_t sim_hold_target() const { return sim_hold_at_.load(std::memory_order_acquire); }
 
   // ---- For runtime operations and bodies (the C++ API, the VM) ----
 
@@ -237,6 +249,7 @@ class Runtime {
   void sim_put(G& g);  // g is runnable (created or woken): into the simulation's runnable set
   void sim_resize(M& m);
   void sim_take_off(G& g, P& p, bool preempted);  // g leaves p and becomes runnable again
+  void run_slice(M& m, G& g, P& p, SimPolicy& policy, G*& resume, int64_t& resume_left);
   // ---- threads mode (sched_threads.cpp) ----
   void thread_main(M& m);
   void run_bound(M& m, G& g);
@@ -323,8 +336,12 @@ class Runtime {
   std::vector<G*> sim_runnable_;  // runnable Gs not on a P, in the order they became runnable
   bool sim_started_ = false;      // its thread exists (set before it starts)
   int32_t sim_ps_ = 0;            // Ps the simulation has set up (follows procs_)
-  G* sim_running_ = nullptr;      // the G in its slice now, and the quantum it was given
+  std::atomic<G*> sim_running_{nullptr};  // the G in its slice now, and the quantum it was given
   int64_t sim_slice_ = 0;
+  std::atomic<uint64_t> sim_hold_at_{UINT64_MAX};
+  std::atomic<bool> sim_holding_{false};
+  std::mutex sim_hold_mutex_;               // for sim_hold_cv_'s waits
+  std::condition_variable sim_hold_cv_;
   std::atomic<int64_t> sim_clock_ns_{0};
   std::atomic<uint64_t> sim_steps_{0};
 

@@ -19,13 +19,27 @@ namespace gopark::rt {
 
 using trace::EventKind;
 
+void Runtime::sim_hold_at(uint64_t event) {
+  {
+    std::lock_guard lock(sim_hold_mutex_);
+    sim_hold_at_.store(event, std::memory_order_release);
+  }
+  sim_hold_cv_.notify_all();
+  // Already there: the goroutine in its slice leaves at its next instruction boundary. (If the
+  // simulation has moved on to another by now, that one is cut instead, or this one later: a cut
+  // never changes the schedule, so either is harmless.)
+  if (event <= sched_events()) {
+    if (G* g = sim_running_.load(std::memory_order_acquire)) g->sim_hold.store(true, std::memory_order_relaxed);
+  }
+}
+
 void Runtime::sim_put(G& g) {
   // Only the simulation's own thread (its goroutines and timers) may ready or create goroutines,
   // once it runs: an outside thread would race with it, and with the schedule.
   if (tls::runtime != this && sim_started_) api_misuse("sim mode: a goroutine readied or created from outside the run");
   sim_runnable_.push_back(&g);
   // The goroutine running alone has a rival now: it gets a real quantum (SimPolicy::quantum).
-  if (G* running = sim_running_; running && running->sim_left > SimPolicy::kAlone / 2) {
+  if (G* running = sim_running_.load(std::memory_order_relaxed); running && running->sim_left > SimPolicy::kAlone / 2) {
     const int64_t used = sim_slice_ - running->sim_left;
     const int64_t q = sim_->quantum(*running, sim_steps_.load(std::memory_order_relaxed) + uint64_t(used), false);
     sim_slice_ = used + q;
@@ -70,8 +84,34 @@ void Runtime::sim_main(M& m) {
   std::vector<G*> candidates;
   std::vector<G*> on_ps;
   uint64_t idle_jumps = 0;  // clock jumps in a row after which still nothing could run
+  // A slice cut by a hold, to finish before anything else is picked (sim_hold_at).
+  G* resume = nullptr;
+  int64_t resume_left = 0;
   for (;;) {
     if (exiting_.load(std::memory_order_acquire)) return;
+    if (sched_events() >= sim_hold_at_.load(std::memory_order_acquire)) {
+      std::unique_lock lock(sim_hold_mutex_);
+      sim_holding_.store(true, std::memory_order_release);
+      sim_hold_cv_.wait(lock, [&] {
+        return exiting_.load(std::memory_order_acquire) || sched_events() < sim_hold_at_.load(std::memory_order_acquire);
+      });
+      sim_holding_.store(false, std::memory_order_release);
+      continue;
+    }
+    if (resume) {
+      // Finish the cut slice first, as if there had been no hold. (GOMAXPROCS changed during
+      // the hold may have taken the goroutine off its P: then the run goes on from the choice.)
+      G& g = *resume;
+      resume = nullptr;
+      P* p = g.p_id.load(std::memory_order_relaxed) >= 0 ? all_ps_[g.p_id.load(std::memory_order_relaxed)].get() : nullptr;
+      if (p && p->current.load(std::memory_order_relaxed) == &g && sim_ps_ == procs_.load(std::memory_order_relaxed)) {
+        m.p = p;
+        store_observed(m.p_id, p->id);
+        sim_slice_ = resume_left;
+        run_slice(m, g, *p, policy, resume, resume_left);
+        continue;
+      }
+    }
     if (sim_ps_ != procs_.load(std::memory_order_relaxed)) sim_resize(m);
     if (timers_live_.load(std::memory_order_relaxed) > 0) {
       std::unique_lock lock(timer_mutex_);
@@ -138,20 +178,36 @@ void Runtime::sim_main(M& m) {
     store_observed(m.p_id, p->id);
 
     sim_slice_ = policy.quantum(g, sim_steps_.load(std::memory_order_relaxed), candidates.size() == 1);
+    run_slice(m, g, *p, policy, resume, resume_left);
+  }
+}
+
+// Runs g on p for sim_slice_ instructions (or until it leaves the CPU), then puts it where its
+// handoff says. A slice cut by a hold is left in `resume` with what is left of it.
+void Runtime::run_slice(M& m, G& g, P& p_ref, SimPolicy& policy, G*& resume, int64_t& resume_left) {
+  P* p = &p_ref;
+  {
     g.sim_left = sim_slice_;
-    sim_running_ = &g;
+    // A hold already due (its event came from the scheduler itself, a start or a wake-up) cuts the
+    // slice before its first instruction: a lone `for {}` would never give the thread back.
+    g.sim_hold.store(sched_events() >= sim_hold_at_.load(std::memory_order_acquire), std::memory_order_relaxed);
+    sim_running_.store(&g, std::memory_order_release);
     run_g(m, g, p->id, false);
-    sim_running_ = nullptr;
+    sim_running_.store(nullptr, std::memory_order_release);
     const int64_t ran = sim_slice_ - std::max<int64_t>(g.sim_left, 0);
+    const Handoff h = take_handoff(g);
+    if (h == Handoff::Preempt && g.sim_hold.load(std::memory_order_relaxed) && g.sim_left > 0) {
+      resume = &g;
+      resume_left = g.sim_left;
+    }
     g.sim_left = -1;
     const uint64_t steps = sim_steps_.load(std::memory_order_relaxed) + uint64_t(ran);
     store_observed(sim_steps_, steps);
-    const Handoff h = take_handoff(g);
     // Gosched is not blocking: a spin-wait that yields must still drop in PCT's priorities.
     policy.ran(g, ran, steps, h != Handoff::Preempt && h != Handoff::Yield);
     switch (h) {
       case Handoff::Preempt:
-        break;  // the quantum is over (or the run is ending): g keeps its P
+        break;  // the quantum is over (or cut by a hold, or the run is ending): g keeps its P
       case Handoff::Yield:
         sim_take_off(g, *p, false);
         break;

@@ -45,6 +45,15 @@
 //   a spin-wait on a lower-priority goroutine still ends.
 // Explore mixes them: half the seeds walk, half use PCT.
 //
+// ---- Holding: Pause, Step, step back ----
+// Runtime::sim_hold_at(k) holds the simulation once k goroutine state changes have been recorded:
+// the goroutine in its slice leaves at the next instruction boundary (G::sim_hold) keeping what is
+// left of its quantum, and when the run goes on that slice is finished first, without asking the
+// policy anything. So a hold changes nothing that follows: a run held at steps 3, 9 and 40 is the
+// run that was never held, and a fresh run sent to step 40 looks exactly like it there. Going back
+// is a replay from the start (nothing is checkpointed yet). A step where one instruction made two
+// changes (a send that wakes a receiver) is reached after both.
+//
 // Rejected: recording a schedule (a list of choices) and replaying it: a link would carry the
 // list, and any change to the interpreter would break old recordings in ways nobody sees; with
 // the seed alone, a replay is a run. Rejected: simulating on several threads with a global turn:

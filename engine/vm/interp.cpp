@@ -159,7 +159,8 @@ Leave Interpreter::loop(Goroutine& gr, std::size_t stop_depth) {
 #define SAFE_POINT()                                              \
   if constexpr (kTraced) {                                        \
     if (gr.nested == 0 &&                                         \
-        ((machine.config().max_steps != 0 && machine.count_steps(1)) || gr.g->sim_left == 0)) { \
+        ((machine.config().max_steps != 0 && machine.count_steps(1)) || gr.g->sim_left == 0 || \
+         gr.g->sim_hold.load(std::memory_order_relaxed))) {       \
       SAVE();                                                     \
       gr.g->handoff = rt::Handoff::Preempt;                       \
       return Leave::Yield;                                        \
@@ -243,6 +244,11 @@ Leave Interpreter::loop(Goroutine& gr, std::size_t stop_depth) {
       // callbacks; at 0 it gives the thread back before the next instruction of the program's
       // own code (the library's Go code runs on to a safe point, which honours should_yield).
       if (gr.g->sim_left >= 0 && gr.nested == 0) {
+        if (gr.g->sim_hold.load(std::memory_order_relaxed)) {  // a hold: leave now, keep the count
+          SAVE();
+          gr.g->handoff = rt::Handoff::Preempt;
+          return Leave::Yield;
+        }
         if (gr.g->sim_left > 0) {
           --gr.g->sim_left;
         } else if (frame->fn->user_code) {

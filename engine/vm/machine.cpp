@@ -313,10 +313,31 @@ void Machine::update_traced_locked() {
   loop_kind_.store(watched ? LoopKind::Watched : sim_ ? LoopKind::Sim : LoopKind::Plain, std::memory_order_relaxed);
 }
 
+// Simulated (sim_), Pause and Step by event hold the simulation itself between instructions
+// (rt::Runtime::sim_hold_at), which leaves the schedule as it was; only a line step uses the
+// interpreter's trace points (paused_), with the other goroutines passing them.
 void Machine::set_paused(bool paused) {
+  if (sim_) runtime_.sim_hold_at(paused ? 0 : UINT64_MAX);
   {
     std::lock_guard lock(pause_mutex_);
-    paused_.store(paused, std::memory_order_relaxed);
+    paused_.store(paused && !sim_, std::memory_order_relaxed);
+    step_kind_ = StepKind::None;
+    update_traced_locked();
+  }
+  pause_cv_.notify_all();
+}
+
+bool Machine::paused() const {
+  if (sim_) return runtime_.sim_hold_target() != UINT64_MAX || paused_.load(std::memory_order_relaxed);
+  return paused_.load(std::memory_order_relaxed);
+}
+
+void Machine::hold_at_event(std::uint64_t event) {
+  if (!sim_) return;
+  runtime_.sim_hold_at(event);
+  {
+    std::lock_guard lock(pause_mutex_);  // a line step holding in a trace point is over
+    paused_.store(false, std::memory_order_relaxed);
     step_kind_ = StepKind::None;
     update_traced_locked();
   }
@@ -324,6 +345,10 @@ void Machine::set_paused(bool paused) {
 }
 
 void Machine::step_event() {
+  if (sim_) {
+    if (paused()) hold_at_event(runtime_.sched_events() + 1);
+    return;
+  }
   {
     std::lock_guard lock(pause_mutex_);
     if (!paused_.load(std::memory_order_relaxed)) return;
@@ -334,17 +359,26 @@ void Machine::step_event() {
 }
 
 void Machine::step_line(std::uint64_t goroutine) {
+  if (sim_ && !paused()) return;
   {
     std::lock_guard lock(pause_mutex_);
-    if (!paused_.load(std::memory_order_relaxed)) return;
+    if (!sim_ && !paused_.load(std::memory_order_relaxed)) return;
+    paused_.store(true, std::memory_order_relaxed);
     step_kind_ = StepKind::Line;
     step_goroutine_ = goroutine;
     step_passed_ = false;
+    update_traced_locked();
   }
   pause_cv_.notify_all();
+  // Simulated: the run goes on, as its seed has it, until the goroutine holds at its next line.
+  if (sim_) runtime_.sim_hold_at(UINT64_MAX);
 }
 
 bool Machine::stepping() const {
+  if (sim_) {
+    const std::uint64_t target = runtime_.sim_hold_target();
+    if (target != UINT64_MAX && target > runtime_.sched_events() && !runtime_.finished()) return true;
+  }
   std::lock_guard lock(pause_mutex_);
   switch (step_kind_) {
     case StepKind::None: return false;

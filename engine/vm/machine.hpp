@@ -191,7 +191,12 @@ class Machine final : public rt::Body {
   //   line, so a P runs at most that many lines a second; 0 is full speed.
   // All of these: any thread, before start() too (a run can start paused).
   void set_paused(bool paused);
-  bool paused() const { return paused_.load(std::memory_order_relaxed); }
+  bool paused() const;
+  // Simulated runs only: run on until the runtime has recorded `event` goroutine state changes,
+  // then hold there (rt::Runtime::sim_hold_at): seek forward, or Step to a given step. A run
+  // started paused and sent to event k is the run at its step k, the same every time.
+  void hold_at_event(std::uint64_t event);
+  bool simulated() const { return sim_; }
   void step_event();
   void step_line(std::uint64_t goroutine);
   bool stepping() const;             // a step was asked for and has not finished

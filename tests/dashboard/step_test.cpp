@@ -220,3 +220,72 @@ func main() {
     CHECK(s.ending() == "stopped\n");
   }
 }
+
+TEST_CASE("a simulated run steps back and seeks: every step shows the same picture however it is reached") {
+  const char* source = R"(package main
+
+import "fmt"
+
+func main() {
+	ch := make(chan int)
+	done := make(chan bool)
+	for i := 0; i < 3; i++ {
+		go func(i int) {
+			v := <-ch
+			fmt.Println(i, v)
+			done <- true
+		}(i)
+	}
+	for i := 0; i < 3; i++ {
+		ch <- i * 10
+	}
+	for i := 0; i < 3; i++ {
+		<-done
+	}
+}
+)";
+  Session s;
+  RunSettings settings = paused_settings(2);
+  settings.mode = gopark::rt::Mode::Sim;
+  settings.seed = 5;
+  REQUIRE(start(s, source, settings));
+  CHECK(s.simulated());
+  // The goroutine table (id, state, line) of the frame published once the run holds at a step.
+  auto table_at_hold = [&](std::uint64_t& step) {
+    std::string t;
+    REQUIRE(wait_until([&] { return s.paused() && !s.stepping() && s.frame() && s.frame()->step == s.step(); }, 20));
+    step = s.step();
+    for (const GoroutineRow& g : s.frame()->view.goroutines) {
+      t += std::to_string(g.id) + ":" + std::to_string(int(g.state)) + ":" + std::to_string(g.line) + " ";
+    }
+    return t;
+  };
+  std::vector<std::pair<std::uint64_t, std::string>> seen;
+  for (int i = 0; i < 12; ++i) {
+    s.step_event();
+    std::uint64_t at = 0;
+    std::string t = table_at_hold(at);
+    seen.emplace_back(at, t);
+  }
+  // Back, one step at a time: each is a step seen on the way forward, with the same picture.
+  std::uint64_t at = seen.back().first;
+  for (int i = 0; i < 4; ++i) {
+    REQUIRE(s.step_back());
+    std::uint64_t now = 0;
+    std::string t = table_at_hold(now);
+    CHECK(now < at + 1);
+    for (const auto& [step, table] : seen) {
+      if (step == now) CHECK(table == t);
+    }
+    at = now;
+  }
+  // A seek forward from here, and one back to the start of the run.
+  REQUIRE(s.seek(seen[8].first));
+  std::uint64_t now = 0;
+  CHECK(table_at_hold(now) == seen[8].second);
+  CHECK(now == seen[8].first);
+  CHECK(s.steps_seen() >= seen.back().first);
+  s.set_paused(false);
+  REQUIRE(wait_until([&] { return !s.running(); }, 20));
+  CHECK(s.exit_code() == 0);
+}

@@ -3,7 +3,9 @@
 // search over seeds finds the interleavings real hardware almost never shows.
 #include <doctest/doctest.h>
 
+#include <chrono>
 #include <set>
+#include <thread>
 #include <sstream>
 
 #include "go_helpers.hpp"
@@ -406,6 +408,105 @@ func main() {
   CHECK(r.exit == 130);
   CHECK(r.err == "gopark: every goroutine is blocked for good; only timers fire, and they wake nobody (1000000 "
                  "firings in a row)\nexit status 130\n");
+}
+
+}  // namespace gopark::test
+
+namespace gopark::test {
+namespace {
+
+// What a step shows: every goroutine's state, wait, line and P; every channel's length.
+std::string picture(const trace::Snapshot& s) {
+  std::string out;
+  for (const auto& g : s.goroutines) {
+    out += "g" + std::to_string(g.id) + " s" + std::to_string(g.state) + " w" + std::to_string(g.wait_reason) + " l" +
+           std::to_string(g.line) + " p" + std::to_string(g.p) + "\n";
+  }
+  for (const auto& c : s.channels) out += "c" + std::to_string(c.id) + " n" + std::to_string(c.len) + "\n";
+  return out;
+}
+
+struct Held {
+  std::unique_ptr<vm::Machine> machine;
+  std::string out;
+};
+
+// Starts `image` simulated with `seed`, traced, paused before anything runs.
+std::unique_ptr<Held> start_paused(const std::shared_ptr<const vm::Image>& image, std::uint64_t seed) {
+  auto h = std::make_unique<Held>();
+  vm::MachineConfig config = engine::machine_config(sim(seed), "prog");
+  config.runtime.trace = true;
+  Held* raw = h.get();
+  config.output.out = [raw](std::string_view s) { raw->out += s; };
+  h->machine = std::make_unique<vm::Machine>(image, std::move(config));
+  h->machine->set_paused(true);
+  h->machine->start();
+  return h;
+}
+
+// Waits until the simulation holds (or the run ended); returns the step it holds at.
+std::uint64_t wait_held(vm::Machine& m) {
+  for (int i = 0; i < 20000 && !m.runtime().finished(); ++i) {
+    if (m.runtime().sim_holding() && !m.stepping()) return m.runtime().sched_events();
+    std::this_thread::sleep_for(std::chrono::microseconds(200));
+  }
+  return m.runtime().sched_events();
+}
+
+}  // namespace
+
+TEST_CASE("sim: holding at steps never changes the run, and a step looks the same however it is reached") {
+  auto image = build(kBusy);
+  for (std::uint64_t seed : {1ull, 2ull, 3ull}) {
+    CAPTURE(seed);
+    Traced straight = run_traced(image, sim(seed));
+    // Forward in uneven strides, a picture at each hold, then on to the end.
+    auto h = start_paused(image, seed);
+    std::vector<std::pair<std::uint64_t, std::string>> pictures;
+    for (std::uint64_t k : {1ull, 2ull, 7ull, 30ull, 31ull, 90ull, 200ull}) {
+      h->machine->hold_at_event(k);
+      std::uint64_t at = wait_held(*h->machine);
+      if (h->machine->runtime().finished()) break;
+      CHECK(at >= k);
+      pictures.emplace_back(at, picture(h->machine->runtime().snapshot()));
+    }
+    h->machine->set_paused(false);
+    h->machine->wait();
+    CHECK(h->out == straight.output.out);
+    std::ostringstream json;
+    trace::write_chrome_json(h->machine->runtime().recorder()->events(), json);
+    CHECK_MESSAGE(json.str() == straight.trace, first_difference(json.str(), straight.trace));
+    // Each step again from a fresh run sent straight there (what seek and a link do).
+    REQUIRE(pictures.size() >= 4);
+    for (const auto& [at, seen] : pictures) {
+      auto again = start_paused(image, seed);
+      again->machine->hold_at_event(at);
+      CHECK(wait_held(*again->machine) == at);
+      CHECK(picture(again->machine->runtime().snapshot()) == seen);
+      again->machine->stop();
+      again->machine->wait();
+    }
+  }
+}
+
+}  // namespace gopark::test
+
+namespace gopark::test {
+
+TEST_CASE("sim: Pause holds even a goroutine that runs alone for ever") {
+  auto image = build("package main\n\nfunc main() {\n\tn := 0\n\tfor {\n\t\tn++\n\t}\n}\n");
+  vm::MachineConfig config = engine::machine_config(sim(1), "prog");
+  config.runtime.trace = true;
+  vm::Machine machine(image, std::move(config));
+  machine.start();
+  std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  machine.set_paused(true);
+  const std::uint64_t at = wait_held(machine);
+  CHECK(machine.runtime().sim_holding());
+  CHECK(!machine.runtime().finished());
+  CHECK(at >= 2);  // main was created and started
+  machine.stop();
+  CHECK(machine.wait().kind == rt::ExitKind::Stopped);
 }
 
 }  // namespace gopark::test

@@ -381,6 +381,56 @@ await check('File > Export trace downloads the run as Chrome trace JSON', async 
   }
 });
 
+// Simulated runs (issue 14): a link with mode=sim, a seed and a step opens paused at that step;
+// Step back then forward returns to the same picture; explore gives what the CLI gives.
+const simHash = '#example=07_rare_lost_update&mode=sim&seed=54&procs=2';
+// What a step shows: each goroutine's id, state and line, and the step number.
+const picture = () => {
+  const st = gopark.state();
+  return JSON.stringify({ step: gopark.step(), gs: (st && st.goroutines || []).map((g) => [g.id, g.state, g.line]) });
+};
+await check('a link with mode=sim&seed=&step= opens paused at that step, as a fresh seek shows it', async () => {
+  const other = await open(simHash + '&step=9');
+  await other.page.waitForFunction(() => gopark.running() && gopark.step() >= 9, null, { timeout: 30000 });
+  await drawn(other.page, 5);
+  const fromLink = await settle(() => other.page.evaluate(picture), (p) => JSON.parse(p).gs.length > 0);
+  expect(JSON.parse(fromLink).step >= 9, 'step: ' + fromLink);
+  const link = await other.page.evaluate(() => gopark.shareLink());
+  expect(/[#&]step=\d+/.test(link) && link.includes('mode=3'), 'the link made there: ' + link);
+  // Back one step, then forward again: the same picture.
+  const at = JSON.parse(fromLink).step;
+  await other.page.evaluate((k) => gopark.seek(k), at - 1);
+  await drawn(other.page, 5);
+  const before = JSON.parse(await other.page.evaluate(picture));
+  expect(before.step < at, 'back: ' + JSON.stringify(before));
+  await other.page.evaluate((k) => gopark.seek(k), at);
+  await drawn(other.page, 5);
+  const again = await settle(() => other.page.evaluate(picture), (p) => p === fromLink);
+  expect(again === fromLink, 'forward again: ' + again + ' vs ' + fromLink);
+  // The rest of the run: the update this seed loses is lost in the page too.
+  await other.page.evaluate(() => gopark.stop());
+  await other.page.evaluate(async () => { gopark.run(); return gopark.done(); });
+  const out = await other.page.evaluate(() => gopark.stdout());
+  expect(out === 'counter = 1 an update was lost\n', 'output: ' + JSON.stringify(out));
+  await other.page.close();
+});
+
+await check('gopark.explore finds the lost update, with the CLI's counts and seeds', async () => {
+  const other = await open(simHash.replace('&seed=54', '&seed=1'));
+  const outcomes = await other.page.evaluate(() => gopark.explore({ runs: 300 }));
+  await other.page.close();
+  expect(outcomes.some((o) => o.stdout.includes('lost')), 'outcomes: ' + JSON.stringify(outcomes));
+  const cli = process.env.GOPARK_NATIVE;
+  if (cli && fs.existsSync(cli)) {
+    const { execFileSync } = await import('node:child_process');
+    const lines = execFileSync(cli, ['explore', '--runs', '300', '--procs', '2', '--json',
+      path.join(examplesDir, '07_rare_lost_update.go')]).toString().trim().split('\n');
+    const native = lines.map((l) => JSON.parse(l)).map((o) => [o.stdout, o.count, o.seed]);
+    const page = outcomes.map((o) => [o.stdout, o.count, o.seed]);
+    expect(JSON.stringify(native) === JSON.stringify(page), 'CLI ' + JSON.stringify(native) + ' vs page ' + JSON.stringify(page));
+  }
+});
+
 await check('a screenshot of the dashboard is not blank', async () => {
   await main.page.evaluate(() => { gopark.openExample('11_why_goroutines_wait'); gopark.run(); });
   await main.page.waitForTimeout(800);

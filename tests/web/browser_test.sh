@@ -13,7 +13,8 @@ source "$root/tests/web/serve_build.sh"
 serve_build "$dir"
 shot=$(mktemp --suffix=.png)
 status=0
-node "$root/tests/web/browser_test.mjs" "http://127.0.0.1:$port/" \
+# The native CLI, when built, for comparing the page's explore with it (make test builds it first).
+GOPARK_NATIVE=$root/build/native/native/gopark node "$root/tests/web/browser_test.mjs" "http://127.0.0.1:$port/" \
   "$root/examples" "$root/tests/examples" "$shot" "http://127.0.0.1:$plain_port/" || status=$?
 if [[ -s $shot ]]; then
   deviation=$(/usr/bin/convert "$shot" -format '%[fx:standard_deviation]' info: 2>/dev/null || echo 0)

@@ -8,27 +8,29 @@ set -uo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 native=$1 web=$2
 export NODE_PATH=${NODE_PATH:-/usr/share/nodejs}
+# As the web preset runs its tests (CMakePresets.json): Emscripten 3.1.6's loader predates node's fetch.
+node=(node --no-experimental-fetch --experimental-wasm-return_call)
 [[ -x $native ]] || { echo "sim_native: no native gopark at $native (the native preset builds it)"; exit 1; }
 [[ -e $web ]] || { echo "sim_native: no $web"; exit 1; }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+# Kept to about a minute and a half of node starts (a full set of 15 programs x 8 took 5 minutes
+# and found nothing more).
 programs=(
-  examples/07_rare_lost_update.go examples/07_rare_lock_order_deadlock.go
-  examples/07_check_then_act_overdraft.go examples/07_lost_cond_wakeup.go
-  examples/04_five_states.go examples/10_go_keyword.go examples/11_why_goroutines_wait.go
-  examples/13_who_runs_first_x200.go examples/16_goexit_return_exit.go
-  tests/programs/channels_fan_in_out.go tests/programs/sync_cond.go tests/programs/maps_keys.go
-  tests/programs/time_timers.go tests/programs/rt_deadlock_many.go tests/programs/sync_rwmutex.go
+  examples/07_rare_lost_update.go examples/07_check_then_act_overdraft.go examples/07_lost_cond_wakeup.go
+  examples/11_why_goroutines_wait.go examples/13_who_runs_first_x200.go
+  tests/programs/channels_fan_in_out.go tests/programs/maps_keys.go tests/programs/time_timers.go
+  tests/programs/rt_deadlock_many.go
 )
 pass=0 fail=0
 for p in "${programs[@]}"; do
   [[ -f $root/$p ]] || { echo "sim_native: missing $p"; fail=$((fail + 1)); continue; }
-  for seed in 1 2 3 54; do
+  for seed in 1 54; do
     for procs in 1 4; do
       args=(--mode sim --seed "$seed" --procs "$procs")
       (cd "$root" && "$native" run "${args[@]}" --trace "$tmp/n.json" "$p") >"$tmp/n.out" 2>"$tmp/n.err"
       n_rc=$?
-      (cd "$root" && node "$web" "${args[@]}" --trace "$tmp/w.json" "$p") >"$tmp/w.out" 2>"$tmp/w.err"
+      (cd "$root" && "${node[@]}" "$web" "${args[@]}" --trace "$tmp/w.json" "$p") >"$tmp/w.out" 2>"$tmp/w.err"
       w_rc=$?
       what=""
       ((n_rc == w_rc)) || what+=" exit($n_rc/$w_rc)"

@@ -13,15 +13,23 @@
 //   gopark.shareLink()         Promise of a link that reopens this program and these settings
 //   gopark.copyShareLink()     the Share button: that link into the clipboard, with a notice
 //   gopark.frames()            frames drawn so far (tests wait on it)
+//   gopark.seek(step)          simulated runs (mode 'sim'): Promise of the step the run is then
+//                              paused at, every panel showing that step (a replay from the start
+//                              when it is behind; the first step >= `step`); rejects otherwise
+//   gopark.step()              the run's step now: goroutine state changes so far
+//   gopark.explore({runs, time})  Promise of the outcomes of many simulated runs of the editor's
+//                              program (seeds seed, seed+1, ...; `time` in seconds), as
+//                              `gopark explore --json`: [{stdout, stderr, exit, count, seed}]
 //   gopark.ready               Promise resolved once the page can be used
 //
 // Until `ready` resolves (and after the engine stopped working), every call but onOutput throws
 // an Error that says so; done, shareLink and copyShareLink return a rejected Promise instead.
 // done() before any run resolves at once with -1.
 //
-// Links: #code=<deflate-raw, base64url>&procs=&mode=&speed=&seed=&memory=&max-steps=  or
+// Links: #code=<deflate-raw, base64url>&procs=&mode=&speed=&seed=&memory=&max-steps=[&step=]  or
 // #example=<name>. With mode=sim (simulated, deterministic) a link replays the very run it was
-// made from: the seed is the whole schedule.
+// made from: the seed is the whole schedule; made while that run is paused, it carries its step,
+// and opens paused there.
 // A damaged or oversized link shows a message and leaves the default program; nothing runs
 // until Run is pressed.
 'use strict';
@@ -249,6 +257,7 @@
     else params.set('code', await packSource(source));
     const s = settings();
     for (const k of SETTINGS) params.set(k, s[k]);
+    if (s.mode === 3 && Module._gopark_paused()) params.set('step', String(Module._gopark_step()));
     return location.origin + location.pathname + '#' + params.toString();
   }
 
@@ -270,6 +279,11 @@
         }
       }
       applySettings([...params].filter(([k]) => SETTINGS.includes(k)));
+      if (params.has('step') && /^\d{1,15}$/.test(params.get('step'))) {
+        if (!Module._gopark_seek(Number(params.get('step')))) {
+          showNotice('This link names a step, but its run is not simulated (mode=sim): nothing runs.');
+        }
+      }
     } catch (e) {
       console.warn('gopark: link not used:', e);
       showNotice(e.message === 'too big'
@@ -298,6 +312,32 @@
       };
       poll();
     }),
+    seek: (step) => new Promise((resolve, reject) => {
+      const k = Number(step);
+      if (!Number.isSafeInteger(k) || k < 0) { reject(new Error('seek: a step is a whole number')); return; }
+      if (!Module._gopark_seek(k)) { reject(new Error('seek: only a simulated run (mode sim) has steps to go to')); return; }
+      const poll = () => {
+        if (engine !== 'up') reject(whyNot('seek'));
+        else if (Module._gopark_seeking() || !Module._gopark_paused()) {
+          if (!Module._gopark_seeking() && !Module._gopark_running()) resolve(Module._gopark_step());  // it ended first
+          else setTimeout(poll, 20);
+        } else resolve(Module._gopark_step());
+      };
+      poll();
+    }),
+    step: () => Module._gopark_step(),
+    explore: (options) => new Promise((resolve, reject) => {
+      const o = options || {};
+      const error = str(Module._gopark_explore_start(Number(o.runs) || 0, Number(o.time) || 0));
+      if (error) { reject(new Error('explore: ' + error)); return; }
+      const poll = () => {
+        if (engine !== 'up') { reject(whyNot('explore')); return; }
+        const text = str(Module._gopark_explore_poll());
+        if (!text) { setTimeout(poll, 50); return; }
+        resolve(text.split('\n').filter((l) => l).map((l) => JSON.parse(l)));
+      };
+      poll();
+    }),
     onOutput: (callback) => { outputListeners.push(callback); },
     settings,
     setSettings,
@@ -316,7 +356,7 @@
   };
 
   // Every call reaches the module only while it is up; onOutput only registers a listener.
-  const ASYNC = new Set(['done', 'shareLink', 'copyShareLink']);
+  const ASYNC = new Set(['done', 'shareLink', 'copyShareLink', 'seek', 'explore']);
   window.gopark = { isolated: true, ready, onOutput: api.onOutput };
   for (const [name, call] of Object.entries(api)) {
     if (name in window.gopark) continue;

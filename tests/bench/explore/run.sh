@@ -84,3 +84,15 @@ for entry in "07_rare_lost_update:lost" "07_rare_lock_order_deadlock:stuck" \
   fi
 done
 echo "(\"found after\": the first seed that shows the bug, over explore's rate on all CPUs)"
+
+echo
+echo "Seek: a simulated run replayed to a step (tests/bench/explore/pingpong.go, two goroutines"
+echo "handing a counter back and forth), as Back and the step scrubber do; wall time of the process"
+printf '%-24s %12s\n' step "time"
+for k in 1000 100000 1000000; do
+  start=$(date +%s.%N)
+  "$gopark" run --mode sim --step "$k" "$here/pingpong.go" >/dev/null 2>&1
+  end=$(date +%s.%N)
+  printf '%-24s %12s\n' "$k" "$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.0f ms", (b - a) * 1000 }')"
+done
+echo "(goal: under 100 ms at step 1,000,000; a replay from the start does not reach it: checkpoints will)"
