@@ -415,7 +415,7 @@ await check('a link with mode=sim&seed=&step= opens paused at that step, as a fr
   await other.page.close();
 });
 
-await check('gopark.explore finds the lost update, with the CLI's counts and seeds', async () => {
+await check('gopark.explore finds the lost update, with the counts and seeds of the CLI', async () => {
   const other = await open(simHash.replace('&seed=54', '&seed=1'));
   const outcomes = await other.page.evaluate(() => gopark.explore({ runs: 300 }));
   await other.page.close();
