@@ -108,9 +108,11 @@ void queued(Json& j, const char* k, const std::vector<QueuedGoroutine>& q, bool 
 
 }  // namespace
 
-std::string state_json(const ViewModel& v) {
+std::string state_json(const ViewModel& v, std::uint64_t step, bool held) {
   Json j;
   j.begin_object();
+  j.int_field("step", step);
+  j.field("held", held);
   j.field("running", v.running);
   j.field("time_ms", v.time_ms);
   j.field("mode", v.mode);

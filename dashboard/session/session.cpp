@@ -297,6 +297,7 @@ bool Session::start(const std::string& source, const std::string& file_name, con
       // The last frame is drawn from the runtime's picture at the end, when it has one (the
       // last sample may be up to a sampling period old).
       const trace::Snapshot* at_end = final ? runtime.end_snapshot() : nullptr;
+      const bool held_before = runtime.sim_holding();
       if (at_end || !final) {
         last = build_view_model(at_end ? *at_end : runtime.snapshot());
         gone.update(last);
@@ -321,6 +322,7 @@ bool Session::start(const std::string& source, const std::string& file_name, con
       frame->lanes = timeline.lanes();
       frame->now_ms = now;
       frame->step = step;
+      frame->held = held_before && runtime.sim_holding() && runtime.sched_events() == step;
       publish(std::move(frame));
     };
     std::unique_lock lock(run->mutex);

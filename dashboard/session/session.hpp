@@ -62,6 +62,7 @@ struct Frame {
   int lanes = 0;
   double now_ms = 0;
   std::uint64_t step = 0;  // goroutine state changes so far (a simulated run's step)
+  bool held = false;       // a simulated run held all the while the frame was taken: it is that step's
 };
 
 class Session {

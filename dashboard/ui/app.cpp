@@ -161,7 +161,7 @@ int App::exit_code() const { return state_->shared.session.exit_code(); }
 
 std::string App::state_json() const {
   std::shared_ptr<const Frame> f = state_->shared.session.frame();
-  return f ? dash::state_json(f->view) : "null";
+  return f ? dash::state_json(f->view, f->step, f->held) : "null";
 }
 
 void App::frame() {

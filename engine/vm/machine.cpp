@@ -376,8 +376,12 @@ void Machine::step_line(std::uint64_t goroutine) {
 
 bool Machine::stepping() const {
   if (sim_) {
+    // On the way to a hold until the simulation really holds: the goroutine whose event reached
+    // the target still finishes its instruction first.
     const std::uint64_t target = runtime_.sim_hold_target();
-    if (target != UINT64_MAX && target > runtime_.sched_events() && !runtime_.finished()) return true;
+    if (target != UINT64_MAX && !runtime_.finished() &&
+        (target > runtime_.sched_events() || !runtime_.sim_holding()))
+      return true;
   }
   std::lock_guard lock(pause_mutex_);
   switch (step_kind_) {

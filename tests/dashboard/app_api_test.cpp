@@ -65,7 +65,8 @@ TEST_CASE("an example opened by name runs with the settings given, and its state
   CHECK(app.output_text().find("named goroutine") != std::string::npos);
   CHECK(app.stdout_text() == app.output_text());  // nothing on stderr, a normal end adds nothing
   std::string state = app.state_json();
-  CHECK(state.rfind("{\"running\":false", 0) == 0);
+  CHECK(state.rfind("{\"step\":", 0) == 0);
+  CHECK(state.find("\"held\":false,\"running\":false") != std::string::npos);  // not simulated, and over
   CHECK(state.find("\"function\":\"main.main\"") != std::string::npos);
 
   // A program loaded from outside is the user's own: a compile error is exit status 1, names it

@@ -21,7 +21,7 @@ bool contains(const std::string& text, const std::string& part) { return text.fi
 TEST_CASE("an empty frame is a complete JSON object with empty lists") {
   dash::ViewModel v;
   CHECK(dash::state_json(v) ==
-        R"({"running":false,"time_ms":0.000,"mode":"","gomaxprocs":0,"deadlock":false,"goroutines":[],"procs":[],)"
+        R"({"step":0,"held":false,"running":false,"time_ms":0.000,"mode":"","gomaxprocs":0,"deadlock":false,"goroutines":[],"procs":[],)"
         R"("global_runq":[],"global_runq_size":0,"threads":[],"channels":[],"locks":[]})");
 }
 

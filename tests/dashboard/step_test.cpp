@@ -253,7 +253,7 @@ func main() {
   // The goroutine table (id, state, line) of the frame published once the run holds at a step.
   auto table_at_hold = [&](std::uint64_t& step) {
     std::string t;
-    REQUIRE(wait_until([&] { return s.paused() && !s.stepping() && s.frame() && s.frame()->step == s.step(); }, 20));
+    REQUIRE(wait_until([&] { return s.paused() && !s.stepping() && s.frame() && s.frame()->held && s.frame()->step == s.step(); }, 20));
     step = s.step();
     for (const GoroutineRow& g : s.frame()->view.goroutines) {
       t += std::to_string(g.id) + ":" + std::to_string(int(g.state)) + ":" + std::to_string(g.line) + " ";

@@ -385,27 +385,31 @@ await check('File > Export trace downloads the run as Chrome trace JSON', async 
 // Step back then forward returns to the same picture; explore gives what the CLI gives.
 const simHash = '#example=07_rare_lost_update&mode=sim&seed=54&procs=2';
 // What a step shows: each goroutine's id, state and line, and the step number.
+// (Taken from a frame drawn while the run was held at its step: `held`.)
 const picture = () => {
   const st = gopark.state();
-  return JSON.stringify({ step: gopark.step(), gs: (st && st.goroutines || []).map((g) => [g.id, g.state, g.line]) });
+  if (!st || !st.held) return JSON.stringify({ step: -1, gs: [] });
+  return JSON.stringify({ step: st.step, gs: st.goroutines.map((g) => [g.id, g.state, g.line]) });
 };
 await check('a link with mode=sim&seed=&step= opens paused at that step, as a fresh seek shows it', async () => {
   const other = await open(simHash + '&step=9');
   await other.page.waitForFunction(() => gopark.running() && gopark.step() >= 9, null, { timeout: 30000 });
   await drawn(other.page, 5);
-  const fromLink = await settle(() => other.page.evaluate(picture), (p) => JSON.parse(p).gs.length > 0);
+  const fromLink = await settle(() => other.page.evaluate(picture), (p) => JSON.parse(p).step >= 9, 15000);
   expect(JSON.parse(fromLink).step >= 9, 'step: ' + fromLink);
   const link = await other.page.evaluate(() => gopark.shareLink());
   expect(/[#&]step=\d+/.test(link) && link.includes('mode=3'), 'the link made there: ' + link);
   // Back one step, then forward again: the same picture.
   const at = JSON.parse(fromLink).step;
   await other.page.evaluate((k) => gopark.seek(k), at - 1);
-  await drawn(other.page, 5);
-  const before = JSON.parse(await other.page.evaluate(picture));
-  expect(before.step < at, 'back: ' + JSON.stringify(before));
+  const before = JSON.parse(await settle(() => other.page.evaluate(picture), (p) => {
+    const q = JSON.parse(p);
+    return q.step >= 0 && q.step < at;
+  }, 15000));
+  expect(before.step >= 0 && before.step < at, 'back: ' + JSON.stringify(before));
   await other.page.evaluate((k) => gopark.seek(k), at);
   await drawn(other.page, 5);
-  const again = await settle(() => other.page.evaluate(picture), (p) => p === fromLink);
+  const again = await settle(() => other.page.evaluate(picture), (p) => p === fromLink, 15000);
   expect(again === fromLink, 'forward again: ' + again + ' vs ' + fromLink);
   // The rest of the run: the update this seed loses is lost in the page too.
   await other.page.evaluate(() => gopark.stop());
