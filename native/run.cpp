@@ -101,16 +101,14 @@ int run_program(const RunOptions& options) {
     }
   }
   rt::RunResult result = machine.wait();
-  std::string report = result.report();
-  if (!report.empty()) write_all(STDERR_FILENO, report);
+  // Go's report, and go run's "exit status N" line for a non-zero status.
+  std::string tail = result.go_run_tail();
+  if (!tail.empty()) write_all(STDERR_FILENO, tail);
   if (!options.trace_path.empty() && machine.runtime().recorder()) {
     std::ofstream out(options.trace_path);
     trace::write_chrome_json(machine.runtime().recorder()->events(), out);
   }
-  int code = result.exit_code;
-  // go run reports a program's non-zero exit status on its own stderr line.
-  if (code != 0) write_all(STDERR_FILENO, "exit status " + std::to_string(code) + "\n");
-  return code;
+  return result.exit_code;
 }
 
 int disassemble_program(const std::string& path) {

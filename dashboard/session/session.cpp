@@ -270,9 +270,8 @@ bool Session::start(const std::string& source, const std::string& file_name, con
   Run* run = run_.get();
   runner_ = std::thread([this, run] {
     rt::RunResult result = run->machine->wait();
-    std::string report = result.report();
+    std::string report = result.go_run_tail();
     int code = result.exit_code;
-    if (code != 0) report += "exit status " + std::to_string(code) + "\n";
     if (result.kind == rt::ExitKind::Stopped && result.message == "program stopped") report = "stopped\n";
     exit_code_.store(result.kind == rt::ExitKind::Stopped ? -1 : code, std::memory_order_release);
     append_output(true, report);

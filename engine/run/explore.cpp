@@ -33,9 +33,8 @@ RunOutput run_captured(const std::shared_ptr<const vm::Image>& image, const RunS
     machine.start();
     result = machine.wait();
   }
-  r.err += result.report();
+  r.err += result.go_run_tail();
   r.exit = result.exit_code;
-  if (r.exit != 0) r.err += "exit status " + std::to_string(r.exit) + "\n";
   return r;
 }
 

@@ -7,6 +7,7 @@
 #include <random>
 
 #include "runtime/object.hpp"
+#include "runtime/random.hpp"
 #include "runtime/sim.hpp"
 #include "runtime/tls.hpp"
 #include "runtime/waitq.hpp"
@@ -58,13 +59,6 @@ Config normalized(Config c) {
   return c;
 }
 
-uint64_t mix(uint64_t x) {  // splitmix64 finaliser
-  x += 0x9e3779b97f4a7c15ull;
-  x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ull;
-  x = (x ^ (x >> 27)) * 0x94d049bb133111ebull;
-  return x ^ (x >> 31);
-}
-
 }  // namespace
 
 Runtime::Runtime(Config config) : config_(normalized(config)), epoch_(std::chrono::steady_clock::now()) {
@@ -104,11 +98,9 @@ uint32_t Runtime::rand32() {
   if (tls::runtime != this || tls::rng == 0) {
     // A thread outside the runtime: a fresh generator each time is fine (rare).
     static std::atomic<uint64_t> counter{0};
-    tls::rng = mix(seed_ ^ counter.fetch_add(1));
+    tls::rng = splitmix(seed_ ^ counter.fetch_add(1));
   }
-  tls::rng += 0xa0761d6478bd642full;
-  __uint128_t t = __uint128_t(tls::rng) * (tls::rng ^ 0xe7037ed1a0b428dbull);
-  return uint32_t(uint64_t(t >> 64) ^ uint64_t(t));
+  return uint32_t(wyrand(tls::rng));
 }
 
 const trace::Snapshot* Runtime::end_snapshot() const {
@@ -379,6 +371,12 @@ void Runtime::dump_goroutines(std::string& out, const G* first) const {
     out += "]:\n";
     if (g->body) g->body->traceback(*g, out);
   }
+}
+
+std::string RunResult::go_run_tail() const {
+  std::string s = report();
+  if (exit_code != 0) s += "exit status " + std::to_string(exit_code) + "\n";
+  return s;
 }
 
 std::string RunResult::report() const {

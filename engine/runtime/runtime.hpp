@@ -88,6 +88,9 @@ struct RunResult {
   uint64_t killed = 0;        // goroutines still alive when the run ended
   // What `go run` prints on stderr for this ending ("" for a normal exit).
   std::string report() const;
+  // All `go run` adds to stderr after the program's own output: report(), then "exit status N"
+  // for a non-zero status (gopark run, explore's outcomes and the dashboard's transcript).
+  std::string go_run_tail() const;
 };
 
 // Prints "gopark internal error: <what>" and aborts. For broken runtime invariants only.
@@ -247,7 +250,7 @@ class Runtime {
   // ---- sim mode (sched_sim.cpp) ----
   void sim_main(M& m);
   void sim_put(G& g);  // g is runnable (created or woken): into the simulation's runnable set
-  void sim_resize(M& m);
+  void sim_resize();
   void sim_take_off(G& g, P& p, bool preempted);  // g leaves p and becomes runnable again
   void run_slice(M& m, G& g, P& p, SimPolicy& policy, G*& resume, int64_t& resume_left);
   // ---- threads mode (sched_threads.cpp) ----

@@ -19,6 +19,17 @@ namespace gopark::rt {
 
 using trace::EventKind;
 
+namespace {
+
+// p's goroutine has left it (parked, ended, preempted or yielded): p is idle.
+void free_p(P& p) {
+  store_observed(p.current, static_cast<G*>(nullptr));
+  store_observed(p.status, PStatus::Idle);
+  store_observed(p.m_id, int32_t(-1));
+}
+
+}  // namespace
+
 void Runtime::sim_hold_at(uint64_t event) {
   {
     std::lock_guard lock(sim_hold_mutex_);
@@ -49,9 +60,7 @@ void Runtime::sim_put(G& g) {
 
 // g leaves p: back to the runnable set (preempted, or yielding with Gosched).
 void Runtime::sim_take_off(G& g, P& p, bool preempted) {
-  store_observed(p.current, static_cast<G*>(nullptr));
-  store_observed(p.status, PStatus::Idle);
-  store_observed(p.m_id, int32_t(-1));
+  free_p(p);
   store_observed(g.state, GState::Runnable);
   M* m = tls::m;
   P* was = m->p;
@@ -62,7 +71,7 @@ void Runtime::sim_take_off(G& g, P& p, bool preempted) {
 }
 
 // Ps [0, procs) are live; a P past it gives its goroutine back to the runnable set and dies.
-void Runtime::sim_resize(M& m) {
+void Runtime::sim_resize() {
   const int n = procs_.load(std::memory_order_relaxed);
   for (int i = n_ps_.load(); i < n; ++i) all_ps_[i] = std::make_unique<P>(i);
   if (n > n_ps_.load()) n_ps_.store(n);
@@ -76,7 +85,6 @@ void Runtime::sim_resize(M& m) {
     store_observed(p.status, PStatus::Dead);
   }
   sim_ps_ = n;
-  (void)m;
 }
 
 void Runtime::sim_main(M& m) {
@@ -112,7 +120,7 @@ void Runtime::sim_main(M& m) {
         continue;
       }
     }
-    if (sim_ps_ != procs_.load(std::memory_order_relaxed)) sim_resize(m);
+    if (sim_ps_ != procs_.load(std::memory_order_relaxed)) sim_resize();
     if (timers_live_.load(std::memory_order_relaxed) > 0) {
       std::unique_lock lock(timer_mutex_);
       m.p = nullptr;
@@ -184,46 +192,39 @@ void Runtime::sim_main(M& m) {
 
 // Runs g on p for sim_slice_ instructions (or until it leaves the CPU), then puts it where its
 // handoff says. A slice cut by a hold is left in `resume` with what is left of it.
-void Runtime::run_slice(M& m, G& g, P& p_ref, SimPolicy& policy, G*& resume, int64_t& resume_left) {
-  P* p = &p_ref;
-  {
-    g.sim_left = sim_slice_;
-    // A hold already due (its event came from the scheduler itself, a start or a wake-up) cuts the
-    // slice before its first instruction: a lone `for {}` would never give the thread back.
-    g.sim_hold.store(sched_events() >= sim_hold_at_.load(std::memory_order_acquire), std::memory_order_relaxed);
-    sim_running_.store(&g, std::memory_order_release);
-    run_g(m, g, p->id, false);
-    sim_running_.store(nullptr, std::memory_order_release);
-    const int64_t ran = sim_slice_ - std::max<int64_t>(g.sim_left, 0);
-    const Handoff h = take_handoff(g);
-    if (h == Handoff::Preempt && g.sim_hold.load(std::memory_order_relaxed) && g.sim_left > 0) {
-      resume = &g;
-      resume_left = g.sim_left;
-    }
-    g.sim_left = -1;
-    const uint64_t steps = sim_steps_.load(std::memory_order_relaxed) + uint64_t(ran);
-    store_observed(sim_steps_, steps);
-    // Gosched is not blocking: a spin-wait that yields must still drop in PCT's priorities.
-    policy.ran(g, ran, steps, h != Handoff::Preempt && h != Handoff::Yield);
-    switch (h) {
-      case Handoff::Preempt:
-        break;  // the quantum is over (or cut by a hold, or the run is ending): g keeps its P
-      case Handoff::Yield:
-        sim_take_off(g, *p, false);
-        break;
-      case Handoff::Park:
-        store_observed(p->current, static_cast<G*>(nullptr));
-        store_observed(p->status, PStatus::Idle);
-        store_observed(p->m_id, int32_t(-1));
-        park_g(g);
-        break;
-      default:
-        store_observed(p->current, static_cast<G*>(nullptr));
-        store_observed(p->status, PStatus::Idle);
-        store_observed(p->m_id, int32_t(-1));
-        end_g(g, h, nullptr);
-        break;
-    }
+void Runtime::run_slice(M& m, G& g, P& p, SimPolicy& policy, G*& resume, int64_t& resume_left) {
+  g.sim_left = sim_slice_;
+  // A hold already due (its event came from the scheduler itself, a start or a wake-up) cuts the
+  // slice before its first instruction: a lone `for {}` would never give the thread back.
+  g.sim_hold.store(sched_events() >= sim_hold_at_.load(std::memory_order_acquire), std::memory_order_relaxed);
+  sim_running_.store(&g, std::memory_order_release);
+  run_g(m, g, p.id, false);
+  sim_running_.store(nullptr, std::memory_order_release);
+  const int64_t ran = sim_slice_ - std::max<int64_t>(g.sim_left, 0);
+  const Handoff h = take_handoff(g);
+  if (h == Handoff::Preempt && g.sim_hold.load(std::memory_order_relaxed) && g.sim_left > 0) {
+    resume = &g;
+    resume_left = g.sim_left;
+  }
+  g.sim_left = -1;
+  const uint64_t steps = sim_steps_.load(std::memory_order_relaxed) + uint64_t(ran);
+  store_observed(sim_steps_, steps);
+  // Gosched is not blocking: a spin-wait that yields must still drop in PCT's priorities.
+  policy.ran(g, ran, steps, h != Handoff::Preempt && h != Handoff::Yield);
+  switch (h) {
+    case Handoff::Preempt:
+      break;  // the quantum is over (or cut by a hold, or the run is ending): g keeps its P
+    case Handoff::Yield:
+      sim_take_off(g, p, false);
+      break;
+    case Handoff::Park:
+      free_p(p);
+      park_g(g);
+      break;
+    default:
+      free_p(p);
+      end_g(g, h, nullptr);
+      break;
   }
 }
 

@@ -4,21 +4,11 @@
 #include <algorithm>
 
 #include "runtime/g.hpp"
+#include "runtime/random.hpp"
 
 namespace gopark::rt {
 
-namespace {
-
-uint64_t mix(uint64_t x) {  // splitmix64's finaliser: spreads nearby seeds far apart
-  x += 0x9e3779b97f4a7c15ull;
-  x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ull;
-  x = (x ^ (x >> 27)) * 0x94d049bb133111ebull;
-  return x ^ (x >> 31);
-}
-
-}  // namespace
-
-SimPolicy::SimPolicy(uint64_t seed) : state_(mix(seed ^ 0x5eed5eed5eed5eedull)) {
+SimPolicy::SimPolicy(uint64_t seed) : state_(splitmix(seed ^ 0x5eed5eed5eed5eedull)) {
   kind_ = (next() & 1) ? Kind::Pct : Kind::Walk;
   if (kind_ == Kind::Walk) {
     mean_quantum_ = int64_t(1) << (2 + below(11));  // 4 .. 4096
@@ -35,11 +25,7 @@ std::string SimPolicy::describe() const {
   return "PCT (depth " + std::to_string(depth_) + ", " + std::to_string(horizon_) + " steps)";
 }
 
-uint64_t SimPolicy::next() {
-  state_ += 0xa0761d6478bd642full;
-  __uint128_t t = __uint128_t(state_) * (state_ ^ 0xe7037ed1a0b428dbull);
-  return uint64_t(t >> 64) ^ uint64_t(t);
-}
+uint64_t SimPolicy::next() { return wyrand(state_); }
 
 void SimPolicy::created(G& g) {
   g.sim_unblocked = 0;

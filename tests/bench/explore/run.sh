@@ -47,13 +47,14 @@ go_many() {
 rate() { "$gopark" explore "$@" | head -1 | grep -oP '\(\K[0-9]+(?= runs/s)'; }
 
 echo
-echo "Explore: simulated runs a second, $cpus CPUs (tests/bench/explore/counter.go: two goroutines, n++ once)"
-one=$(rate --runs 4000 --jobs 1 "$here/counter.go")
-all=$(rate --runs 8000 "$here/counter.go")
+counter=$root/examples/07_rare_lost_update.go  # two goroutines, n++ once each
+echo "Explore: simulated runs a second, $cpus CPUs (examples/07_rare_lost_update.go: two goroutines, n++ once)"
+one=$(rate --runs 4000 --jobs 1 "$counter")
+all=$(rate --runs 8000 "$counter")
 printf '%-40s %12s\n' "gopark explore, 1 thread" "$one runs/s"
 printf '%-40s %12s\n' "gopark explore, $cpus threads" "$all runs/s"
 if ((have_go)); then
-  read -r secs _ < <(go_many "$(go_build "$here/counter.go")" 'x^')
+  read -r secs _ < <(go_many "$(go_build "$counter")" 'x^')
   go_rate=$(awk -v n="$go_runs" -v s="$secs" 'BEGIN { printf "%.0f", n / s }')
   printf '%-40s %12s   (%s runs in %s s)\n' "Go binary, run again and again" "$go_rate runs/s" "$go_runs" "$secs"
   printf '%-40s %12s\n' "ratio, gopark 1 thread / Go" "$(awk -v a="$one" -v b="$go_rate" 'BEGIN { printf "%.1fx", a / b }')"
