@@ -240,6 +240,10 @@ class Timeline {
  public:
   static constexpr std::size_t kMaxSlices = 60000;
   static constexpr std::size_t kMaxMarks = 60000;
+  // The most of one batch worth adding: each event opens at most one slice or mark, so this many
+  // newest events hold about as much history as the bounds above keep (the sampler reads no more
+  // at once; a seek in a simulated run makes millions of events between two samples).
+  static constexpr std::size_t kMaxBatch = kMaxSlices + kMaxMarks;
   explicit Timeline(double keep_ms = 10000) : keep_ms_(keep_ms) {}
   void add(const std::vector<trace::Event>& events);  // one batch, see above
   // Closes nothing; drops slices that ended, marks and GC pauses that ended before ms - keep_ms,
@@ -251,6 +255,10 @@ class Timeline {
   std::vector<std::pair<double, double>> gc_pauses() const { return gc_; }
   int lanes() const { return lanes_; }  // highest P id seen in any event + 1
   void clear();
+  void reset(double keep_ms) {  // empty, keeping `keep_ms` from now on (and the memory it had)
+    clear();
+    keep_ms_ = keep_ms;
+  }
 
  private:
   void add_event(const trace::Event& e);

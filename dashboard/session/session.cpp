@@ -218,6 +218,10 @@ bool Session::seek(std::uint64_t k) {
     if (!restart_paused()) return false;
   }
   run_->machine->hold_at_event(k);
+  {
+    std::lock_guard lock(run_->mutex);  // the sampler watches a seek closely (see its loop)
+    run_->wake.notify_all();
+  }
   return true;
 }
 
@@ -287,9 +291,12 @@ bool Session::start(const std::string& source, const std::string& file_name, con
 
   sampler_ = std::thread([this, run] {
     rt::Runtime& runtime = run->machine->runtime();
-    Timeline timeline(run->settings.timeline_ms);
+    // The timeline and the event buffer outlive the run (the sampler of the next one reuses their
+    // memory: a seek behind runs the program again, and fresh pages cost more than the copying).
+    Timeline& timeline = timeline_;
+    timeline.reset(run->settings.timeline_ms);
+    std::vector<trace::Event>& events = sample_events_;
     trace::Recorder::Cursor cursor;
-    std::vector<trace::Event> events;
     ViewModel last;
     EndedGoroutines gone;
     auto sample = [&](bool final, rt::ExitKind end) {
@@ -302,7 +309,7 @@ bool Session::start(const std::string& source, const std::string& file_name, con
         gone.update(last);
       }
       events.clear();
-      if (const trace::Recorder* recorder = runtime.recorder()) recorder->read_new(cursor, events);
+      if (const trace::Recorder* recorder = runtime.recorder()) recorder->read_new(cursor, events, Timeline::kMaxBatch);
       timeline.add(events);
       double now = double(runtime.trace_now_ns()) / 1e6;  // the trace's clock (sim: virtual)
       const std::uint64_t step = runtime.sched_events();
@@ -324,12 +331,19 @@ bool Session::start(const std::string& source, const std::string& file_name, con
       frame->held = held_before && runtime.sim_holding() && runtime.sched_events() == step;
       publish(std::move(frame));
     };
+    // A simulated run on its way to a held step (a seek) is not sampled: its frames would be gone
+    // at once, and the sampler would take a core from the simulation. It is watched closely
+    // instead, so that the step's frame comes as soon as the run holds there.
+    auto seeking = [&] {
+      return runtime.config().mode == rt::Mode::Sim && !runtime.finished() &&
+             runtime.sched_events() < runtime.sim_hold_target();
+    };
     std::unique_lock lock(run->mutex);
     while (!run->finished) {
       lock.unlock();
-      sample(false, rt::ExitKind::MainReturned);
+      if (!seeking()) sample(false, rt::ExitKind::MainReturned);
       lock.lock();
-      run->wake.wait_for(lock, std::chrono::milliseconds(33), [run] { return run->finished; });
+      run->wake.wait_for(lock, std::chrono::milliseconds(seeking() ? 1 : 33), [run] { return run->finished; });
     }
     rt::ExitKind end = run->end;
     lock.unlock();

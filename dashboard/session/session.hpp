@@ -147,6 +147,9 @@ class Session {
   std::atomic<std::uint64_t> steps_seen_{0};
   std::uint64_t back_target_ = UINT64_MAX;  // the last step_back's target (UINT64_MAX: none since)
   std::thread runner_, sampler_;
+  // The sampler's (one at a time: start() joins the last one first), kept for the next run.
+  Timeline timeline_;
+  std::vector<trace::Event> sample_events_;
   std::atomic<bool> running_{false};
   std::atomic<std::uint64_t> runs_{0};
   std::atomic<std::uint64_t> output_version_{0};

@@ -7,8 +7,13 @@
 // writer. Only linking a new chunk takes the recorder's mutex.
 //
 // Memory stays bounded: past `max_events`, the oldest full chunks are dropped (under the mutex; a writer
-// never touches a full chunk again, and readers copy under the mutex). Each chunk has a sequence number,
-// so an incremental reader can tell what it has already seen and what was dropped.
+// never touches a full chunk again, and readers copy under the mutex) and their memory is reused for the
+// next chunks. Each chunk has a sequence number, so an incremental reader can tell what it has already
+// seen and what was dropped.
+//
+// Chunks are carved from 2 MiB slabs, which Linux is asked to back with huge pages: a simulated replay
+// records millions of events in a fraction of a second, and first-touch faults of 4 KiB pages were
+// most of its time.
 //
 // Rejected: a single global ring buffer with an atomic index (every event would contend on one cache
 // line across all Ms); per-event locking (too slow for a scheduler's hot path).
@@ -37,9 +42,14 @@ class Sink {
  private:
   friend class Recorder;
   struct Chunk {
+    // The events are left uninitialised: slot i is written before `count` publishes it, and nothing
+    // reads past `count` (zeroing 40 KB per chunk was most of a simulated replay's time).
+    Chunk() {}
     uint64_t seq = 0;
     std::atomic<uint32_t> count{0};
-    Event events[kChunkEvents];
+    union {
+      Event events[kChunkEvents];
+    };
   };
   explicit Sink(Recorder& r) : recorder_(r) {}
   Recorder& recorder_;
@@ -65,21 +75,30 @@ class Recorder {
     std::map<uint64_t, uint32_t> consumed;  // chunk seq -> events already read from it
   };
   // Appends to `out` the events this reader has not seen yet (ordered per writing thread, not globally
-  // by time) and advances the cursor.
-  void read_new(Cursor& cursor, std::vector<Event>& out) const;
+  // by time) and advances the cursor. A reader that only keeps recent history (the dashboard's
+  // timeline) passes `at_most`: when more is new, whole chunks of the oldest new events are passed
+  // over, so at most `at_most` come back (a seek in a simulated run makes millions of events at once).
+  void read_new(Cursor& cursor, std::vector<Event>& out, size_t at_most = SIZE_MAX) const;
   // How many events were dropped to stay under max_events.
   uint64_t dropped() const;
 
  private:
   friend class Sink;
   Sink::Chunk* link_chunk(Sink& s);
+  Sink::Chunk* new_chunk();  // under mutex_: a reused or fresh chunk, numbered, empty
+
+  static constexpr size_t kSlabBytes = size_t(2) << 20;
+  static constexpr size_t kSlabChunks = kSlabBytes / sizeof(Sink::Chunk);
 
   mutable std::mutex mutex_;
   size_t max_chunks_;
-  uint64_t next_seq_ = 1;             // guarded by mutex_
-  std::vector<std::unique_ptr<Sink>> sinks_;          // guarded by mutex_
-  std::vector<std::unique_ptr<Sink::Chunk>> chunks_;  // guarded by mutex_; in link order
-  uint64_t dropped_ = 0;                              // guarded by mutex_
+  uint64_t next_seq_ = 1;                     // guarded by mutex_
+  std::vector<std::unique_ptr<Sink>> sinks_;  // guarded by mutex_
+  std::vector<Sink::Chunk*> chunks_;          // guarded by mutex_; retained chunks, in link order
+  std::vector<Sink::Chunk*> free_;            // guarded by mutex_; dropped chunks, to be reused
+  std::vector<void*> slabs_;                  // guarded by mutex_; every chunk lives in one of these
+  size_t slab_used_ = kSlabChunks;            // guarded by mutex_; chunks carved from the newest slab
+  uint64_t dropped_ = 0;                      // guarded by mutex_
   Sink* shared_ = nullptr;                            // written under mutex_
 };
 

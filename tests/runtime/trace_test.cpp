@@ -178,3 +178,59 @@ TEST_CASE("the recorder stays within its budget by dropping the oldest events") 
   CHECK(r.recorder()->events().size() <= 8 * 1024 + 2 * trace::Sink::kChunkEvents);
   CHECK(r.recorder()->dropped() > 0);
 }
+
+namespace {
+trace::Event numbered(int64_t i) {
+  trace::Event e;
+  e.ts_ns = i;
+  e.arg = i;
+  return e;
+}
+}  // namespace
+
+TEST_CASE("a recorder reuses dropped chunks: what it keeps is the newest events, whole and in order") {
+  trace::Recorder rec(4 * trace::Sink::kChunkEvents);
+  trace::Sink* sink = rec.new_sink();
+  const int64_t total = 20 * trace::Sink::kChunkEvents + 7;
+  for (int64_t i = 0; i < total; ++i) sink->emit(numbered(i));
+  std::vector<trace::Event> kept = rec.events();
+  REQUIRE(!kept.empty());
+  CHECK(kept.back().arg == total - 1);
+  CHECK(uint64_t(kept.front().arg) == rec.dropped());  // nothing lost between the dropped and the kept
+  for (size_t i = 1; i < kept.size(); ++i) CHECK(kept[i].arg == kept[i - 1].arg + 1);
+  // A second recorder (its slabs may be the first one's, once it is gone) starts empty.
+  kept.clear();
+  {
+    trace::Recorder other;
+    other.new_sink()->emit(numbered(1));
+    CHECK(other.events().size() == 1);
+  }
+}
+
+TEST_CASE("read_new with at_most passes over the oldest new chunks and goes on from the newest") {
+  trace::Recorder rec;
+  trace::Sink* sink = rec.new_sink();
+  trace::Recorder::Cursor cursor;
+  std::vector<trace::Event> out;
+  const int64_t chunk = trace::Sink::kChunkEvents;
+  for (int64_t i = 0; i < 10 * chunk + 5; ++i) sink->emit(numbered(i));
+  rec.read_new(cursor, out, 3 * chunk);
+  // Whole chunks: the newest events, at most 3 chunks' worth, ending with the last one.
+  REQUIRE(!out.empty());
+  CHECK(out.size() <= size_t(3 * chunk));
+  CHECK(out.size() > size_t(2 * chunk));
+  CHECK(out.back().arg == 10 * chunk + 4);
+  CHECK(out.front().arg % chunk == 0);
+  for (size_t i = 1; i < out.size(); ++i) CHECK(out[i].arg == out[i - 1].arg + 1);
+  // What was passed over counts as read: the next call has only what came after.
+  out.clear();
+  for (int64_t i = 10 * chunk + 5; i < 10 * chunk + 9; ++i) sink->emit(numbered(i));
+  rec.read_new(cursor, out, 3 * chunk);
+  REQUIRE(out.size() == 4);
+  CHECK(out.front().arg == 10 * chunk + 5);
+  // Without a bound, everything new comes back.
+  trace::Recorder::Cursor fresh;
+  out.clear();
+  rec.read_new(fresh, out);
+  CHECK(out.size() == size_t(10 * chunk + 9));
+}
