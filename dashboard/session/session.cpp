@@ -36,6 +36,16 @@ std::string why_ended(rt::ExitKind end) {
 struct Session::Run {
   std::unique_ptr<vm::Machine> machine;
   RunSettings settings;
+  // Step back by line: before the run goes on, a replay of it (`scan`, same image and settings,
+  // its output dropped) finds where `back_goroutine` arrived at its last line before
+  // `back_from`; the run then goes there (vm::Machine::scan_arrivals, hold_at_arrival).
+  std::shared_ptr<const vm::Image> image;
+  vm::MachineConfig scan_config;
+  bool line_back = false;
+  std::uint64_t back_goroutine = 0, back_from = 0;
+  std::atomic<bool> scanning{false};
+  vm::Machine* scan = nullptr;      // guarded by `mutex`; set while the scan runs
+  bool stopped = false;             // guarded by `mutex`: stop() was called
   std::mutex mutex;                 // guards `finished` for the condition variable
   std::condition_variable wake;
   bool finished = false;            // the runner has seen the run end
@@ -56,7 +66,13 @@ void Session::join() {
 }
 
 void Session::stop() {
-  if (run_ && run_->machine) run_->machine->stop();
+  if (!run_ || !run_->machine) return;
+  {
+    std::lock_guard lock(run_->mutex);
+    run_->stopped = true;
+    if (run_->scan) run_->scan->stop();
+  }
+  run_->machine->stop();
 }
 
 int Session::set_procs(int n) {
@@ -80,7 +96,23 @@ void Session::step_line(std::uint64_t id) {
   if (run_ && run_->machine && running()) run_->machine->step_line(id);
 }
 
-bool Session::stepping() const { return run_ && run_->machine && running() && run_->machine->stepping(); }
+bool Session::stepping() const {
+  return run_ && run_->machine && running() &&
+         (run_->scanning.load(std::memory_order_acquire) || run_->machine->stepping());
+}
+
+std::uint64_t Session::position() const {
+  return run_ && run_->machine && simulated() ? run_->machine->position() : 0;
+}
+
+bool Session::line_back(std::uint64_t goroutine, std::uint64_t from) {
+  back_target_ = UINT64_MAX;
+  if (!simulated() || goroutine == 0) return false;
+  line_back_ = {goroutine, from};
+  const bool ok = restart_paused();
+  line_back_ = {};
+  return ok;
+}
 
 void Session::set_speed(double lines_per_second) {
   if (run_ && run_->machine && running()) run_->machine->set_speed(lines_per_second);
@@ -225,6 +257,29 @@ bool Session::seek(std::uint64_t k) {
   return true;
 }
 
+// The runner's first work for a step back by line (see Run): the scan, then the hold.
+void Session::line_back_scan(Run& run) {
+  vm::Machine scan(run.image, run.scan_config);
+  {
+    std::lock_guard lock(run.mutex);
+    if (run.stopped) return;
+    run.scan = &scan;
+  }
+  scan.set_paused(true);  // held at step 0, to be watched from there (as the run will be)
+  scan.start();
+  scan.scan_arrivals(run.back_goroutine, run.back_from);
+  while (scan.stepping() && !scan.runtime().finished()) std::this_thread::sleep_for(std::chrono::microseconds(200));
+  const std::vector<std::uint64_t> arrivals = scan.arrivals();
+  {
+    std::lock_guard lock(run.mutex);
+    run.scan = nullptr;
+  }
+  scan.stop();
+  scan.wait();
+  // No earlier line (the goroutine had not run one yet): the run stays held at its start.
+  if (!arrivals.empty()) run.machine->hold_at_arrival(run.back_goroutine, arrivals.back());
+}
+
 bool Session::start(const std::string& source, const std::string& file_name, const RunSettings& settings,
                     std::vector<SourceError>& errors) {
   stop();
@@ -260,6 +315,16 @@ bool Session::start(const std::string& source, const std::string& file_name, con
   vm::MachineConfig config = engine::machine_config(settings, file_name);
   config.runtime.trace = true;
   config.runtime.trace_max_events = std::size_t(1) << 20;
+  if (line_back_.first != 0 && settings.mode == rt::Mode::Sim) {
+    run_->line_back = true;
+    run_->scanning.store(true, std::memory_order_release);
+    run_->back_goroutine = line_back_.first;
+    run_->back_from = line_back_.second;
+    run_->image = image;
+    run_->scan_config = config;  // the same run, unseen
+    run_->scan_config.output.out = [](std::string_view) {};
+    run_->scan_config.output.err = [](std::string_view) {};
+  }
   config.output.out = [this](std::string_view s) { append_output(false, s); };
   config.output.err = [this](std::string_view s) { append_output(true, s); };
   run_->machine = std::make_unique<vm::Machine>(image, std::move(config));
@@ -273,6 +338,10 @@ bool Session::start(const std::string& source, const std::string& file_name, con
   run_->machine->start();
   Run* run = run_.get();
   runner_ = std::thread([this, run] {
+    if (run->line_back) {
+      line_back_scan(*run);
+      run->scanning.store(false, std::memory_order_release);
+    }
     rt::RunResult result = run->machine->wait();
     std::string report = result.go_run_tail();
     int code = result.exit_code;
@@ -328,6 +397,7 @@ bool Session::start(const std::string& source, const std::string& file_name, con
       frame->lanes = timeline.lanes();
       frame->now_ms = now;
       frame->step = step;
+      frame->simulated = runtime.config().mode == rt::Mode::Sim;
       frame->held = held_before && runtime.sim_holding() && runtime.sched_events() == step;
       publish(std::move(frame));
     };
@@ -335,8 +405,9 @@ bool Session::start(const std::string& source, const std::string& file_name, con
     // at once, and the sampler would take a core from the simulation. It is watched closely
     // instead, so that the step's frame comes as soon as the run holds there.
     auto seeking = [&] {
-      return runtime.config().mode == rt::Mode::Sim && !runtime.finished() &&
-             runtime.sched_events() < runtime.sim_hold_target();
+      const std::uint64_t target = runtime.sim_hold_target();  // UINT64_MAX: running freely
+      return runtime.config().mode == rt::Mode::Sim && !runtime.finished() && target != UINT64_MAX &&
+             runtime.sched_events() < target;
     };
     std::unique_lock lock(run->mutex);
     while (!run->finished) {

@@ -63,6 +63,7 @@ struct Frame {
   double now_ms = 0;
   std::uint64_t step = 0;  // goroutine state changes so far (a simulated run's step)
   bool held = false;       // a simulated run held all the while the frame was taken: it is that step's
+  bool simulated = false;  // a simulated run: its times are virtual (one instruction is 1 ns)
 };
 
 class Session {
@@ -110,6 +111,15 @@ class Session {
   // changes in one instruction), one further back. Remembered for the next call.
   std::uint64_t back_target();
   bool step_back() { return step() > 0 && seek(back_target()); }
+  // Step back one line of goroutine `goroutine`: where the run holds now is position(), a place
+  // finer than a step (vm::Machine::position); line_back(g, from) replays the run to g's last
+  // arrival at a line before `from` (the start of its current line when it is in the middle of
+  // one, else of the line before), held there, the rest of the run held with it. A replay finds
+  // the place, another goes there (stepping() is true until then). With no earlier line the
+  // replay stays at the run's start. From a run that ended, position() is its end. False when the
+  // last run is not simulated.
+  std::uint64_t position() const;
+  bool line_back(std::uint64_t goroutine, std::uint64_t from);
 
   // The latest published frame (null before the first run).
   std::shared_ptr<const Frame> frame() const;
@@ -139,6 +149,8 @@ class Session {
   void join();
 
   bool restart_paused();  // the last program and settings again, paused at their start
+  void line_back_scan(Run& run);
+  std::pair<std::uint64_t, std::uint64_t> line_back_ = {0, 0};  // start()'s: line_back's (goroutine, from)
 
   std::unique_ptr<Run> run_;
   // What the last start() ran, for seek's fresh runs (UI thread, like start()).

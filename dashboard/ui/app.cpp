@@ -134,14 +134,14 @@ void App::run() {
 void App::stop() { state_->shared.stop(); }
 bool App::running() const {
   const Shared& s = state_->shared;
-  return s.run_when_stopped || s.seek_when_stopped != UINT64_MAX || s.session.running();
+  return s.run_when_stopped || s.replay_pending() || s.session.running();
 }
 bool App::seek(std::uint64_t step) { return state_->shared.seek(step); }
 std::uint64_t App::step() const { return state_->shared.session.step(); }
 bool App::paused() const { return state_->shared.session.running() && state_->shared.session.paused(); }
 bool App::seeking() const {
   const Shared& s = state_->shared;
-  return s.seek_when_stopped != UINT64_MAX || (s.session.running() && s.session.stepping());
+  return s.replay_pending() || (s.session.running() && s.session.stepping());
 }
 void App::start_pending_run() {
   Shared& s = state_->shared;
@@ -149,6 +149,11 @@ void App::start_pending_run() {
     const std::uint64_t k = s.seek_when_stopped;
     s.seek_when_stopped = UINT64_MAX;
     s.session.seek(k);  // a replay of the last simulated run, paused, on to step k
+  }
+  if (s.line_back_when_stopped.first != 0 && !s.session.running()) {
+    const auto [g, from] = s.line_back_when_stopped;
+    s.line_back_when_stopped = {0, 0};
+    s.session.line_back(g, from);
   }
   if (s.run_when_stopped && !s.session.running()) {
     s.run_when_stopped = false;

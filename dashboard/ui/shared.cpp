@@ -25,6 +25,16 @@ bool Shared::seek(std::uint64_t k) {
   return session.seek(k);
 }
 
+void Shared::line_back(std::uint64_t g) {
+  if (!session.simulated()) return;
+  if (!session.running()) {  // it ended: back from its end
+    session.line_back(g, session.position());
+    return;
+  }
+  line_back_when_stopped = {g, session.position()};
+  session.stop();
+}
+
 void Shared::load_example(const Example& e) {
   stop();
   source = std::string(e.source);

@@ -34,6 +34,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "model/view_model.hpp"
@@ -76,9 +77,14 @@ struct Shared {
   // before its first line, to Step). Compile errors go to `errors`.
   void run(bool paused = false);
   // Stop, Esc, a new example: also cancels a run waiting to start (App::run).
+  // A step back by line behind a live run, likewise: (goroutine, from position); 0: none.
+  std::pair<std::uint64_t, std::uint64_t> line_back_when_stopped{0, 0};
+  // A replay waits for the live run to end (App::start_pending_run starts it).
+  bool replay_pending() const { return seek_when_stopped != UINT64_MAX || line_back_when_stopped.first != 0; }
   void stop() {
     run_when_stopped = false;
     seek_when_stopped = UINT64_MAX;
+    line_back_when_stopped = {0, 0};
     session.stop();
   }
   // Simulated runs: show step k (Session::seek), the live run going on to it, or a replay of the
@@ -86,6 +92,8 @@ struct Shared {
   // paused (false when the settings are not simulated). step_back: one step back.
   bool seek(std::uint64_t k);
   void step_back() { seek(session.back_target()); }
+  // One line of goroutine g back (Session::line_back), from where the run holds now.
+  void line_back(std::uint64_t g);
   void load_example(const Example& e);  // stops the run and puts the example in the editor
   void select(std::uint64_t goroutine);  // selects it, or deselects it if it was selected
   const char* state_word(NoteState s) const;  // Go's word, or the note's (View menu)

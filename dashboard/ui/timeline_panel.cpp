@@ -26,6 +26,19 @@ ImU32 goroutine_color(std::uint64_t g) {
   return ImGui::ColorConvertFloat4ToU32(ImVec4(r, gg, b, 1.0f));
 }
 
+constexpr double kMinSpanMs = 0.00005, kMaxSpanMs = 60000;  // 50 ns (virtual instructions) to a minute
+
+// "2000 ms", "1.25 ms", "40.0 µs", "120 ns": a time in the unit that reads best.
+std::string duration_text(double ms) {
+  char text[32];
+  const double a = std::fabs(ms);
+  if (a >= 100 || a == 0) std::snprintf(text, sizeof text, "%.0f ms", ms);
+  else if (a >= 1) std::snprintf(text, sizeof text, "%.2f ms", ms);
+  else if (a >= 0.001) std::snprintf(text, sizeof text, "%.1f µs", ms * 1000);
+  else std::snprintf(text, sizeof text, "%.0f ns", ms * 1e6);
+  return text;
+}
+
 }  // namespace
 
 void TimelinePanel::draw(Shared& s) {
@@ -34,9 +47,18 @@ void TimelinePanel::draw(Shared& s) {
     return;
   }
   const Frame& f = *s.frame;
+  // A simulated run's clock is virtual (an instruction takes 1 ns, a sleep no time at all): a
+  // whole run often fits in microseconds, so while following, the window fits what is kept.
+  if (f.simulated && s.follow) {
+    double from = f.now_ms;
+    if (!f.slices.empty()) from = std::min(from, f.slices.front().start_ms);
+    if (!f.marks.empty()) from = std::min(from, f.marks.front().ms);
+    view_span_ms = std::clamp((f.now_ms - from) * 1.05, kMinSpanMs, kMaxSpanMs);
+  }
   if (s.follow || view_end_ms <= 0) view_end_ms = std::max(f.now_ms, view_span_ms * 0.1);
   double start = view_end_ms - view_span_ms;
-  ImGui::Text("%.0f ms window", view_span_ms);
+  ImGui::Text("%s window%s", duration_text(view_span_ms).c_str(),
+              f.simulated ? " of virtual time (an instruction: 1 ns)" : "");
   ImGui::SameLine();
   ImGui::Checkbox("follow", &s.follow);
   ImGui::SameLine();
@@ -47,8 +69,8 @@ void TimelinePanel::draw(Shared& s) {
     if (!f.slices.empty()) from = std::min(from, f.slices.front().start_ms);
     if (!f.marks.empty()) from = std::max(from, f.marks.front().ms);
     ImGui::SameLine();
-    ImGui::TextColored(ImVec4(1.0f, 0.75f, 0.4f, 1.0f), "busy program: history kept for the last %.0f ms",
-                       f.now_ms - from);
+    ImGui::TextColored(ImVec4(1.0f, 0.75f, 0.4f, 1.0f), "busy program: history kept for the last %s",
+                       duration_text(f.now_ms - from).c_str());
   }
 
   int lanes = std::max(1, f.lanes);
@@ -68,7 +90,7 @@ void TimelinePanel::draw(Shared& s) {
   if (hovered && io.MouseWheel != 0) {
     double at = start + (io.MousePos.x - area.x) / width * view_span_ms;
     double factor = io.MouseWheel > 0 ? 0.8 : 1.25;
-    view_span_ms = std::clamp(view_span_ms * factor, 1.0, 60000.0);
+    view_span_ms = std::clamp(view_span_ms * factor, kMinSpanMs, kMaxSpanMs);
     view_end_ms = at + (view_end_ms - at) * factor;
     s.follow = false;
   }
@@ -114,8 +136,8 @@ void TimelinePanel::draw(Shared& s) {
     }
     if (hovered && io.MousePos.x >= a.x && io.MousePos.x <= b.x && io.MousePos.y >= a.y && io.MousePos.y <= b.y) {
       char text[160];
-      std::snprintf(text, sizeof text, "%s on P%d: %.2f .. %.2f ms", f.view.goroutine_name(sl.g).c_str(), sl.p,
-                    sl.start_ms, end);
+      std::snprintf(text, sizeof text, "%s on P%d: %s .. %s", f.view.goroutine_name(sl.g).c_str(), sl.p,
+                    duration_text(sl.start_ms).c_str(), duration_text(end).c_str());
       tip = text;
       if (ImGui::IsMouseClicked(0)) s.select(sl.g);
     }

@@ -55,19 +55,33 @@ void step_controls(Shared& s, bool running) {
   }
 }
 
-// Simulated runs only (their steps can be shown again): Back, one scheduling event earlier, and a
-// scrubber over the steps this run (or an earlier run of it) reached.
+// Simulated runs only (their steps can be shown again): Back, one scheduling event earlier; Back
+// a line of the selected goroutine; and a scrubber over the steps this run (or an earlier run of
+// it) reached.
 void sim_controls(Shared& s, int& scrub) {
   Session& session = s.session;
   const std::uint64_t step = session.step();
   const bool seeking = session.running() && session.stepping();
   ImGui::SameLine();
-  ImGui::BeginDisabled(step == 0 || seeking);
+  ImGui::BeginDisabled(step == 0 || seeking || s.replay_pending());
   if (ImGui::Button("Back")) s.step_back();
   ImGui::EndDisabled();
   if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
     ImGui::SetTooltip("Step back: the run as it was one scheduling event earlier, paused.\n"
                       "A simulated run is the same run every time, so it is replayed to there.");
+  }
+  ImGui::SameLine();
+  const std::uint64_t target = step_target(s);
+  const std::string label = "Back G" + std::to_string(target) + " line";
+  const bool ended = !session.running() && session.simulated();
+  ImGui::BeginDisabled(!(session.paused() || ended) || seeking || s.replay_pending());
+  if (ImGui::Button(label.c_str())) s.line_back(target);
+  ImGui::EndDisabled();
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
+    ImGui::SetTooltip("Step back one source line of G%llu (the selected goroutine, or main): the run as\n"
+                      "it was when G%llu began its current line, or the line before if it is at the\n"
+                      "start of one. Replayed from the start, twice: once to find the place, once to go there.",
+                      static_cast<unsigned long long>(target), static_cast<unsigned long long>(target));
   }
   ImGui::SameLine();
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);

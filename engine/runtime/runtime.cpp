@@ -119,12 +119,9 @@ void Runtime::emit(trace::EventKind kind, uint64_t g, uint64_t obj, int64_t arg,
   }
   trace::Event e;
   e.ts_ns = trace_now_ns();
-  if (config_.mode == Mode::Sim && tls::runtime == this) {
-    // The simulation's own thread: count the running slice's instructions so far too, so that a
-    // timestamp does not depend on where slices were cut (a hold splits one in two).
-    if (const G* g = sim_running_.load(std::memory_order_relaxed); g && g->sim_left >= 0)
-      e.ts_ns += sim_slice_ - g->sim_left;
-  }
+  // The simulation's own thread: count the running slice's instructions so far too, so that a
+  // timestamp does not depend on where slices were cut (a hold splits one in two).
+  if (config_.mode == Mode::Sim && tls::runtime == this) e.ts_ns = now_ns() + int64_t(sim_position());
   e.g = g;
   e.obj = obj;
   e.arg = arg;

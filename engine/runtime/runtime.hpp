@@ -161,6 +161,15 @@ class Runtime {
   // virtual clock it makes the trace's timestamps: clock + steps, so that events between two
   // timer firings keep their order and spacing in a trace viewer.
   uint64_t sim_steps() const { return sim_steps_.load(std::memory_order_relaxed); }
+  // Sim mode, on the simulation's own thread (its goroutines): where the run is, in instructions
+  // charged so far, the running slice's included. A total order on everything a simulated run
+  // does, the same every time: Step back by line names its places by it (vm::Machine).
+  uint64_t sim_position() const {
+    uint64_t at = sim_steps();
+    if (const G* g = sim_running_.load(std::memory_order_relaxed); g && g->sim_left >= 0)
+      at += uint64_t(sim_slice_ - g->sim_left);
+    return at;
+  }
   // Sim mode: hold the simulation once sched_events() has reached `event` (UINT64_MAX: never; 0:
   // at once), at the next instruction boundary, every goroutine then off the CPU; a later call
   // moves the hold on (the dashboard's Pause, Step and seek). A hold never changes the schedule:

@@ -374,6 +374,45 @@ void Machine::step_line(std::uint64_t goroutine) {
   if (sim_) runtime_.sim_hold_at(UINT64_MAX);
 }
 
+std::uint64_t Machine::position() const {
+  std::lock_guard lock(pause_mutex_);
+  return line_hold_position_ != UINT64_MAX ? line_hold_position_ : runtime_.sim_steps();
+}
+
+void Machine::scan_arrivals(std::uint64_t goroutine, std::uint64_t until) {
+  if (!sim_) return;
+  {
+    std::lock_guard lock(pause_mutex_);
+    paused_.store(true, std::memory_order_relaxed);
+    step_kind_ = StepKind::Scan;
+    step_goroutine_ = goroutine;
+    step_position_ = until;
+    scan_arrivals_.clear();
+    update_traced_locked();
+  }
+  pause_cv_.notify_all();
+  runtime_.sim_hold_at(UINT64_MAX);
+}
+
+std::vector<std::uint64_t> Machine::arrivals() const {
+  std::lock_guard lock(pause_mutex_);
+  return scan_arrivals_;
+}
+
+void Machine::hold_at_arrival(std::uint64_t goroutine, std::uint64_t at) {
+  if (!sim_) return;
+  {
+    std::lock_guard lock(pause_mutex_);
+    paused_.store(true, std::memory_order_relaxed);
+    step_kind_ = StepKind::Arrival;
+    step_goroutine_ = goroutine;
+    step_position_ = at;
+    update_traced_locked();
+  }
+  pause_cv_.notify_all();
+  runtime_.sim_hold_at(UINT64_MAX);
+}
+
 bool Machine::stepping() const {
   if (sim_) {
     // On the way to a hold until the simulation really holds: the goroutine whose event reached
@@ -387,7 +426,9 @@ bool Machine::stepping() const {
   switch (step_kind_) {
     case StepKind::None: return false;
     case StepKind::Event: return runtime_.sched_events() < step_target_;
-    case StepKind::Line: return true;
+    case StepKind::Line:
+    case StepKind::Arrival:
+    case StepKind::Scan: return !runtime_.finished();
   }
   return false;
 }
@@ -407,7 +448,7 @@ double Machine::speed() const {
 }
 
 // While paused: whether `goroutine`, holding at a new line, may run on (a step lets it).
-bool Machine::may_pass_locked(std::uint64_t goroutine) {
+bool Machine::may_pass_locked(std::uint64_t goroutine, std::uint64_t position) {
   switch (step_kind_) {
     case StepKind::None: return false;
     case StepKind::Event:
@@ -424,6 +465,17 @@ bool Machine::may_pass_locked(std::uint64_t goroutine) {
       }
       step_kind_ = StepKind::None;  // arrived at the next line: the step is over
       return false;
+    case StepKind::Arrival:  // sim only: every goroutine runs on until g arrives there
+      if (goroutine != step_goroutine_ || position < step_position_) return true;
+      step_kind_ = StepKind::None;
+      return false;
+    case StepKind::Scan:  // sim only
+      if (position >= step_position_) {
+        step_kind_ = StepKind::None;
+        return false;
+      }
+      if (goroutine == step_goroutine_) scan_arrivals_.push_back(position);
+      return true;
   }
   return false;
 }
@@ -432,6 +484,7 @@ void Machine::trace_point(Goroutine& gr) {
   if (gr.nested > 0) return;  // inside a native's callback: the native holds raw heap pointers
   using Clock = std::chrono::steady_clock;
   const std::uint64_t id = gr.g->id;
+  const std::uint64_t position = sim_ ? runtime_.sim_position() : 0;
   bool left = false;  // off the mutator lock while waiting
   Clock::time_point deadline{};
   std::unique_lock lock(pause_mutex_);
@@ -442,7 +495,8 @@ void Machine::trace_point(Goroutine& gr) {
     Clock::time_point now = Clock::now();
     Clock::time_point until = now + std::chrono::milliseconds(50);
     if (paused_.load(std::memory_order_relaxed)) {
-      if (may_pass_locked(id)) break;
+      if (may_pass_locked(id, position)) break;
+      if (sim_) line_hold_position_ = position;  // the simulation's one thread holds here
       deadline = {};  // after a pause, a slowed goroutine waits a whole period again
     } else if (speed_ > 0) {
       if (deadline == Clock::time_point{}) {
@@ -462,6 +516,7 @@ void Machine::trace_point(Goroutine& gr) {
     }
     pause_cv_.wait_until(lock, until);
   }
+  line_hold_position_ = UINT64_MAX;
   lock.unlock();
   if (left) enter_mutator();
 }

@@ -200,6 +200,22 @@ class Machine final : public rt::Body {
   void step_event();
   void step_line(std::uint64_t goroutine);
   bool stepping() const;             // a step was asked for and has not finished
+  // ---- Step back by line (simulated runs only) ----
+  // A place in a simulated run is its position, rt::Runtime::sim_position: instructions charged
+  // so far. A goroutine's *arrivals* are the positions where it reaches a new line of the
+  // program's own code (the trace points of a run watched from its start). One line back from
+  // position P for goroutine g is g's last arrival before P; finding it takes a replay that
+  // watches g (scan_arrivals), going there another (hold_at_arrival), both started held at step 0
+  // so that both are watched from the start and see the same arrivals.
+  // Where the run holds now (valid while it holds: a step, a seek or a line step is over).
+  std::uint64_t position() const;
+  // Runs on, watched, recording g's arrivals, until any goroutine reaches a line at or past
+  // `until` (or the run ends); then holds there. stepping() is true until then.
+  void scan_arrivals(std::uint64_t goroutine, std::uint64_t until);
+  std::vector<std::uint64_t> arrivals() const;  // what the last scan recorded, in order
+  // Runs on, watched, until goroutine g arrives at a line at position `at` (or later), and holds
+  // g there. stepping() is true until then.
+  void hold_at_arrival(std::uint64_t goroutine, std::uint64_t at);
   void set_speed(double lines_per_second);
   double speed() const;
   // Which copy of the dispatch loop goroutines run (interp.hpp): Watched while paused, stepping
@@ -306,7 +322,7 @@ class Machine final : public rt::Body {
   // Pause/Step/Speed (see set_paused). loop_kind_ is Watched iff paused_ || speed_ > 0, else Sim
   // iff sim_; the atomics are written under pause_mutex_, which also guards the step fields;
   // pause_cv_ wakes goroutines holding in trace_point when any of them changes.
-  enum class StepKind : std::uint8_t { None, Event, Line };
+  enum class StepKind : std::uint8_t { None, Event, Line, Arrival, Scan };
   const bool sim_;
   std::atomic<bool> paused_{false};
   std::atomic<LoopKind> loop_kind_;
@@ -317,8 +333,13 @@ class Machine final : public rt::Body {
   std::uint64_t step_target_ = 0;    // Event: hold again once sched_events() reaches it
   std::uint64_t step_goroutine_ = 0; // Line: who may run
   bool step_passed_ = false;         // Line: it has left its hold point (the next line ends it)
+  std::uint64_t step_position_ = 0;  // Arrival: where step_goroutine_ holds; Scan: where it ends
+  std::vector<std::uint64_t> scan_arrivals_;         // Scan: step_goroutine_'s arrivals so far
+  std::uint64_t line_hold_position_ = UINT64_MAX;    // sim: the position of a goroutine holding
+                                                     // in trace_point (none: UINT64_MAX)
   void update_traced_locked();
-  bool may_pass_locked(std::uint64_t goroutine);
+  // `position`: the run's (sim mode; 0 otherwise), at the trace point asking.
+  bool may_pass_locked(std::uint64_t goroutine, std::uint64_t position);
   std::mutex pins_mutex_;            // guards pins_
   // Word -> times pinned. Not a multiset: a million timers pin the same static closure, and
   // libc++'s multiset (the page's) inserts an equal key after all the others, a scan each time.

@@ -289,3 +289,110 @@ func main() {
   REQUIRE(wait_until([&] { return !s.running(); }, 20));
   CHECK(s.exit_code() == 0);
 }
+
+TEST_CASE("a simulated run steps back one line of a goroutine: each line back shows the picture seen there going forward") {
+  const char* source = R"(package main
+
+import "fmt"
+
+func main() {
+	ch := make(chan int)
+	go func() {
+		s := 0
+		for i := 0; i < 3; i++ {
+			s += i
+		}
+		ch <- s
+	}()
+	x := 1
+	x = x * 2
+	x = x + <-ch
+	fmt.Println(x)
+}
+)";
+  Session s;
+  RunSettings settings = paused_settings(2);
+  settings.mode = gopark::rt::Mode::Sim;
+  settings.seed = 11;
+  REQUIRE(start(s, source, settings));
+  // The whole picture once a step is over: every goroutine's id, state and line, and the output.
+  auto picture = [&] {
+    REQUIRE(wait_until([&] { return s.paused() && !s.stepping(); }, 20));
+    // Two fresh frames: the second was sampled entirely after the hold.
+    for (int i = 0; i < 2; ++i) {
+      std::shared_ptr<const Frame> before = s.frame();
+      REQUIRE(wait_until([&] { return s.frame() != before; }, 20));
+    }
+    std::string t;
+    for (const GoroutineRow& g : s.frame()->view.goroutines) {
+      t += std::to_string(g.id) + ":" + std::to_string(int(g.state)) + ":" + std::to_string(g.line) + " ";
+    }
+    return t + "| " + s.stdout_text();
+  };
+  // Forward, one line of main at a time, from main's first line (reached by a first line step).
+  s.step_line(1);
+  std::vector<std::pair<std::uint64_t, std::string>> seen;  // (position, picture)
+  for (int i = 0; i < 4; ++i) {
+    std::string p = picture();
+    seen.emplace_back(s.position(), p);
+    s.step_line(1);
+  }
+  std::string last = picture();
+  CHECK(last != seen.back().second);
+  // Back, one line at a time: the pictures seen going forward, in reverse, at the same places.
+  for (int i = int(seen.size()) - 1; i >= 0; --i) {
+    REQUIRE(s.line_back(1, s.position()));
+    std::string p = picture();
+    CHECK(p == seen[std::size_t(i)].second);
+    CHECK(s.position() == seen[std::size_t(i)].first);
+  }
+  // And forward again from there: the same next line.
+  s.step_line(1);
+  CHECK(picture() == seen[1].second);
+  // From a step (not a line) with G2 at work: G2's line back holds G2 at the start of one of its
+  // own lines, before where the run was.
+  for (int i = 0; i < 40 && !(row_of(s, 2).state == NoteState::Running && row_of(s, 2).line >= 9); ++i) {
+    s.step_event();
+    picture();
+  }
+  REQUIRE(row_of(s, 2).line >= 9);
+  const std::uint64_t from = s.position();
+  REQUIRE(s.line_back(2, from));
+  picture();
+  CHECK(s.position() < from);
+  CHECK(row_of(s, 2).state == NoteState::Running);
+  CHECK(row_of(s, 2).line >= 8);
+  CHECK(row_of(s, 2).line <= 12);
+  s.set_paused(false);
+  REQUIRE(wait_until([&] { return !s.running(); }, 20));
+  CHECK(s.stdout_text() == "5\n");
+}
+
+TEST_CASE("a simulated run going freely is shown as it goes, like a real one") {
+  Session s;
+  RunSettings settings;
+  settings.mode = gopark::rt::Mode::Sim;
+  REQUIRE(start(s, R"(package main
+
+func main() {
+	ch := make(chan int)
+	go func() {
+		for {
+			ch <- 1
+		}
+	}()
+	n := 0
+	for {
+		n += <-ch
+	}
+}
+)", settings));
+  // Frames come while it runs (a seek alone is not sampled on its way), their steps going up.
+  REQUIRE(wait_until([&] { return s.frame() && s.frame()->step > 0; }, 20));
+  const std::uint64_t first = s.frame()->step;
+  REQUIRE(wait_until([&] { return s.frame()->step > first; }, 20));
+  CHECK(s.running());
+  CHECK(row_of(s, 2).id == 2);
+  s.stop();
+  REQUIRE(wait_until([&] { return !s.running(); }, 20));
+}
