@@ -13,12 +13,17 @@ std::vector<OutcomeCount> histogram(const std::vector<std::string>& outputs, con
   for (std::size_t i = 0; i < outputs.size(); ++i) {
     const std::string& output = outputs[i];
     auto [it, fresh] = index.emplace(output, counts.size());
-    if (fresh) counts.push_back({output, 0, i < seeds.size() ? seeds[i] : 0});
-    ++counts[it->second].count;
+    const std::uint64_t seed = i < seeds.size() ? seeds[i] : 0;
+    if (fresh) counts.push_back({output, 0, seed});
+    OutcomeCount& c = counts[it->second];
+    ++c.count;
+    c.seed = std::min(c.seed, seed);  // runs may finish out of order: the smallest seed, always
   }
-  // Stable: equal counts keep first-appearance order.
-  std::stable_sort(counts.begin(), counts.end(),
-                   [](const OutcomeCount& a, const OutcomeCount& b) { return a.count > b.count; });
+  // Equal counts: the smallest seed first (as engine::explore orders them, whatever order runs
+  // ended in), then first appearance (stable; without seeds they are all 0).
+  std::stable_sort(counts.begin(), counts.end(), [](const OutcomeCount& a, const OutcomeCount& b) {
+    return a.count != b.count ? a.count > b.count : a.seed < b.seed;
+  });
   return counts;
 }
 

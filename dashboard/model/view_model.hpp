@@ -283,9 +283,10 @@ class Timeline {
 struct OutcomeCount {
   std::string output;          // the whole stdout of a run (plus the exit line if not 0)
   std::uint32_t count = 0;
-  std::uint64_t seed = 0;      // the seed of its first run (sim mode: that seed replays it)
+  std::uint64_t seed = 0;      // the smallest seed of its runs (sim mode: that seed replays it)
 };
-// Most frequent first (ties: first seen first). `seeds`, when not empty, is each run's seed.
+// Most frequent first (ties: smallest seed, then first seen). `seeds`, when not empty, is each
+// run's seed.
 std::vector<OutcomeCount> histogram(const std::vector<std::string>& outputs,
                                     const std::vector<std::uint64_t>& seeds = {});
 

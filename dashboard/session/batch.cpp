@@ -1,6 +1,9 @@
 // BatchRun (batch.hpp): N runs of one compiled program on a worker thread.
 #include "session/batch.hpp"
 
+#include <algorithm>
+
+#include "run/explore.hpp"
 #include "session/program.hpp"
 
 namespace gopark::dash {
@@ -18,6 +21,31 @@ void BatchRun::cancel() {
   cancelled_.store(true, std::memory_order_release);
   std::lock_guard lock(mutex_);
   if (current_) current_->stop();
+}
+
+// Sim mode: engine::explore, a simulation per core, each run added as it ends.
+void BatchRun::explore(const std::shared_ptr<const vm::Image>& image, const RunSettings& settings, int runs,
+                       const std::string& file_name) {
+  engine::ExploreOptions options;
+  options.settings = settings;
+  options.runs = std::uint64_t(std::max(runs, 0));
+  options.program = file_name;
+  options.cancel = &cancelled_;
+  const std::size_t max_output = settings.max_output;  // kept per run, as in the other modes
+  options.on_run = [this, max_output](std::uint64_t seed, const engine::RunOutput& run) {
+    // The ending as explore tells outcomes apart: the first line of stderr, and the exit status.
+    std::string ending(engine::first_line(run.err));
+    const std::string status = "exit status " + std::to_string(run.exit);
+    if (run.exit != 0 && ending != status) ending += (ending.empty() ? "" : "\n") + status;
+    std::string out = run.out.substr(0, max_output);
+    if (!ending.empty()) out += "[" + ending + "]\n";
+    std::lock_guard lock(mutex_);
+    if (cancelled_.load(std::memory_order_acquire)) return;
+    outputs_.push_back(std::move(out));
+    seeds_.push_back(seed);
+    done_.fetch_add(1, std::memory_order_acq_rel);
+  };
+  engine::explore(image, options);
 }
 
 std::vector<OutcomeCount> BatchRun::outcomes() const {
@@ -43,6 +71,11 @@ bool BatchRun::start(const std::string& source, const std::string& file_name, co
   total_.store(runs, std::memory_order_release);
   running_.store(true, std::memory_order_release);
   worker_ = std::thread([this, image, settings, runs, file_name] {
+    if (settings.mode == rt::Mode::Sim) {
+      explore(image, settings, runs, file_name);
+      running_.store(false, std::memory_order_release);
+      return;
+    }
     for (int i = 0; i < runs && !cancelled_.load(std::memory_order_acquire); ++i) {
       std::string out;
       std::mutex out_mutex;  // goroutines on several threads may print at once

@@ -2,8 +2,8 @@
 // BatchRun: "Run xN". The same program run N times in a row, each on a fresh Machine, at full
 // speed, on a worker thread; what each run printed is kept, so the dashboard can show how often
 // each distinct outcome came out (the study note's "main wins 95% of the time", lost updates of
-// an unlocked counter). In sim mode run i has seed seed+i, so the batch is a search over simulated
-// schedules (engine/run/explore.hpp), and each outcome's seed replays it.
+// an unlocked counter). In sim mode the batch is engine::explore (run i has seed seed+i, a
+// simulation per core; outcomes told apart as explore does), and each outcome's seed replays it.
 //
 // The program is compiled once; every run shares the immutable Image. Runs do not draw anything
 // and are not sampled. cancel() stops the current run and skips the rest.
@@ -20,6 +20,7 @@
 
 namespace gopark::vm {
 class Machine;
+struct Image;
 }
 
 namespace gopark::dash {
@@ -47,6 +48,8 @@ class BatchRun {
 
  private:
   void join();
+  void explore(const std::shared_ptr<const vm::Image>& image, const RunSettings& settings, int runs,
+               const std::string& file_name);
   std::thread worker_;
   std::atomic<bool> running_{false};
   std::atomic<bool> cancelled_{false};

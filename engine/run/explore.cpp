@@ -38,9 +38,9 @@ RunOutput run_captured(const std::shared_ptr<const vm::Image>& image, const RunS
   return r;
 }
 
-namespace {
+std::string_view first_line(std::string_view err) { return err.substr(0, err.find('\n')); }
 
-std::string_view first_line(std::string_view s) { return s.substr(0, s.find('\n')); }
+namespace {
 
 // What tells outcomes apart (explore.hpp).
 struct Key {
@@ -88,6 +88,7 @@ Exploration explore(const std::shared_ptr<const vm::Image>& image, const Explore
       std::uint64_t finished;
       {
         std::lock_guard lock(mu);
+        if (options.on_run) options.on_run(s.seed, r);
         Key key{r.out, r.exit, std::string(first_line(r.err))};
         auto [it, fresh] = groups.try_emplace(std::move(key));
         Outcome& o = it->second;

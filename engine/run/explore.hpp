@@ -7,8 +7,8 @@
 // CLI's `gopark explore`, the dashboard's Run xN in sim mode and the page's gopark.explore() are
 // all this function.
 //
-// Outcomes are told apart by stdout, exit status and the first line of stderr (so two panics that
-// differ only in a goroutine number in the dump are one outcome); each keeps the full stderr of its
+// Outcomes are told apart by stdout, exit status and the first line of stderr (first_line; so two
+// panics that differ only in a goroutine number in the dump are one outcome); each keeps the full stderr of its
 // smallest seed, which is also the seed it reports, so an exploration of the same seeds reports the
 // same thing whatever the number of threads.
 //
@@ -19,6 +19,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "run/settings.hpp"
@@ -55,6 +56,9 @@ struct ExploreOptions {
   // Called now and then from one thread with the runs finished so far (a progress bar; null: none).
   std::function<void(std::uint64_t done)> progress;
   const std::atomic<bool>* cancel = nullptr;  // set: finish the runs in progress and return
+  // Called after each run, from the thread that ran it, one call at a time (null: none): a live
+  // histogram (the dashboard's Run xN).
+  std::function<void(std::uint64_t seed, const RunOutput& run)> on_run;
 };
 
 struct Exploration {
@@ -64,6 +68,10 @@ struct Exploration {
 };
 
 Exploration explore(const std::shared_ptr<const vm::Image>& image, const ExploreOptions& options);
+
+// The first line of a run's stderr, without its newline: what tells outcomes apart besides
+// stdout and the exit status.
+std::string_view first_line(std::string_view err);
 
 // One outcome as a JSON object on one line: {"stdout":...,"stderr":...,"exit":N,"count":N,"seed":"S"}
 // (the seed a decimal string: JavaScript's numbers cannot hold every 64-bit seed).

@@ -6,7 +6,9 @@
 #include <thread>
 #include <vector>
 
+#include "run/explore.hpp"
 #include "session/batch.hpp"
+#include "session/program.hpp"
 
 namespace {
 
@@ -137,4 +139,71 @@ func main() {
   REQUIRE(b.outcomes().size() == 1);
   CHECK(b.outcomes()[0].output == "1\n");
   CHECK(b.outcomes()[0].seed == outcomes[1].seed);
+}
+
+TEST_CASE("run xN in sim mode is explore: the same outcomes, counts and seeds, a deadlock and a panic among them") {
+  const char* source = R"(package main
+
+import (
+	"fmt"
+	"sync"
+)
+
+func main() {
+	var a, b sync.Mutex
+	var wg sync.WaitGroup
+	n := 0
+	wg.Add(2)
+	go func() {
+		defer wg.Done()
+		a.Lock()
+		n++
+		b.Lock()
+		b.Unlock()
+		a.Unlock()
+	}()
+	go func() {
+		defer wg.Done()
+		b.Lock()
+		if n == 0 {
+			panic("second first")
+		}
+		a.Lock()
+		a.Unlock()
+		b.Unlock()
+	}()
+	wg.Wait()
+	fmt.Println("done", n)
+}
+)";
+  RunSettings settings;
+  settings.mode = gopark::rt::Mode::Sim;
+  settings.seed = 100;
+  BatchRun b;
+  std::vector<SourceError> errors;
+  REQUIRE(b.start(source, "prog.go", settings, 300, errors));
+  REQUIRE(wait_idle(b));
+  CHECK(b.done() == 300);
+  const auto batch = b.outcomes();
+
+  std::string report;
+  auto image = gopark::dash::compile_source(source, "prog.go", errors, report);
+  REQUIRE(image);
+  gopark::engine::ExploreOptions options;
+  options.settings = settings;
+  options.runs = 300;
+  options.jobs = 1;
+  const gopark::engine::Exploration e = gopark::engine::explore(image, options);
+  REQUIRE(batch.size() == e.outcomes.size());
+  CHECK(batch.size() >= 2);
+  bool deadlock = false, panic = false;
+  for (std::size_t i = 0; i < batch.size(); ++i) {
+    CHECK(batch[i].count == e.outcomes[i].count);
+    CHECK(batch[i].seed == e.outcomes[i].seed);
+    CHECK(batch[i].output.rfind(e.outcomes[i].out, 0) == 0);  // stdout, then the ending
+    deadlock = deadlock || batch[i].output.find("all goroutines are asleep") != std::string::npos;
+    panic = panic || batch[i].output.find("panic: second first") != std::string::npos;
+  }
+  CHECK(deadlock);
+  CHECK(panic);
 }
