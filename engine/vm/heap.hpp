@@ -263,6 +263,11 @@ class Heap {
   // an allocated object of this heap. Any address in the object's slot counts, including its rounding
   // tail. For tests and debugging: exact when no other thread is allocating.
   const void* find_base(const void* p) const;
+  // What the program sees when it prints a pointer (%p, println): for an address in this heap, one
+  // made of the order its block (or large object) was made in and its offset there, in Go's range
+  // (0xc000...), so a simulated run prints the same addresses every time on every machine; any
+  // other address as it is. Distinct addresses stay distinct.
+  std::uint64_t go_address(std::uint64_t address) const;
 
  private:
   std::unique_ptr<heap_detail::HeapState> state_;

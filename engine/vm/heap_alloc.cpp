@@ -406,6 +406,7 @@ char* HeapState::alloc_pages(unsigned pages, Block*& block_out) {
   Block* b = new Block;
   b->base = static_cast<char*>(memory);
   b->index = std::uint32_t(blocks.size());
+  b->seq = blocks_made++;
   b->free_mask = pages == 64 ? 0 : ~((std::uint64_t{1} << pages) - 1);
   blocks.push_back(b);
   block_out = b;
@@ -593,6 +594,7 @@ void* HeapState::allocate_large(Kind kind, std::size_t bytes, const GcLayout* la
     if (posix_memalign(&memory, kPageSize, rounded) != 0) return nullptr;
     span = Span::create(static_cast<char*>(memory), rounded, rounded, 1, kind);
     span->large = true;
+    span->seq = large_made++;
     span->span_class = std::uint16_t(kSpanClasses);
     span->alloc_bits[0] = 1;
     heap_bytes += rounded;

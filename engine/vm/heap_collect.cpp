@@ -260,6 +260,16 @@ const void* HeapState::find_base(const void* p) const {
   return span->kind == Kind::Custom ? object + kCustomHeader : object;
 }
 
+std::uint64_t HeapState::go_address(const void* p) const {
+  // Go's heap starts at 0xc000000000; large objects are placed far above the blocks, 4 GiB apart
+  // (no object is that big: the heap's limit is lower).
+  constexpr std::uint64_t kBlocksBase = 0xc000000000, kLargeBase = 0xe000000000;
+  const Span* span = table.lookup(p);
+  if (!span) return std::uint64_t(reinterpret_cast<std::uintptr_t>(p));
+  if (span->large) return kLargeBase + (span->seq << 32) + std::uint64_t(static_cast<const char*>(p) - span->base);
+  return kBlocksBase + span->block->seq * kBlockSize + std::uint64_t(static_cast<const char*>(p) - span->block->base);
+}
+
 HeapState::~HeapState() {
   // The heap is gone from the registry (~Heap) and no thread allocates: no lock is needed, but the
   // analysis-free std::mutex makes taking it free, so the guarded fields are touched under it.
@@ -318,5 +328,8 @@ Heap::Stats Heap::stats() const {
 }
 
 const void* Heap::find_base(const void* p) const { return state_->find_base(p); }
+std::uint64_t Heap::go_address(std::uint64_t address) const {
+  return address == 0 ? 0 : state_->go_address(reinterpret_cast<const void*>(std::uintptr_t(address)));
+}
 
 }  // namespace gopark::vm

@@ -143,6 +143,7 @@ struct alignas(64) Span {
   Kind kind = Kind::NoScan;
   bool large = false;
   Block* block = nullptr;       // the block the pages come from (null for large objects)
+  std::uint64_t seq = 0;        // large: its place in the order large objects were made (go_address)
 
   // Allocation cursor: written only by the owning cache (and by collect, with the world stopped).
   std::uint64_t window = 0;      // free slots of group next_group - 1 not yet handed out
@@ -185,6 +186,7 @@ struct Block {
   char* base = nullptr;
   std::uint64_t free_mask = ~std::uint64_t{0};
   std::uint32_t index = 0;  // in HeapState::blocks
+  std::uint64_t seq = 0;    // its place in the order blocks were made (go_address)
 };
 
 // ---- The page table ----
@@ -261,6 +263,7 @@ struct HeapState {
   Span* empty[kSpanClasses] = {};           // spans with no live slot, kept one cycle for reuse
   std::vector<Block*> blocks;
   std::size_t block_hint = 0;               // blocks before it have no free page
+  std::uint64_t blocks_made = 0, large_made = 0;  // for Block::seq and Span::seq
   ThreadCache* caches = nullptr;
   std::size_t cache_count = 0;
   // Atomics, read without the lock by Heap::reserve_external; written under it.
@@ -332,6 +335,7 @@ struct HeapState {
   void free_large(Span* span);          // under lock
   void finalize_slot(Span& span, std::uint32_t slot);
   const void* find_base(const void* p) const;
+  std::uint64_t go_address(const void* p) const;
 };
 
 // Pointer bitmaps: bit i of `bits` is word i.

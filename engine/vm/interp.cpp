@@ -864,7 +864,7 @@ Leave Interpreter::loop(Goroutine& gr, std::size_t stop_depth) {
       }
 
       CASE(Print) {
-        std::string text = ops::print_value(*image.types[in.c], RA);
+        std::string text = ops::print_value(*image.types[in.c], RA, &machine.heap());
         if (in.x & 1) text.insert(text.begin(), ' ');
         if (in.x & 2) text += '\n';
         machine.output().err(text);

@@ -84,8 +84,12 @@ Word unbox(Goroutine& gr, const TypeInfo& t, Word box);   // register form of th
 bool is_interface(const TypeInfo& t);
 bool implements(const TypeInfo& dynamic, const TypeInfo& iface);
 bool iface_equal(Goroutine& gr, Word a, Word b);
-// print/println's formatting of one value.
-std::string print_value(const TypeInfo& t, Word v);
+// print/println's formatting of one value; pointers as `heap` shows them (Heap::go_address; null:
+// as they are).
+std::string print_value(const TypeInfo& t, Word v, const Heap* heap = nullptr);
+// An interface's data word as Go has it: the value itself when it is pointer-shaped (pointer,
+// chan, map, func), else the address of the boxed copy. `b` is not null.
+std::uint64_t iface_data(const Box* b);
 // A short form of a value for UIs (channel buffers in snapshots): numbers, quoted strings, nil,
 // "{…}" for structs. Safe on any thread while the program runs (values are immutable headers).
 std::string display_value(const TypeInfo& t, Word v);

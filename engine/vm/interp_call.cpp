@@ -6,6 +6,7 @@
 // runs its remaining deferred calls and returns its result variables). A panic that runs out of
 // frames ends the program with Go's report. runtime.Goexit is a panic that cannot be recovered
 // and ends only its goroutine.
+#include <cinttypes>
 #include <cstdio>
 #include <cstring>
 
@@ -187,8 +188,8 @@ std::string panic_message(Goroutine& gr, Word value) {
       text = print_value(t, load_value(t, b->payload()));
       return named ? t.reflect_name + "(" + text + ")" : text;
     default: {
-      char buf[32];
-      std::snprintf(buf, sizeof buf, "%p", static_cast<const void*>(b->payload()));
+      char buf[32];  // Go prints the interface's data word
+      std::snprintf(buf, sizeof buf, "0x%" PRIx64, gr.machine->heap().go_address(iface_data(b)));
       return "(" + t.reflect_name + ") " + buf;
     }
   }

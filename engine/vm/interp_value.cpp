@@ -170,9 +170,17 @@ void raise_type_assertion(Goroutine& gr, Word bw, const TypeInfo& target, const 
   raise(gr, "interface conversion: " + from + " is " + type_name(*b->type) + ", not " + type_name(target));
 }
 
+std::uint64_t iface_data(const Box* b) {
+  using Kind = TypeInfo::Kind;
+  const Kind k = b->type->kind;
+  if (k == Kind::Pointer || k == Kind::Chan || k == Kind::Map || k == Kind::Func) return std::uint64_t(b->word());
+  return std::uint64_t(std::uintptr_t(b->payload()));
+}
+
 // Go's print/println formats: floats as %+e with 7 digits and a 3-digit exponent.
-std::string print_value(const TypeInfo& t, Word v) {
+std::string print_value(const TypeInfo& t, Word v, const Heap* heap) {
   char buf[64];
+  auto address = [heap](std::uint64_t a) { return heap ? heap->go_address(a) : a; };
   switch (t.kind) {
     case Kind::Bool: return v ? "true" : "false";
     case Kind::Int: case Kind::Int8: case Kind::Int16: case Kind::Int32: case Kind::Int64:
@@ -196,12 +204,15 @@ std::string print_value(const TypeInfo& t, Word v) {
     case Kind::String: return std::string(view(v));
     case Kind::Interface: {
       const Box* b = ptr<const Box>(v);
-      std::snprintf(buf, sizeof buf, "(0x%" PRIxPTR ",0x%" PRIxPTR ")", b ? std::uintptr_t(b->type) : 0,
-                    b ? std::uintptr_t(b->payload()) : 0);
+      // (type, data): the type as an address in a code range made of its index (Go prints its
+      // type descriptor's address), the same every run.
+      const std::uint64_t type = b ? 0x4a0000 + 0x20 * std::uint64_t(b->type->index) : 0;
+      std::snprintf(buf, sizeof buf, "(0x%" PRIx64 ",0x%" PRIx64 ")", type,
+                    b ? address(iface_data(b)) : 0);
       return buf;
     }
     default:
-      std::snprintf(buf, sizeof buf, "0x%" PRIx64, std::uint64_t(v));
+      std::snprintf(buf, sizeof buf, "0x%" PRIx64, address(std::uint64_t(v)));
       return buf;
   }
 }

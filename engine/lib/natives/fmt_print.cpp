@@ -385,6 +385,7 @@ void Printer::fmt_pointer(Value v, std::int32_t verb) {
     }
     default: bad_verb(verb); return;
   }
+  u = ctx_.machine().heap().go_address(u);  // as Go would show it, the same every simulated run
   switch (verb) {
     case 'v':
       if (fmt_.flags.sharp_v) {
