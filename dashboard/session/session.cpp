@@ -404,10 +404,10 @@ bool Session::start(const std::string& source, const std::string& file_name, con
     // A simulated run on its way to a held step (a seek) is not sampled: its frames would be gone
     // at once, and the sampler would take a core from the simulation. It is watched closely
     // instead, so that the step's frame comes as soon as the run holds there.
+    // (A step back by line: its scan, then the replay to the goroutine's line.)
     auto seeking = [&] {
-      const std::uint64_t target = runtime.sim_hold_target();  // UINT64_MAX: running freely
-      return runtime.config().mode == rt::Mode::Sim && !runtime.finished() && target != UINT64_MAX &&
-             runtime.sched_events() < target;
+      return runtime.config().mode == rt::Mode::Sim && !runtime.finished() &&
+             (run->scanning.load(std::memory_order_acquire) || run->machine->stepping());
     };
     std::unique_lock lock(run->mutex);
     while (!run->finished) {
