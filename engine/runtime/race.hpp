@@ -1,0 +1,177 @@
+// race: the happens-before data race detector's core (`gopark run --race`), in the spirit of Go's
+// -race (ThreadSanitizer v2) and FastTrack (Flanagan & Freund, PLDI 2009). It knows goroutines,
+// synchronisation and 8-byte memory words; it does not know the VM: the VM reports each access
+// with an opaque `site` (where the program was: its stack, interned by the VM) and formats reports.
+//
+// ---- Model ----
+// Every goroutine has a *slot* (an index in vector clocks) and a vector clock `vc`: vc[s] is the
+// last event of slot s it knows of (happened before its next event); vc[own slot] is its own
+// clock. An *epoch* (slot, clock) names one event of one goroutine. An access with epoch e
+// happened before the current goroutine's next event iff e.clock <= vc[e.slot].
+//   - go f():      child.vc = parent.vc, then the parent ticks (its later events are unknown to
+//                  the child).
+//   - release(s):  sync.vc joins the goroutine's vc, then the goroutine ticks (unlock, send, Done,
+//                  atomic store, ...). acquire(s): the goroutine's vc joins sync.vc (lock,
+//                  receive, Wait, atomic load, ...). A read-modify-write does both.
+// Each 8-byte word the program touches has a shadow Cell: the epoch of its last write, and of its
+// last read, or, once two reads are concurrent, the set of reads since the last write (one per
+// slot). A write races with a write or read that did not happen before it; a read races with a
+// write that did not happen before it (FastTrack's rules; an access at the cell's own epoch is the
+// fast path). The reporter is told both accesses: goroutine ids and sites.
+//
+// ---- Slots ----
+// Vector clocks are dense, one entry per slot, so slots are reused: a goroutine that ends frees
+// its slot with its final clock; a new goroutine takes a free slot whose old occupant's every event
+// its parent already knows of (parent.vc[s] >= final[s], e.g. joined through a WaitGroup), and
+// carries on the slot's clock from there, so epochs never repeat. When no such slot is free, a
+// fresh one; past kMaxSlots a free slot anyway (imprecise: a race between the old occupant's last
+// unsynchronised accesses and the new occupant's is then missed). More than kMaxLive goroutines
+// alive at once end the run as Go's detector does ("race: limit on 8128 simultaneously alive
+// goroutines is exceeded, dying").
+//
+// ---- Threads ----
+// A Thread is touched only by its goroutine (and by go(), before the child runs). A SyncClock has
+// its own lock. The shadow memory is sharded by address, a lock per shard, held for one access's
+// check and update. Slots are allocated under a mutex.
+//
+// ---- Memory ----
+// A Cell is 48 bytes per word the program accessed (Go documents 5-10x memory for -race). Memory
+// freed and reused by the heap must be reset() at allocation, or the new object would inherit the
+// old one's history (false reports).
+//
+// Rejected: sparse vector clocks (a WaitGroup joined by 100,000 goroutines still makes every later
+// clock that large); a shadow array beside each heap span (couples the detector to the heap's
+// layout and covers only heap words, not the VM's other storage).
+#pragma once
+
+#include <atomic>
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <unordered_map>
+#include <vector>
+
+#include "runtime/spinlock.hpp"
+
+namespace gopark::rt::race {
+
+using Clock = uint32_t;
+using Slot = uint32_t;
+
+// One event of one slot; clocks start at 1, so {0, 0} is "none".
+struct Epoch {
+  Slot slot = 0;
+  Clock clock = 0;
+  bool none() const { return clock == 0; }
+  bool operator==(const Epoch&) const = default;
+};
+
+class VectorClock {
+ public:
+  Clock get(Slot s) const { return s < c_.size() ? c_[s] : 0; }
+  void set(Slot s, Clock c) {
+    if (s >= c_.size()) c_.resize(s + 1, 0);
+    c_[s] = c;
+  }
+  void join(const VectorClock& o);
+  bool knows(Epoch e) const { return e.clock <= get(e.slot); }  // e happened before
+  std::size_t size() const { return c_.size(); }
+
+ private:
+  std::vector<Clock> c_;
+};
+
+// A goroutine's part.
+struct Thread {
+  Slot slot = 0;
+  uint64_t gid = 0;  // the goroutine number reports show
+  VectorClock vc;
+  bool accessed = false;  // an access was made at the current epoch
+  Epoch epoch() const { return {slot, vc.get(slot)}; }
+  void tick() {
+    vc.set(slot, vc.get(slot) + 1);
+    accessed = false;
+  }
+  // Its last event that matters: the current epoch if it made an access, else the one before
+  // (the tick after a release of its last access is no event).
+  Clock last() const { return accessed ? vc.get(slot) : vc.get(slot) - 1; }
+};
+
+// A synchronisation object's clock (a Mutex, a channel or one of its buffer slots, a WaitGroup,
+// an atomic word...). Any thread.
+class SyncClock {
+ public:
+  void release(Thread& t);   // this.vc joins t.vc; t ticks
+  void acquire(Thread& t);   // t.vc joins this.vc
+  void acq_rel(Thread& t);   // both (a read-modify-write, an unbuffered handoff)
+
+ private:
+  SpinLock lock_;
+  VectorClock vc_ GOPARK_GUARDED_BY(lock_);
+};
+
+// One side of a race: who, at which event, where.
+struct Access {
+  uint64_t gid = 0;
+  uint32_t site = 0;
+  bool write = false;
+};
+struct Race {
+  uintptr_t addr = 0;
+  Access now, before;  // the access being made, and the earlier one it races with
+};
+
+class Detector {
+ public:
+  static constexpr std::size_t kMaxLive = 8128;    // goroutines alive at once (Go's limit)
+  static constexpr std::size_t kMaxSlots = 16384;  // past this, slots are reused imprecisely
+
+  Detector();
+  ~Detector();
+  Detector(const Detector&) = delete;
+  Detector& operator=(const Detector&) = delete;
+
+  // The main goroutine (or any root goroutine: timers' functions run on their own).
+  bool start(Thread& t, uint64_t gid);
+  // go f(): `child` starts knowing what `parent` knows. False past kMaxLive.
+  bool go(Thread& parent, Thread& child, uint64_t child_gid);
+  // The goroutine ended: its slot may be reused.
+  void end(Thread& t);
+
+  // An access to the 8-byte word holding `addr` (any thread). True, with `race` filled, when it
+  // races with an earlier access; the cell is updated either way.
+  bool read(Thread& t, uintptr_t addr, uint32_t site, Race* race);
+  bool write(Thread& t, uintptr_t addr, uint32_t site, Race* race);
+  // [addr, addr + bytes) is fresh memory: no access to it happened yet.
+  void reset(uintptr_t addr, std::size_t bytes);
+
+  std::size_t cells() const;  // words with history (for tests and the memory benchmark)
+
+ private:
+  struct SharedReads;
+  struct Cell {
+    Epoch write;
+    uint32_t write_site = 0;
+    uint64_t write_gid = 0;
+    Epoch read;  // the last read while reads were ordered; none when `reads` holds them
+    uint32_t read_site = 0;
+    uint64_t read_gid = 0;
+    std::unique_ptr<SharedReads> reads;  // concurrent reads since the last write
+  };
+  static constexpr std::size_t kShards = 256;
+  struct Shard {
+    SpinLock lock;
+    std::unordered_map<uintptr_t, Cell> cells GOPARK_GUARDED_BY(lock);
+  };
+  Shard& shard_of(uintptr_t word) { return shards_[(word >> 3) * 0x9E3779B97F4A7C15ull >> 56]; }
+  bool take_slot(Thread& child);  // child.vc: what it knows (its parent's clock)
+
+  std::unique_ptr<Shard[]> shards_;
+  std::mutex slots_mutex_;
+  std::vector<Clock> final_;  // guarded by slots_mutex_: per slot, its last occupant's last clock
+  std::vector<Slot> free_;    // guarded by slots_mutex_: slots whose occupant ended
+  std::size_t live_ = 0;      // guarded by slots_mutex_
+};
+
+}  // namespace gopark::rt::race

@@ -1,0 +1,164 @@
+// engine/runtime/race: the detector's core, driven directly: goroutines as Threads, sync as
+// SyncClocks, accesses as words. (Programs under `gopark run --race` are tested in tests/race.)
+#include <doctest/doctest.h>
+
+#include <thread>
+#include <vector>
+
+#include "runtime/race.hpp"
+
+using namespace gopark::rt::race;
+
+namespace {
+constexpr uintptr_t kX = 0x10000, kY = 0x10008;
+}
+
+TEST_CASE("race: two goroutines writing one word without synchronisation race; the report names both") {
+  Detector d;
+  Thread main, a;
+  REQUIRE(d.start(main, 1));
+  REQUIRE(d.go(main, a, 7));
+  Race r;
+  CHECK_FALSE(d.write(a, kX, 11, &r));
+  CHECK(d.write(main, kX + 4, 12, &r));  // the same word
+  CHECK(r.addr == kX);
+  CHECK(r.now.gid == 1);
+  CHECK(r.now.site == 12);
+  CHECK(r.now.write);
+  CHECK(r.before.gid == 7);
+  CHECK(r.before.site == 11);
+  CHECK(r.before.write);
+  // Another word: no history, no race.
+  CHECK_FALSE(d.write(main, kY, 13, &r));
+}
+
+TEST_CASE("race: what happens before go f() is seen by f; what comes after is not") {
+  Detector d;
+  Thread main, a;
+  REQUIRE(d.start(main, 1));
+  Race r;
+  CHECK_FALSE(d.write(main, kX, 1, &r));
+  REQUIRE(d.go(main, a, 2));
+  CHECK_FALSE(d.read(a, kX, 2, &r));   // written before the go statement
+  CHECK_FALSE(d.write(main, kY, 3, &r));
+  CHECK(d.read(a, kY, 4, &r));         // written after it: a read racing with a write
+  CHECK(r.now.gid == 2);
+  CHECK_FALSE(r.now.write);
+  CHECK(r.before.site == 3);
+}
+
+TEST_CASE("race: a release and an acquire order two goroutines' accesses (a Mutex, a channel)") {
+  Detector d;
+  Thread main, a;
+  REQUIRE(d.start(main, 1));
+  REQUIRE(d.go(main, a, 2));
+  SyncClock mu;
+  Race r;
+  CHECK_FALSE(d.write(a, kX, 1, &r));
+  mu.release(a);
+  mu.acquire(main);
+  CHECK_FALSE(d.write(main, kX, 2, &r));
+  CHECK_FALSE(d.read(main, kX, 3, &r));
+  // The other way round without the lock: a's next access races.
+  CHECK(d.read(a, kX, 4, &r));
+  CHECK(r.before.gid == 1);
+}
+
+TEST_CASE("race: concurrent reads do not race with each other, but a write races with any read it does not know") {
+  Detector d;
+  Thread main, a, b;
+  REQUIRE(d.start(main, 1));
+  Race r;
+  CHECK_FALSE(d.write(main, kX, 1, &r));
+  REQUIRE(d.go(main, a, 2));
+  REQUIRE(d.go(main, b, 3));
+  CHECK_FALSE(d.read(a, kX, 10, &r));
+  CHECK_FALSE(d.read(b, kX, 20, &r));  // two concurrent reads: no race
+  // main learns of a's read only: its write races with b's.
+  SyncClock done;
+  done.release(a);
+  done.acquire(main);
+  CHECK(d.write(main, kX, 30, &r));
+  CHECK(r.before.gid == 3);
+  CHECK(r.before.site == 20);
+  CHECK_FALSE(r.before.write);
+  // After the write, the reads are forgotten: a write by main again is its own.
+  CHECK_FALSE(d.write(main, kX, 31, &r));
+}
+
+TEST_CASE("race: fresh memory has no history") {
+  Detector d;
+  Thread main, a;
+  REQUIRE(d.start(main, 1));
+  REQUIRE(d.go(main, a, 2));
+  Race r;
+  CHECK_FALSE(d.write(a, kX, 1, &r));
+  CHECK(d.cells() == 1);
+  d.reset(kX, 16);  // freed and allocated again
+  CHECK(d.cells() == 0);
+  CHECK_FALSE(d.write(main, kX, 2, &r));
+}
+
+TEST_CASE("race: slots are reused only when the new goroutine knows the old one's every event") {
+  Detector d;
+  Thread main, a, b, c;
+  REQUIRE(d.start(main, 1));
+  REQUIRE(d.go(main, a, 2));
+  Race r;
+  CHECK_FALSE(d.write(a, kX, 1, &r));
+  SyncClock wg;
+  wg.release(a);  // wg.Done()
+  d.end(a);
+  // Not joined yet: b gets a fresh slot, and a's write races with b's.
+  REQUIRE(d.go(main, b, 3));
+  CHECK(b.slot != a.slot);
+  CHECK(d.write(b, kX, 2, &r));
+  CHECK(r.before.gid == 2);
+  d.end(b);
+  // Joined (wg.Wait): c may take a's slot, and a's write happened before c's.
+  wg.acquire(main);
+  REQUIRE(d.go(main, c, 4));
+  CHECK(c.slot == a.slot);
+  CHECK(c.epoch().clock > a.last());  // its epochs are new ones
+  CHECK_FALSE(d.write(c, kY, 3, &r));
+  CHECK_FALSE(d.read(c, kY, 3, &r));
+}
+
+TEST_CASE("race: past the limit of goroutines alive at once, go fails") {
+  Detector d;
+  Thread main;
+  REQUIRE(d.start(main, 1));
+  std::vector<Thread> gs(Detector::kMaxLive);
+  std::size_t started = 0;
+  for (Thread& g : gs) {
+    if (!d.go(main, g, 2 + started)) break;
+    ++started;
+  }
+  CHECK(started == Detector::kMaxLive - 1);  // main is alive too
+  d.end(gs[0]);
+  Thread more;
+  CHECK(d.go(main, more, 99999));
+}
+
+TEST_CASE("race: threads touching their own words at once report nothing (and the detector is thread-safe)") {
+  Detector d;
+  Thread main;
+  REQUIRE(d.start(main, 1));
+  std::vector<Thread> ts(4);
+  for (std::size_t i = 0; i < ts.size(); ++i) REQUIRE(d.go(main, ts[i], 2 + i));
+  std::atomic<int> races{0};
+  std::vector<std::thread> threads;
+  for (std::size_t i = 0; i < ts.size(); ++i) {
+    threads.emplace_back([&, i] {
+      Race r;
+      for (uintptr_t k = 0; k < 2000; ++k) {
+        const uintptr_t a = 0x100000 + (k * ts.size() + i) * 8;
+        if (d.write(ts[i], a, 1, &r)) races.fetch_add(1);
+        if (d.read(ts[i], a, 2, &r)) races.fetch_add(1);
+      }
+    });
+  }
+  for (auto& t : threads) t.join();
+  CHECK(races.load() == 0);
+  CHECK(d.cells() == 2000 * ts.size());
+}
