@@ -89,6 +89,26 @@ struct ChanOps {
     if (!c.type_.trivial) c.type_.destroy(p);
   }
 
+  // ---- Race detector edges (race.hpp); nothing without a detector. Caller holds c.lock_. ----
+  // A handoff between a running goroutine and a parked partner: each completes after the other
+  // began (an unbuffered send and its receive), so each learns what the other knows.
+  static void race_handoff(G* running, G* parked) {
+    race::Thread* a = race_thread(running);
+    race::Thread* b = race_thread(parked);
+    if (!a || !b) return;
+    a->vc.join(b->vc);
+    b->vc.join(a->vc);
+    a->tick();
+    b->tick();
+  }
+  // A send into, or a receive from, buffer slot i.
+  static void race_slot(Channel& c, uint32_t i, G* g) GOPARK_REQUIRES(c.lock_) {
+    race::Thread* t = race_thread(g);
+    if (!t) return;
+    if (!c.race_slots_) c.race_slots_.reset(new race::SyncClock[c.cap_]);
+    c.race_slots_[i].acq_rel(*t);
+  }
+
   // Delivers a sender's value to receiver slot `dst` and completes both sides' bookkeeping.
   // Caller holds c.lock_.
   static void transfer(Channel& c, void* dst, void* src) {
@@ -99,10 +119,14 @@ struct ChanOps {
 
   // Receives from a channel whose sendq head `s` is parked (unbuffered: take its value; full buffer:
   // take the head of the buffer and move s's value to the tail). Caller holds c.lock_.
-  static void recv_from_sender(Channel& c, Waiter& s, void* dst) GOPARK_REQUIRES(c.lock_) {
+  static void recv_from_sender(Channel& c, Waiter& s, void* dst, G* self) GOPARK_REQUIRES(c.lock_) {
     if (c.cap_ == 0) {
+      race_handoff(self, s.g);
       transfer(c, dst, s.elem);
     } else {
+      // The receive takes the head slot; the parked sender's send fills it again after it.
+      race_slot(c, c.recvx_, self);
+      race_slot(c, c.recvx_, s.g);
       void* head = c.slot(c.recvx_);
       if (dst) move_assign(c, dst, head);
       destroy(c, head);
@@ -115,14 +139,16 @@ struct ChanOps {
     s.success = true;
   }
 
-  static void buffer_put(Channel& c, void* src) GOPARK_REQUIRES(c.lock_) {
+  static void buffer_put(Channel& c, void* src, G* self) GOPARK_REQUIRES(c.lock_) {
+    race_slot(c, c.sendx_, self);
     move_construct(c, c.slot(c.sendx_), src);
     c.sendx_ = c.sendx_ + 1 == c.cap_ ? 0 : c.sendx_ + 1;
     store_observed(c.count_, c.count_.load(std::memory_order_relaxed) + 1);
     bump(c.sends_);
   }
 
-  static void buffer_take(Channel& c, void* dst) GOPARK_REQUIRES(c.lock_) {
+  static void buffer_take(Channel& c, void* dst, G* self) GOPARK_REQUIRES(c.lock_) {
+    race_slot(c, c.recvx_, self);
     void* head = c.slot(c.recvx_);
     if (dst) move_assign(c, dst, head);
     destroy(c, head);
@@ -133,34 +159,36 @@ struct ChanOps {
 
   // Tries to complete a send without waiting. Caller holds c.lock_; on Done with a partner, *partner
   // is the G to ready after unlocking.
-  static ChanStatus try_send(Channel& c, void* elem, G** partner) GOPARK_REQUIRES(c.lock_) {
+  static ChanStatus try_send(Channel& c, void* elem, G* self, G** partner) GOPARK_REQUIRES(c.lock_) {
     if (c.closed_.load(std::memory_order_relaxed)) return ChanStatus::Closed;
     if (Waiter* r = dequeue(c.recvq_)) {
+      race_handoff(self, r->g);
       transfer(c, r->elem, elem);
       r->success = true;
       *partner = r->g;
       return ChanStatus::Done;
     }
     if (c.count_.load(std::memory_order_relaxed) < c.cap_) {
-      buffer_put(c, elem);
+      buffer_put(c, elem, self);
       return ChanStatus::Done;
     }
     return ChanStatus::WouldBlock;
   }
 
-  static ChanStatus try_recv(Channel& c, void* slot, bool* ok, G** partner) GOPARK_REQUIRES(c.lock_) {
+  static ChanStatus try_recv(Channel& c, void* slot, bool* ok, G* self, G** partner) GOPARK_REQUIRES(c.lock_) {
     if (Waiter* s = dequeue(c.sendq_)) {
-      recv_from_sender(c, *s, slot);
+      recv_from_sender(c, *s, slot, self);
       *partner = s->g;
       *ok = true;
       return ChanStatus::Done;
     }
     if (c.count_.load(std::memory_order_relaxed) > 0) {
-      buffer_take(c, slot);
+      buffer_take(c, slot, self);
       *ok = true;
       return ChanStatus::Done;
     }
     if (c.closed_.load(std::memory_order_relaxed)) {
+      if (race::Thread* t = race_thread(self)) c.race_close_.acquire(*t);
       if (slot) c.type_.assign_zero(slot);
       *ok = false;
       return ChanStatus::Done;
@@ -168,9 +196,11 @@ struct ChanOps {
     return ChanStatus::WouldBlock;
   }
 
-  static void close_locked(Channel& c, GQueue& wake) GOPARK_REQUIRES(c.lock_) {
+  static void close_locked(Channel& c, GQueue& wake, G* self) GOPARK_REQUIRES(c.lock_) {
+    if (race::Thread* t = race_thread(self)) c.race_close_.release(*t);
     c.closed_.store(true, std::memory_order_release);
     while (Waiter* r = dequeue(c.recvq_)) {
+      if (race::Thread* t = race_thread(r->g)) c.race_close_.acquire(*t);  // parked: on its behalf
       if (r->elem) c.type_.assign_zero(r->elem);
       r->success = false;
       wake.push_back(r->g);
@@ -198,7 +228,7 @@ ChanStatus chan_send(Channel* c, void* elem, G* g, Waiter* w, bool block) GOPARK
   SpinLock& lock = ChanOps::lock(*c);
   lock.lock();
   G* partner = nullptr;
-  ChanStatus st = ChanOps::try_send(*c, elem, &partner);
+  ChanStatus st = ChanOps::try_send(*c, elem, g, &partner);
   if (st == ChanStatus::WouldBlock && block) {
     // Queue ourselves; the scheduler releases the lock once we are off the CPU (sched.hpp: Parking).
     *w = Waiter{};
@@ -238,7 +268,7 @@ ChanStatus chan_recv(Channel* c, void* slot, bool* ok, G* g, Waiter* w, bool blo
   SpinLock& lock = ChanOps::lock(*c);
   lock.lock();
   G* partner = nullptr;
-  ChanStatus st = ChanOps::try_recv(*c, slot, ok, &partner);
+  ChanStatus st = ChanOps::try_recv(*c, slot, ok, g, &partner);
   if (st == ChanStatus::WouldBlock && block) {
     *w = Waiter{};
     w->g = g;
@@ -266,7 +296,7 @@ CloseStatus chan_close(Channel* c, G* g) {
   {
     SpinGuard guard(ChanOps::lock(*c));
     if (c->closed()) return CloseStatus::AlreadyClosed;
-    ChanOps::close_locked(*c, wake);
+    ChanOps::close_locked(*c, wake, g);
   }
   ChanOps::emit(g ? g->runtime : c->owner(), EventKind::ChanClose, g, *c, 0);
   while (G* w = wake.pop_front()) w->runtime->ready(*w, g);
@@ -338,8 +368,8 @@ SelectOutcome select_begin(SelectState& s, G& g, bool block) GOPARK_NO_THREAD_SA
     if (!sc.chan) continue;
     G* partner = nullptr;
     bool ok = false;
-    ChanStatus st = sc.is_send ? ChanOps::try_send(*sc.chan, sc.elem, &partner)
-                               : ChanOps::try_recv(*sc.chan, sc.elem, &ok, &partner);
+    ChanStatus st = sc.is_send ? ChanOps::try_send(*sc.chan, sc.elem, &g, &partner)
+                               : ChanOps::try_recv(*sc.chan, sc.elem, &ok, &g, &partner);
     if (st == ChanStatus::WouldBlock) continue;
     unlock_all(s);
     out.status = st;

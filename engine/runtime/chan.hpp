@@ -21,10 +21,12 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <cstdint>
 #include <string>
 
 #include "runtime/object.hpp"
+#include "runtime/race.hpp"
 #include "runtime/spinlock.hpp"
 #include "runtime/waitq.hpp"
 
@@ -78,6 +80,11 @@ class Channel final : public Object {
   uint32_t recvx_ GOPARK_GUARDED_BY(lock_) = 0;
   std::atomic<bool> closed_{false};  // written under lock_ only
   std::byte* buf_ = nullptr;         // cap_ slots of type_.size bytes
+  // Race detector (race.hpp), made on first use under lock_: a clock per buffer slot (the k-th
+  // receive happens before the (k+cap)-th send completes: both go through slot k mod cap), and
+  // close's (a receive that sees the channel closed happens after the close).
+  std::unique_ptr<race::SyncClock[]> race_slots_ GOPARK_GUARDED_BY(lock_);
+  race::SyncClock race_close_;
   WaitQueue recvq_ GOPARK_GUARDED_BY(lock_);
   WaitQueue sendq_ GOPARK_GUARDED_BY(lock_);
   std::atomic<uint64_t> sends_{0};

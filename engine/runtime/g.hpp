@@ -19,6 +19,7 @@
 
 #include "runtime/coro.hpp"
 #include "runtime/observed.hpp"
+#include "runtime/race.hpp"
 #include "runtime/timers.hpp"
 #include "runtime/tls.hpp"
 #include "trace/states.hpp"
@@ -131,6 +132,10 @@ struct G {
   uint64_t sim_priority = 0;  // PCT: the higher runs first
   int64_t sim_unblocked = 0;  // PCT: instructions run since it last left the CPU of its own accord
 
+  // ---- Race detector (Config::race; race.hpp): its own goroutine and the runtime's sync code. ----
+  bool race_on = false;  // `race` is in use (the run has a detector)
+  race::Thread race;
+
   // ---- Ending. ----
   std::string end_message;  // Panic/Fatal message
   std::string end_prefix;   // Fatal: lines Go prints before "fatal error:" (which limit was passed)
@@ -144,6 +149,8 @@ struct G {
 
 // The G running on this thread, or null outside goroutines.
 inline G* current_g() { return tls::g; }
+// The race detector's view of g, or null (no detector, or no goroutine: a timer, the outside).
+inline race::Thread* race_thread(G* g) { return g && g->race_on ? &g->race : nullptr; }
 
 // Records that g is about to park (called by a runtime operation under the lock of the object g queues
 // on); the body must then give its thread back at once. `commit` runs once g is off the CPU. `waiting`

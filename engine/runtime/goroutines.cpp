@@ -141,6 +141,22 @@ G* Runtime::spawn(Body& body, void* body_data, const char* label, G* parent, int
   g->switches.store(0, std::memory_order_relaxed);
   g->preempt.store(false, std::memory_order_relaxed);
   g->handoff = Handoff::None;
+  g->race_on = false;
+  if (race_) {
+    // The child knows what its creator knows (the creator may be no goroutine: a timer's function).
+    race::Thread* creator = race_thread(parent);
+    if (creator ? !race_->go(*creator, g->race, id) : !race_->start(g->race, id)) {
+      free_g(*g, nullptr);
+      RunResult req;
+      req.kind = ExitKind::Fatal;
+      req.exit_code = 66;  // a -race binary's status
+      req.message = "race: limit on " + std::to_string(race::Detector::kMaxLive) +
+                    " simultaneously alive goroutines is exceeded, dying";
+      end_program(std::move(req));
+      return nullptr;
+    }
+    g->race_on = true;
+  }
   g->state.store(GState::Initial, std::memory_order_release);
   count_goroutine(p, +1);
   if (recorder_) {
@@ -150,6 +166,10 @@ G* Runtime::spawn(Body& body, void* body_data, const char* label, G* parent, int
   if (config_.mode == Mode::Threads) {
     if (bind_thread(*g)) return g;
     g->state.store(GState::Dead, std::memory_order_relaxed);  // body_data stays the caller's
+    if (g->race_on) {
+      race_->end(g->race);
+      g->race_on = false;
+    }
     count_goroutine(p, -1);
     free_g(*g, nullptr);
     return nullptr;
@@ -295,6 +315,10 @@ void Runtime::end_g(G& g, Handoff how, P* p) {
 }
 
 void Runtime::finish_g(G& g, EndReason why, P* p) {
+  if (g.race_on) {
+    race_->end(g.race);
+    g.race_on = false;
+  }
   g.state.store(GState::Dead, std::memory_order_release);
   if (recorder_) emit(EventKind::GoEnd, g.id, 0, 0, uint8_t(why));
   if (g.body) g.body->destroy(g);

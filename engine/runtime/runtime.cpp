@@ -69,6 +69,7 @@ Runtime::Runtime(Config config) : config_(normalized(config)), epoch_(std::chron
     seed_ = config_.seed ? config_.seed : (uint64_t(std::random_device{}()) << 32) ^ std::random_device{}();
   }
   if (config_.trace) recorder_ = std::make_unique<trace::Recorder>(config_.trace_max_events);
+  if (config_.race) race_ = std::make_unique<race::Detector>();
   procs_.store(config_.procs, std::memory_order_relaxed);
 }
 

@@ -67,6 +67,7 @@ struct Config {
   bool trace = false;               // record events (and per-goroutine run time)
   size_t trace_max_events = size_t(4) << 20;
   int64_t time_slice_ns = 10'000'000;  // sysmon preempts a G after this long (MN mode)
+  bool race = false;                // a race detector (race.hpp) follows goroutines and their sync
 };
 
 enum class ExitKind : uint8_t {
@@ -161,6 +162,8 @@ class Runtime {
   // virtual clock it makes the trace's timestamps: clock + steps, so that events between two
   // timer firings keep their order and spacing in a trace viewer.
   uint64_t sim_steps() const { return sim_steps_.load(std::memory_order_relaxed); }
+  // The race detector (Config::race), or null.
+  race::Detector* race_detector() const { return race_.get(); }
   // Sim mode, on the simulation's own thread (its goroutines): where the run is, in instructions
   // charged so far, the running slice's included. A total order on everything a simulated run
   // does, the same every time: Step back by line names its places by it (vm::Machine).
@@ -356,6 +359,7 @@ class Runtime {
   std::condition_variable sim_hold_cv_;
   std::atomic<int64_t> sim_clock_ns_{0};
   std::atomic<uint64_t> sim_steps_{0};
+  std::unique_ptr<race::Detector> race_;  // Config::race
 
   // Registry of channels and locks.
   mutable std::mutex registry_mutex_;

@@ -56,6 +56,7 @@ Mutex::~Mutex() {
 void Mutex::commit(G&, void* arg) GOPARK_NO_THREAD_SAFETY_ANALYSIS { static_cast<Mutex*>(arg)->lock_.unlock(); }
 
 void Mutex::acquired(G* g) {
+  if (race::Thread* t = race_thread(g)) race_.acquire(*t);
   store_observed(holder_, uint64_t(gid(g)));
   emit(*this, g, EventKind::LockAcquire, LockOp::Lock);
 }
@@ -137,6 +138,8 @@ bool Mutex::resumed(G& g, void* arg) {
 }
 
 bool Mutex::unlock(G* g) {
+  if (!locked()) return false;
+  if (race::Thread* t = race_thread(g)) race_.release(*t);
   uint32_t s = kLocked;
   if (state_.compare_exchange_strong(s, 0, std::memory_order_release)) {
     store_observed(holder_, uint64_t(0));
@@ -210,6 +213,10 @@ bool RWMutex::try_lock(G* g) {
     writer_ = true;
     writer_id_ = gid(g);
   }
+  if (race::Thread* t = race_thread(g)) {
+    race_writer_.acquire(*t);
+    race_readers_.acquire(*t);
+  }
   emit(*this, g, EventKind::LockAcquire, LockOp::Lock);
   return true;
 }
@@ -222,6 +229,7 @@ bool RWMutex::try_rlock(G* g) {
     ++readers_;
     if (reader_ids_.size() < kReadersTracked) reader_ids_.push_back(gid(g));
   }
+  if (race::Thread* t = race_thread(g)) race_writer_.acquire(*t);
   emit(*this, g, EventKind::LockAcquire, LockOp::RLock);
   return true;
 }
@@ -233,6 +241,10 @@ LockStatus RWMutex::lock(G& g, Waiter& w) GOPARK_NO_THREAD_SAFETY_ANALYSIS {
     writer_ = true;
     writer_id_ = gid(&g);
     lock_.unlock();
+    if (race::Thread* t = race_thread(&g)) {
+      race_writer_.acquire(*t);
+      race_readers_.acquire(*t);
+    }
     emit(*this, &g, EventKind::LockAcquire, LockOp::Lock);
     return LockStatus::Acquired;
   }
@@ -251,6 +263,7 @@ LockStatus RWMutex::rlock(G& g, Waiter& w) GOPARK_NO_THREAD_SAFETY_ANALYSIS {
     ++readers_;
     if (reader_ids_.size() < kReadersTracked) reader_ids_.push_back(gid(&g));
     lock_.unlock();
+    if (race::Thread* t = race_thread(&g)) race_writer_.acquire(*t);
     emit(*this, &g, EventKind::LockAcquire, LockOp::RLock);
     return LockStatus::Acquired;
   }
@@ -268,6 +281,7 @@ void RWMutex::grant_locked(bool after_writer, GQueue& wake) {
   if (after_writer && !readq_.empty()) {
     while (Waiter* w = readq_.pop_front()) {
       w->success = true;
+      if (race::Thread* t = race_thread(w->g)) race_writer_.acquire(*t);  // parked: on its behalf
       ++readers_;
       if (reader_ids_.size() < kReadersTracked) reader_ids_.push_back(gid(w->g));
       wake.push_back(w->g);
@@ -277,6 +291,10 @@ void RWMutex::grant_locked(bool after_writer, GQueue& wake) {
   if (readers_ == 0) {
     if (Waiter* w = writeq_.pop_front()) {
       w->success = true;
+      if (race::Thread* t = race_thread(w->g)) {
+        race_writer_.acquire(*t);
+        race_readers_.acquire(*t);
+      }
       writer_ = true;
       writer_id_ = gid(w->g);
       wake.push_back(w->g);
@@ -289,6 +307,7 @@ bool RWMutex::unlock(G* g) {
   {
     SpinGuard guard(lock_);
     if (!writer_) return false;
+    if (race::Thread* t = race_thread(g)) race_writer_.release(*t);
     writer_ = false;
     writer_id_ = 0;
     grant_locked(true, wake);
@@ -303,6 +322,7 @@ bool RWMutex::runlock(G* g) {
   {
     SpinGuard guard(lock_);
     if (readers_ <= 0) return false;
+    if (race::Thread* t = race_thread(g)) race_readers_.release(*t);
     --readers_;
     auto it = std::find(reader_ids_.begin(), reader_ids_.end(), gid(g));
     if (it != reader_ids_.end()) {
@@ -342,6 +362,7 @@ void WaitGroup::commit(G&, void* arg) GOPARK_NO_THREAD_SAFETY_ANALYSIS { static_
 
 bool WaitGroup::add(G* g, int64_t delta) {
   if (g) attach(*g->runtime);
+  if (race::Thread* t = race_thread(g); t && delta < 0) race_.release(*t);  // Done
   const uint64_t state = state_.fetch_add(uint64_t(delta) << 32, std::memory_order_acq_rel) + (uint64_t(delta) << 32);
   const int32_t counter = int32_t(state >> 32);
   if (g && g->runtime->tracing()) emit(*this, g, EventKind::SyncOp, LockOp::WaitGroupAdd, delta);
@@ -354,7 +375,10 @@ bool WaitGroup::add(G* g, int64_t delta) {
     uint64_t now = state_.load(std::memory_order_acquire);
     if (int32_t(now >> 32) != 0) return true;  // an Add raced us back up: they wait on
     state_.store(now & ~uint64_t(0xffffffff), std::memory_order_release);
-    while (Waiter* w = waiters_.pop_front()) wake.push_back(w->g);
+    while (Waiter* w = waiters_.pop_front()) {
+      if (race::Thread* t = race_thread(w->g)) race_.acquire(*t);  // parked in Wait: on its behalf
+      wake.push_back(w->g);
+    }
   }
   ready_all(wake, g);
   return true;
@@ -362,12 +386,17 @@ bool WaitGroup::add(G* g, int64_t delta) {
 
 LockStatus WaitGroup::wait(G& g, Waiter& w) GOPARK_NO_THREAD_SAFETY_ANALYSIS {
   attach(*g.runtime);
-  if ((state_.load(std::memory_order_acquire) >> 32) == 0) return LockStatus::Acquired;
+  race::Thread* t = race_thread(&g);
+  if ((state_.load(std::memory_order_acquire) >> 32) == 0) {
+    if (t) race_.acquire(*t);
+    return LockStatus::Acquired;
+  }
   lock_.lock();
   uint64_t state = state_.load(std::memory_order_acquire);
   for (;;) {
     if ((state >> 32) == 0) {
       lock_.unlock();
+      if (t) race_.acquire(*t);
       return LockStatus::Acquired;
     }
     if (state_.compare_exchange_weak(state, state + 1, std::memory_order_acq_rel)) break;
@@ -398,11 +427,16 @@ Once::~Once() {
 void Once::commit(G&, void* arg) GOPARK_NO_THREAD_SAFETY_ANALYSIS { static_cast<Once*>(arg)->lock_.unlock(); }
 
 Once::Begin Once::begin(G& g, Waiter& w) GOPARK_NO_THREAD_SAFETY_ANALYSIS {
-  if (done()) return Begin::AlreadyDone;
+  race::Thread* t = race_thread(&g);
+  if (done()) {
+    if (t) race_.acquire(*t);
+    return Begin::AlreadyDone;
+  }
   attach(*g.runtime);
   lock_.lock();
   if (done()) {
     lock_.unlock();
+    if (t) race_.acquire(*t);
     return Begin::AlreadyDone;
   }
   if (!running_) {
@@ -420,12 +454,16 @@ Once::Begin Once::begin(G& g, Waiter& w) GOPARK_NO_THREAD_SAFETY_ANALYSIS {
 
 void Once::finish(G* g) {
   GQueue wake;
+  if (race::Thread* t = race_thread(g)) race_.release(*t);
   {
     SpinGuard guard(lock_);
     done_.store(true, std::memory_order_release);
     running_ = false;
     runner_ = 0;
-    while (Waiter* w = waiters_.pop_front()) wake.push_back(w->g);
+    while (Waiter* w = waiters_.pop_front()) {
+      if (race::Thread* t = race_thread(w->g)) race_.acquire(*t);  // parked: on its behalf
+      wake.push_back(w->g);
+    }
   }
   ready_all(wake, g);
 }

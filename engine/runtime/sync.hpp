@@ -5,6 +5,12 @@
 // prepare_park and returns Parked with its lock held; the scheduler releases the lock once the goroutine
 // is off the CPU (sched.hpp: Parking).
 //
+// Race detector edges (race.hpp; nothing without a detector): Unlock releases and Lock acquires a
+// Mutex's clock; an RWMutex has a writer's clock (Unlock releases it, Lock and RLock acquire it) and
+// the readers' (RUnlock releases into it, Lock acquires it); Done releases into a WaitGroup's clock
+// and a Wait that returns acquires it; a Once's function releases and every later Do acquires. A
+// goroutine given the lock, or woken, while parked has it done on its behalf.
+//
 // Go's misuse rules are kept and reported as Go reports them: unlocking an unlocked Mutex or RWMutex is a
 // fatal error (unrecoverable), a negative WaitGroup counter is a panic. The operations return false for
 // these; the caller raises the error.
@@ -16,6 +22,7 @@
 
 #include "runtime/g.hpp"
 #include "runtime/object.hpp"
+#include "runtime/race.hpp"
 #include "runtime/runq.hpp"
 #include "runtime/spinlock.hpp"
 #include "runtime/waitq.hpp"
@@ -65,6 +72,7 @@ class Mutex final : public Object {
   SpinLock lock_;
   WaitQueue waiters_ GOPARK_GUARDED_BY(lock_);
   std::atomic<uint64_t> holder_{0};
+  race::SyncClock race_;
 };
 
 // sync.RWMutex. Writer preference as Go's: once a writer queues, new readers queue behind it (readers
@@ -92,6 +100,7 @@ class RWMutex final : public Object {
   std::vector<uint64_t> reader_ids_ GOPARK_GUARDED_BY(lock_);  // for snapshots (first 64)
   WaitQueue readq_ GOPARK_GUARDED_BY(lock_);
   WaitQueue writeq_ GOPARK_GUARDED_BY(lock_);
+  race::SyncClock race_writer_, race_readers_;
 };
 
 // sync.WaitGroup. As Go's: counter and waiter count share one 64-bit word, so Add/Done is a single atomic
@@ -115,6 +124,7 @@ class WaitGroup final : public Object {
   mutable SpinLock lock_;
   std::atomic<uint64_t> state_{0};
   WaitQueue waiters_ GOPARK_GUARDED_BY(lock_);
+  race::SyncClock race_;
 };
 
 // sync.Once. The first caller of begin() runs the function and then calls finish(); callers arriving
@@ -136,6 +146,7 @@ class Once final : public Object {
   bool running_ GOPARK_GUARDED_BY(lock_) = false;
   uint64_t runner_ GOPARK_GUARDED_BY(lock_) = 0;
   WaitQueue waiters_ GOPARK_GUARDED_BY(lock_);
+  race::SyncClock race_;
 };
 
 // sync.Cond's notify list (the Locker is the front end's business: Go's Cond.Wait is "take a ticket,

@@ -162,3 +162,127 @@ TEST_CASE("race: threads touching their own words at once report nothing (and th
   CHECK(races.load() == 0);
   CHECK(d.cells() == 2000 * ts.size());
 }
+
+// ---- The runtime's edges: real goroutines, channels and locks (accesses reported by hand) ----
+
+#include "helpers.hpp"
+
+namespace {
+
+using gopark::co::Task;
+namespace co = gopark::co;
+namespace grt = gopark::rt;
+
+// Reports an access of the calling goroutine; true when it raced.
+bool access(bool write, uintptr_t addr) {
+  grt::G& g = co::detail::self();
+  Detector* d = g.runtime->race_detector();
+  REQUIRE(d);
+  Race r;
+  return write ? d->write(g.race, addr, 1, &r) : d->read(g.race, addr, 2, &r);
+}
+
+// Runs `body` as main with a detector, in every scheduler set-up; `expect` races in each.
+template <class Body>
+void in_every_mode(bool expect_race, Body body) {
+  for (auto& named : gopark::test::all_configs()) {
+    CAPTURE(named.name);
+    grt::Config config = named.config;
+    config.race = true;
+    std::atomic<int> races{0};
+    auto res = co::run(config, [&]() -> Task<> { co_await body(races); });
+    CHECK(res.kind == grt::ExitKind::MainReturned);
+    CHECK((races.load() > 0) == expect_race);
+  }
+}
+
+}  // namespace
+
+TEST_CASE("race edges: an unbuffered send happens before its receive completes, and the other way") {
+  in_every_mode(false, [](std::atomic<int>& races) -> Task<> {
+    auto ch = co::make_chan<int>();
+    co::go([&, ch]() -> Task<> {
+      races += access(true, kX);
+      co_await ch.send(1);
+      co_await ch.recv();
+      races += access(true, kY);  // after main's read of kY (the second handoff)
+    });
+    co_await ch.recv();
+    races += access(false, kX);
+    races += access(false, kY);
+    co_await ch.send(2);
+    co_await co::sleep(std::chrono::milliseconds(1));
+  });
+}
+
+TEST_CASE("race edges: a buffered channel orders a send before its receive, and a capacity-1 channel is a lock") {
+  in_every_mode(false, [](std::atomic<int>& races) -> Task<> {
+    auto sem = co::make_chan<int>(1);
+    auto done = co::make_chan<int>(2);
+    for (int i = 0; i < 2; ++i) {
+      co::go([&, sem, done]() -> Task<> {
+        co_await sem.send(1);  // acquire
+        races += access(true, kX);
+        co_await sem.recv();   // release
+        co_await done.send(1);
+      });
+    }
+    co_await done.recv();
+    co_await done.recv();
+    races += access(true, kX);
+  });
+}
+
+TEST_CASE("race edges: close happens before a receive that sees the channel closed") {
+  in_every_mode(false, [](std::atomic<int>& races) -> Task<> {
+    auto ch = co::make_chan<int>();
+    co::go([&, ch]() -> Task<> {
+      races += access(true, kX);
+      co_await ch.close();
+    });
+    co_await ch.recv();
+    races += access(false, kX);
+  });
+}
+
+TEST_CASE("race edges: Mutex, WaitGroup and Once order what they protect") {
+  in_every_mode(false, [](std::atomic<int>& races) -> Task<> {
+    co::Mutex mu;
+    co::WaitGroup wg;
+    for (int i = 0; i < 3; ++i) {
+      co_await wg.add(1);
+      co::go([&]() -> Task<> {
+        co_await mu.lock();
+        races += access(true, kX);
+        co_await mu.unlock();
+        races += access(true, kY + 8 * uintptr_t(1 + co::detail::self().id.load()));  // each its own
+        co_await wg.done();
+      });
+    }
+    co_await wg.wait();
+    races += access(false, kX);
+    for (uintptr_t id = 1; id < 8; ++id) races += access(false, kY + 8 * (1 + id));
+  });
+}
+
+TEST_CASE("race edges: sleeping is not synchronisation, and goroutines without any race") {
+  in_every_mode(true, [](std::atomic<int>& races) -> Task<> {
+    co::go([&]() -> Task<> {
+      races += access(true, kX);
+      co_return;
+    });
+    co_await co::sleep(std::chrono::milliseconds(5));
+    races += access(false, kX);
+  });
+  in_every_mode(true, [](std::atomic<int>& races) -> Task<> {
+    co::WaitGroup wg;
+    for (int i = 0; i < 2; ++i) {
+      co_await wg.add(1);
+      co::go([&]() -> Task<> {
+        races += access(true, kX);  // n++ without a lock
+        co_await wg.done();
+      });
+    }
+    co_await wg.wait();
+  });
+}
