@@ -6,10 +6,10 @@
 #
 #   run.sh <gopark-binary> [--filter REGEX] [--jobs N] [--repeat N] [--timeout S]
 #          [--flags 'GOPARK FLAGS'] [--go119]
-#   run.sh --go [--filter REGEX] [--jobs N] [--repeat N] [--timeout S]
+#   run.sh [<gopark-binary>] --go [--filter REGEX] [--jobs N] [--repeat N] [--timeout S]
 #   run.sh --parse NAME STDERR-FILE
 #
-#   --go            instead of gopark, build each program with `go build -race` (GO111MODULE=off,
+#   --go            instead of gopark (a binary given is ignored), build each program with `go build -race` (GO111MODULE=off,
 #                   binaries cached under $GOPARK_RACE_CACHE, default build/race-go/, keyed by a
 #                   hash of the Go version and the source) and run the binary (so that exit
 #                   status 66 survives; `go run` turns it into 1)
@@ -324,7 +324,6 @@ while (($#)); do
 	shift
 done
 if ((WITH_GO)); then
-	[[ -z $GOPARK ]] || { echo "run.sh: --go runs Go instead of gopark: give no binary" >&2; usage; }
 	command -v go >/dev/null 2>&1 || { echo "run.sh: --go needs go on PATH" >&2; exit 2; }
 	# The installed Go's language version decides the loop variable semantics (GOPATH mode).
 	minor=$(go env GOVERSION | sed -nE 's/^go1\.([0-9]+).*/\1/p')
