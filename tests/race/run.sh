@@ -220,7 +220,7 @@ build_go() {
 	if [[ -x $bin ]]; then echo "$bin"; return; fi
 	if [[ -f $bin.builderr ]]; then echo "$bin.builderr"; return; fi
 	tmp=$(mktemp "$CACHE/.build.XXXXXX")
-	if (cd "$here" && GO111MODULE=off GOFLAGS= go build -race -o "$tmp" "$name.go") 2>"$tmp.err"; then
+	if (cd "$here" && GO111MODULE=off GOFLAGS='' go build -race -o "$tmp" "$name.go") 2>"$tmp.err"; then
 		mv -f "$tmp" "$bin"
 		rm -f "$tmp.err"
 		echo "$bin"
@@ -375,6 +375,7 @@ done
 
 if ((WITH_GO)) && [[ -s $tasks ]]; then
 	# Build each program once before the runs share the binaries.
+	# shellcheck disable=SC2016
 	cut -d' ' -f1 "$tasks" | sort -u | xargs -P "$JOBS" -n 1 bash -c 'build_go "$1" >/dev/null' _
 fi
 if [[ -s $tasks ]]; then

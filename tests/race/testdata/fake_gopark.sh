@@ -24,7 +24,7 @@ done
 prog=${1:?program}
 cache=${GOPARK_RACE_CACHE:-$here/../../../build/race-go}
 mkdir -p "$cache"
-export GO111MODULE=off GOFLAGS=
+export GO111MODULE=off GOFLAGS=''
 export GOCACHE=${GOCACHE:-$cache/gocache} GOPATH=${GOPATH:-$cache/gopath}
 hash=$( (go version; cat "$prog") | sha256sum | cut -c1-16)
 bin=$cache/$(basename "$prog" .go)-$hash

@@ -15,7 +15,7 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$here" || exit 1
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-export GO111MODULE=off GOFLAGS= GOCACHE=${GOCACHE:-$work/gocache} GOPATH=${GOPATH:-$work/gopath}
+export GO111MODULE=off GOFLAGS='' GOCACHE=${GOCACHE:-$work/gocache} GOPATH=${GOPATH:-$work/gopath}
 if (($#)); then names=("$@"); else names=(); for f in *.go; do names+=("${f%.go}"); done; fi
 status=0
 for name in "${names[@]}"; do

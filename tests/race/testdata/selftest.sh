@@ -15,6 +15,7 @@ for f in "$here"/parse/*.stderr; do
 		failed=1
 	fi
 done
-((failed)) || echo "parser: $(ls "$here"/parse/*.stderr | wc -l) cases passed"
+cases=("$here"/parse/*.stderr)
+((failed)) || echo "parser: ${#cases[@]} cases passed"
 "$here/../run.sh" "$here/fake_gopark.sh" --go119 "$@" || failed=1
 exit $failed
