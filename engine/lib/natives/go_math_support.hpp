@@ -127,4 +127,8 @@ inline double fused_multiply_add(double a, double b, double c) {
   return fused_multiply_add_in_doubles(a, b, c, product, sum, error);
 }
 
+// Exp computed with fused_multiply_add even on a CPU with FMA instructions, which exp() uses
+// there: for the test that compares the two.
+double exp_software(double x);
+
 }  // namespace gopark::lib::gomath
