@@ -170,6 +170,9 @@ TEST_CASE("fused_multiply_add rounds once, as IEEE 754's fusedMultiplyAdd") {
     double c =
         range == 4 ? gomath::from_bits(gomath::bits_of(-a * b) ^ (random() % 16)) : draw(range);
     double want = std::fma(a, b, c), got = gomath::fused_multiply_add(a, b, c);
+    // A zero addend leaves a·b rounded once, whose sign is the exact product's even where it
+    // underflows to zero; musl's fma (std::fma in the web build) gives +0 there.
+    if (c == 0 && std::isfinite(a) && std::isfinite(b) && a != 0 && b != 0) want = a * b;
     if (std::isnan(want) && std::isnan(got)) continue;
     if (gomath::bits_of(want) != gomath::bits_of(got) && ++mismatches <= 10) {
       char line[160];

@@ -88,9 +88,9 @@ inline bool is_odd_integer_part(double integer) {
 // instruction where the CPU has one (go_math.hpp), and neither every x86-64 CPU nor
 // WebAssembly has one. Computed in three tiers, each exact where it answers:
 // - mostly, the plain a·b + c is already the fused result, and a cheap bound proves it: the
-//   rounding error of a + b is known exactly (Knuth's TwoSum), that of a·b is at most 2^-53 of
-//   it, and if the two together cannot reach the midpoint to a neighbour the sum rounds the
-//   same with or without the product's error;
+//   rounding error of the addition is known exactly (Knuth's TwoSum), that of the product is
+//   at most 2^-53 of it, and if the two together cannot reach the midpoint between the sum and
+//   a neighbour, the exact a·b + c rounds to the same sum;
 // - otherwise, in the normal range, the product's error exactly (Dekker's product) and the
 //   sum's (TwoSum), added with rounding to odd, then once to nearest: Boldo and Melquiond's
 //   emulation ("Emulation of FMA and correctly rounded sums: proved algorithms using rounding
@@ -119,8 +119,9 @@ inline double fused_multiply_add(double a, double b, double c) {
   if (exponent_within(sum, 100, 1900) && (sum_bits & kFractionMask) != 0) {
     double half_ulp =
         from_bits((sum_bits & kPositiveInfinityBits) - (std::uint64_t(53) << kFractionBits));
-    // The product's rounding error is at most 2^-53 of it, or 2^-1075 where it underflowed;
-    // rounded, the bound can only grow, so "<" stays proven (and fails for NaNs).
+    // The product's rounding error is at most 2^-53 of it, or 2^-1075 where it underflowed,
+    // and the bound below is at least that. Rounding is monotonic and half_ulp a double, so if
+    // the computed left side is below half_ulp the exact one is too (a NaN fails the test).
     double product_error_bound = abs(product) * 0x1p-53 + 0x1p-1074;
     if (abs(error) + product_error_bound < half_ulp) return sum;
   }
