@@ -75,6 +75,21 @@ func main() {
 	fmt.Printf("%x %x %x\n", math.Float64bits(math.Sin(math.Inf(1))), math.Float64bits(math.Log(-1)), math.Float64bits(math.Pow(-2, 0.5)))
 	fmt.Println(math.Sin(math.Copysign(0, -1)), math.Atan2(0, -1), math.Atan2(math.Copysign(0, -1), -1), math.Exp(710), math.Pow(0, -3))
 
+	// Pow10 is a product of two table entries in Go, not Pow(10, n).
+	for _, n := range []int{-324, -323, -308, -300, -1, 0, 1, 22, 23, 100, 308, 309} {
+		fmt.Printf("Pow10(%d) = %v\n", n, math.Pow10(n))
+	}
+	var p10 uint64
+	for n := -330; n <= 320; n++ {
+		p10 ^= math.Float64bits(math.Pow10(n)) * uint64(n+1000)
+	}
+	fmt.Printf("Pow10 checksum %016x\n", p10)
+	// Modf(±Inf)'s fraction is Inf - Inf, negated for -Inf: NaNs of opposite signs.
+	for _, f := range []float64{math.Inf(1), math.Inf(-1), -3.75} {
+		i, frac := math.Modf(f)
+		fmt.Printf("Modf(%v) = %v %x\n", f, i, math.Float64bits(frac))
+	}
+
 	// Checksums: the xor of the results' bits over 2000 arguments per function.
 	for _, u := range unary {
 		s := sequence{0x9E3779B97F4A7C15}
