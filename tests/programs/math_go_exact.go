@@ -73,6 +73,7 @@ func main() {
 	}
 	// Special values: NaN's bits, signed zeros, infinities.
 	fmt.Printf("%x %x %x\n", math.Float64bits(math.Sin(math.Inf(1))), math.Float64bits(math.Log(-1)), math.Float64bits(math.Pow(-2, 0.5)))
+	fmt.Printf("%x %x %x\n", math.Float64bits(math.Mod(1, 0)), math.Float64bits(math.Remainder(math.Inf(1), 2)), math.Float64bits(math.Mod(math.NaN(), 2)))
 	fmt.Println(math.Sin(math.Copysign(0, -1)), math.Atan2(0, -1), math.Atan2(math.Copysign(0, -1), -1), math.Exp(710), math.Pow(0, -3))
 
 	// Pow10 is a product of two table entries in Go, not Pow(10, n).

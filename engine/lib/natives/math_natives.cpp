@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "lib/natives/go_math.hpp"
+#include "lib/natives/go_math_support.hpp"
 #include "lib/natives/native_support.hpp"
 
 namespace gopark::lib {
@@ -30,8 +31,15 @@ double c_ceil(double x) { return std::ceil(x); }
 double c_trunc(double x) { return std::trunc(x); }
 double c_round(double x) { return std::round(x); }           // half away from zero, as Go's Round
 double c_round_to_even(double x) { return std::nearbyint(x); }  // the default mode: half to even
-double c_mod(double x, double y) { return std::fmod(x, y); }
-double c_remainder(double x, double y) { return std::remainder(x, y); }
+// Go's Mod and Remainder answer every NaN case with math.NaN() itself (payload 1).
+double c_mod(double x, double y) {
+  double r = std::fmod(x, y);
+  return r != r ? gomath::go_nan() : r;
+}
+double c_remainder(double x, double y) {
+  double r = std::remainder(x, y);
+  return r != r ? gomath::go_nan() : r;
+}
 
 // func Float64bits(f float64) uint64 / Float64frombits(b uint64) float64: registers already hold
 // the bits.
