@@ -18,7 +18,7 @@
 //   amd64 CPU since 2013 and the one Go's results were recorded on, with fused multiply-adds),
 //   Log (log_amd64.s: FreeBSD's polynomial, but its Frexp neither normalizes subnormals nor
 //   keeps the strict "<" of log.go) and Hypot (hypot_amd64.s). Log2, Log10, Pow, the
-//   hyperbolic functions, Gamma and Erf call those two, so they inherit the assembly's answers.
+//   hyperbolic functions, Gamma, Erf and Erfc call Exp or Log, and inherit their answers.
 // Sqrt, Floor, Ceil, Trunc, Mod, Remainder, Frexp, Ldexp and the roundings are exact in IEEE
 // 754 and in Go alike; math_natives.cpp keeps the C library's versions of them (giving Mod and
 // Remainder Go's NaN). Pow10 and Modf are Go source in engine/lib/go/math.go.
@@ -52,7 +52,10 @@
 //
 // Rejected: translating Go's math package to Go source in engine/lib/go. Bit-exact as well,
 // but each call would run a few hundred VM instructions where a native runs a few dozen
-// machine ones.
+// machine ones. Also rejected: Exp's other path, the one without FMA. Go takes it only on CPUs
+// from before 2013 (or with GODEBUG=cpu.fma=off), where its results differ from the FMA path's
+// in the last bit for about 9% of arguments; there is one answer to give, and it is the one
+// nearly every amd64 machine gives.
 namespace gopark::lib::gomath {
 
 double sin(double x);
