@@ -243,7 +243,11 @@ var inverseTensOf32 = [...]float64{
 	1e-0, 1e-32, 1e-64, 1e-96, 1e-128, 1e-160, 1e-192, 1e-224, 1e-256, 1e-288, 1e-320,
 }
 
-// Sincos returns Sin(x), Cos(x).
+// Sincos returns Sin(x), Cos(x). (Go's own computes both at once, with the same results, but
+// answers a NaN with NaN() twice where Sin would return the NaN it was given.)
 func Sincos(x float64) (sin, cos float64) {
+	if IsNaN(x) {
+		return NaN(), NaN()
+	}
 	return Sin(x), Cos(x)
 }
