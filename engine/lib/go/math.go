@@ -193,9 +193,21 @@ func Erf(x float64) float64
 func Erfc(x float64) float64
 
 // Modf returns integer and fractional floating-point numbers that sum to f; both have f's sign.
+// Negative numbers by symmetry and the fraction by subtraction, as Go: that settles even the
+// bits of the NaN that Modf(±Inf) returns.
 func Modf(f float64) (int float64, frac float64) {
+	if f < 1 {
+		if f < 0 {
+			int, frac = Modf(-f)
+			return -int, -frac
+		}
+		if f == 0 {
+			return f, f // keeps -0
+		}
+		return 0, f
+	}
 	int = Trunc(f)
-	frac = Copysign(f-int, f)
+	frac = f - int
 	return
 }
 
@@ -206,18 +218,36 @@ func Frexp(f float64) (frac float64, exp int)
 // Ldexp is the inverse of Frexp. It returns frac × 2**exp.
 func Ldexp(frac float64, exp int) float64
 
-// Pow10 returns 10**n, the base-10 exponential of n.
+// Pow10 returns 10**n, the base-10 exponential of n. As Go computes it, so that the digits are
+// Go's: one product (or quotient) of two powers of ten, each the double nearest to it.
+// Pow(10, n) would round at every squaring.
 func Pow10(n int) float64 {
-	if n < -323 {
-		return 0
-	}
-	if n > 308 {
+	switch {
+	case n > 308:
 		return Inf(1)
+	case n < -323:
+		return 0
+	case n >= 0:
+		return tensOf32[n/32] * powersOf10[n%32]
 	}
-	return Pow(10, float64(n))
+	return inverseTensOf32[-n/32] / powersOf10[-n%32]
 }
 
-// Sincos returns Sin(x), Cos(x).
+// 1e0 to 1e31; 1e(32k) and 1e-(32k) for the k Pow10 needs.
+var powersOf10 = [...]float64{
+	1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+	1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22, 1e23, 1e24, 1e25, 1e26, 1e27, 1e28, 1e29, 1e30, 1e31,
+}
+var tensOf32 = [...]float64{1e0, 1e32, 1e64, 1e96, 1e128, 1e160, 1e192, 1e224, 1e256, 1e288}
+var inverseTensOf32 = [...]float64{
+	1e-0, 1e-32, 1e-64, 1e-96, 1e-128, 1e-160, 1e-192, 1e-224, 1e-256, 1e-288, 1e-320,
+}
+
+// Sincos returns Sin(x), Cos(x). (Go's own computes both at once, with the same results, but
+// answers a NaN with NaN() twice where Sin would return the NaN it was given.)
 func Sincos(x float64) (sin, cos float64) {
+	if IsNaN(x) {
+		return NaN(), NaN()
+	}
 	return Sin(x), Cos(x)
 }

@@ -1,8 +1,12 @@
-// math's natives (engine/lib/go/math.go): the functions whose C library versions have exactly
-// the special cases Go specifies (IEEE 754 / C Annex F), and bit conversions.
+// math's natives (engine/lib/go/math.go). The functions IEEE 754 defines exactly (Sqrt, the
+// roundings, Mod, Remainder, Frexp, Ldexp) are the C library's, whose answers are the only
+// right ones; the others are go_math.hpp's, which repeats Go's bits where the C libraries each
+// round their own way. And bit conversions.
 #include <climits>
 #include <cmath>
 
+#include "lib/natives/go_math.hpp"
+#include "lib/natives/go_math_support.hpp"
 #include "lib/natives/native_support.hpp"
 
 namespace gopark::lib {
@@ -20,41 +24,22 @@ bool binary(vm::NativeContext&, vm::Word* args) {
   return true;
 }
 
-// The C library's functions (standard library functions may not be template arguments).
+// The C library's exact functions (standard library functions may not be template arguments).
 double c_sqrt(double x) { return std::sqrt(x); }
-double c_cbrt(double x) { return std::cbrt(x); }
-double c_pow(double x, double y) { return std::pow(x, y); }
-double c_exp(double x) { return std::exp(x); }
-double c_exp2(double x) { return std::exp2(x); }
-double c_expm1(double x) { return std::expm1(x); }
-double c_log(double x) { return std::log(x); }
-double c_log2(double x) { return std::log2(x); }
-double c_log10(double x) { return std::log10(x); }
-double c_log1p(double x) { return std::log1p(x); }
-double c_sin(double x) { return std::sin(x); }
-double c_cos(double x) { return std::cos(x); }
-double c_tan(double x) { return std::tan(x); }
-double c_asin(double x) { return std::asin(x); }
-double c_acos(double x) { return std::acos(x); }
-double c_atan(double x) { return std::atan(x); }
-double c_atan2(double y, double x) { return std::atan2(y, x); }
-double c_sinh(double x) { return std::sinh(x); }
-double c_cosh(double x) { return std::cosh(x); }
-double c_tanh(double x) { return std::tanh(x); }
-double c_asinh(double x) { return std::asinh(x); }
-double c_acosh(double x) { return std::acosh(x); }
-double c_atanh(double x) { return std::atanh(x); }
-double c_hypot(double p, double q) { return std::hypot(p, q); }
 double c_floor(double x) { return std::floor(x); }
 double c_ceil(double x) { return std::ceil(x); }
 double c_trunc(double x) { return std::trunc(x); }
 double c_round(double x) { return std::round(x); }           // half away from zero, as Go's Round
 double c_round_to_even(double x) { return std::nearbyint(x); }  // the default mode: half to even
-double c_mod(double x, double y) { return std::fmod(x, y); }
-double c_remainder(double x, double y) { return std::remainder(x, y); }
-double c_gamma(double x) { return std::tgamma(x); }
-double c_erf(double x) { return std::erf(x); }
-double c_erfc(double x) { return std::erfc(x); }
+// Go's Mod and Remainder answer every NaN case with math.NaN() itself (payload 1).
+double c_mod(double x, double y) {
+  double r = std::fmod(x, y);
+  return r != r ? gomath::go_nan() : r;
+}
+double c_remainder(double x, double y) {
+  double r = std::remainder(x, y);
+  return r != r ? gomath::go_nan() : r;
+}
 
 // func Float64bits(f float64) uint64 / Float64frombits(b uint64) float64: registers already hold
 // the bits.
@@ -103,29 +88,29 @@ constexpr NativeEntry kNatives[] = {
     {"math.Float32bits", float32_bits},
     {"math.Float32frombits", float32_from_bits},
     {"math.Sqrt", unary<c_sqrt>},
-    {"math.Cbrt", unary<c_cbrt>},
-    {"math.Pow", binary<c_pow>},
-    {"math.Exp", unary<c_exp>},
-    {"math.Exp2", unary<c_exp2>},
-    {"math.Expm1", unary<c_expm1>},
-    {"math.Log", unary<c_log>},
-    {"math.Log2", unary<c_log2>},
-    {"math.Log10", unary<c_log10>},
-    {"math.Log1p", unary<c_log1p>},
-    {"math.Sin", unary<c_sin>},
-    {"math.Cos", unary<c_cos>},
-    {"math.Tan", unary<c_tan>},
-    {"math.Asin", unary<c_asin>},
-    {"math.Acos", unary<c_acos>},
-    {"math.Atan", unary<c_atan>},
-    {"math.Atan2", binary<c_atan2>},
-    {"math.Sinh", unary<c_sinh>},
-    {"math.Cosh", unary<c_cosh>},
-    {"math.Tanh", unary<c_tanh>},
-    {"math.Asinh", unary<c_asinh>},
-    {"math.Acosh", unary<c_acosh>},
-    {"math.Atanh", unary<c_atanh>},
-    {"math.Hypot", binary<c_hypot>},
+    {"math.Cbrt", unary<gomath::cbrt>},
+    {"math.Pow", binary<gomath::pow>},
+    {"math.Exp", unary<gomath::exp>},
+    {"math.Exp2", unary<gomath::exp2>},
+    {"math.Expm1", unary<gomath::expm1>},
+    {"math.Log", unary<gomath::log>},
+    {"math.Log2", unary<gomath::log2>},
+    {"math.Log10", unary<gomath::log10>},
+    {"math.Log1p", unary<gomath::log1p>},
+    {"math.Sin", unary<gomath::sin>},
+    {"math.Cos", unary<gomath::cos>},
+    {"math.Tan", unary<gomath::tan>},
+    {"math.Asin", unary<gomath::asin>},
+    {"math.Acos", unary<gomath::acos>},
+    {"math.Atan", unary<gomath::atan>},
+    {"math.Atan2", binary<gomath::atan2>},
+    {"math.Sinh", unary<gomath::sinh>},
+    {"math.Cosh", unary<gomath::cosh>},
+    {"math.Tanh", unary<gomath::tanh>},
+    {"math.Asinh", unary<gomath::asinh>},
+    {"math.Acosh", unary<gomath::acosh>},
+    {"math.Atanh", unary<gomath::atanh>},
+    {"math.Hypot", binary<gomath::hypot>},
     {"math.Floor", unary<c_floor>},
     {"math.Ceil", unary<c_ceil>},
     {"math.Trunc", unary<c_trunc>},
@@ -133,9 +118,9 @@ constexpr NativeEntry kNatives[] = {
     {"math.RoundToEven", unary<c_round_to_even>},
     {"math.Mod", binary<c_mod>},
     {"math.Remainder", binary<c_remainder>},
-    {"math.Gamma", unary<c_gamma>},
-    {"math.Erf", unary<c_erf>},
-    {"math.Erfc", unary<c_erfc>},
+    {"math.Gamma", unary<gomath::gamma>},
+    {"math.Erf", unary<gomath::erf>},
+    {"math.Erfc", unary<gomath::erfc>},
     {"math.Frexp", frexp},
     {"math.Ldexp", ldexp},
 };
