@@ -119,10 +119,9 @@ void Runtime::emit(trace::EventKind kind, uint64_t g, uint64_t obj, int64_t arg,
       tls::g->sim_hold.store(true, std::memory_order_relaxed);
   }
   trace::Event e;
-  e.ts_ns = trace_now_ns();
   // The simulation's own thread: count the running slice's instructions so far too, so that a
   // timestamp does not depend on where slices were cut (a hold splits one in two).
-  if (config_.mode == Mode::Sim && tls::runtime == this) e.ts_ns = now_ns() + int64_t(sim_position());
+  e.ts_ns = config_.mode == Mode::Sim && tls::runtime == this ? now_ns() + int64_t(sim_position()) : trace_now_ns();
   e.g = g;
   e.obj = obj;
   e.arg = arg;

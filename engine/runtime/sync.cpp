@@ -138,8 +138,7 @@ bool Mutex::resumed(G& g, void* arg) {
 }
 
 bool Mutex::unlock(G* g) {
-  if (!locked()) return false;
-  if (race::Thread* t = race_thread(g)) race_.release(*t);
+  if (race::Thread* t = race_thread(g); t && locked()) race_.release(*t);
   uint32_t s = kLocked;
   if (state_.compare_exchange_strong(s, 0, std::memory_order_release)) {
     store_observed(holder_, uint64_t(0));

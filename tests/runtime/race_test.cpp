@@ -249,9 +249,13 @@ TEST_CASE("race edges: Mutex, WaitGroup and Once order what they protect") {
   in_every_mode(false, [](std::atomic<int>& races) -> Task<> {
     co::Mutex mu;
     co::WaitGroup wg;
+    co::Once once;
+    constexpr uintptr_t kZ = 0x20000;
     for (int i = 0; i < 3; ++i) {
       co_await wg.add(1);
       co::go([&]() -> Task<> {
+        co_await once.call([&] { races += access(true, kZ); });  // the first Do writes
+        races += access(false, kZ);                             // every Do returns after it
         co_await mu.lock();
         races += access(true, kX);
         co_await mu.unlock();

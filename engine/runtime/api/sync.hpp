@@ -148,8 +148,7 @@ class Once {
   // until it has returned, then returns without calling f.
   template <class F>
   Task<> call(F f) {
-    if (once_.done()) co_return;
-    BeginAwaiter begin{once_};
+    BeginAwaiter begin{once_};  // rt::Once::begin has the done fast path (and the race detector's edge)
     if (co_await begin) {
       if constexpr (std::is_same_v<std::invoke_result_t<F&>, Task<>>) {
         co_await f();
