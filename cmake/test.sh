@@ -41,7 +41,16 @@ run_suite() {  # run_suite <preset> [env assignments...]
   total=$(sed -E 's/.* failed out of ([0-9]+).*/\1/' <<<"$line")
   passed=$((passed + total - bad))
   failed=$((failed + bad))
-  ((bad == 0)) || failures+=("$preset: $bad failed")
+  ((bad == 0)) || { failures+=("$preset: $bad failed"); failure_lines "$preset"; }
+}
+
+# What the failing tests themselves said (doctest's ERROR/FATAL lines and what follows them, a
+# sanitizer's first lines), so that a CI log that keeps only the end of the output still shows why.
+failure_lines() {  # failure_lines <preset>
+  local last="build/$1/Testing/Temporary/LastTest.log"
+  [[ -f $last ]] || return 0
+  echo "== $1: what the failing tests printed"
+  grep -E -A4 "ERROR:|FATAL|Assertion|Sanitizer|terminate called|Aborted" "$last" | head -60
 }
 
 mkdir -p build

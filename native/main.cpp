@@ -2,13 +2,13 @@
 //
 //   gopark                 the desktop app (same as `gopark open`)
 //   gopark open [prog.go] [--run] [--run-n N] [--speed N] [--steps N] [--screenshot out.ppm] [--frames N] [--print-output]
-//   gopark run [--procs N] [--mode mn|threads|coroutines|sim] [--seed S] [--speed N] [--memory M] [--max-steps N] [--trace out.json] prog.go [args]
+//   gopark run [--procs N] [--mode mn|threads|coroutines|sim] [--seed S] [--speed N] [--memory M] [--max-steps N] [--race] [--trace out.json] prog.go [args]
 //   gopark explore [--runs N] [--time S] [--jobs N] [--json] [--procs N] [--seed S] [--max-steps N] [--memory M] prog.go
 //   gopark check prog.go
 //   gopark demo [--procs N] [--mode mn|threads|coroutines] [--seed S] [--speed N] [--memory M] [--jobs N] [--trace out.json]
 //   gopark version
 //
-// The run settings (--procs, --mode, --seed, --speed, --memory, --max-steps) and their limits are
+// The run settings (--procs, --mode, --seed, --speed, --memory, --max-steps, --race) and their limits are
 // engine::RunSettings' (engine/run/settings.hpp); this file only reads the flags.
 //
 // The desktop app exists only in builds with the dashboard (GOPARK_DESKTOP, set by CMake when
@@ -65,7 +65,9 @@ constexpr const char* kUsage =
     "  --max-steps N end the run after N loop iterations and calls (default: no limit;\n"
     "                200000000 in sim mode, where time stands still while anything runs)\n"
     "  --speed N     slow motion: N source lines a second per P (0, the default: full speed)\n"
-    "  --memory M    the heap's limit: bytes, or 512MiB, 2GiB (16MiB to 64GiB; default 2GiB)\n";
+    "  --memory M    the heap's limit: bytes, or 512MiB, 2GiB (16MiB to 64GiB; default 2GiB)\n"
+    "  --race        the data race detector, as go run -race: each race reported on stderr as\n"
+    "                Go reports it, and exit status 66 if there was one\n";
 
 int usage_error(const std::string& why) {
   std::fprintf(stderr, "gopark: %s\n%s", why.c_str(), kUsage);
@@ -94,6 +96,8 @@ int parse_flags(int argc, char** argv, gopark::engine::RunSettings& settings, co
     if (auto eq = flag.find('='); eq != std::string::npos) {
       value = flag.substr(eq + 1);
       flag.resize(eq);
+    } else if (gopark::engine::RunSettings::is_switch(flag.substr(2))) {
+      value = "true";  // --race, as go's -race
     } else if (i + 1 < argc) {
       value = argv[++i];
     } else {

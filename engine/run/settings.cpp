@@ -51,7 +51,7 @@ std::string whole_number_message(std::uint64_t low, std::uint64_t high) {
 
 bool RunSettings::is_setting(std::string_view name) {
   return name == "procs" || name == "mode" || name == "seed" || name == "speed" || name == "memory" ||
-         name == "max-steps";
+         name == "max-steps" || is_switch(name);
 }
 
 std::string RunSettings::set(std::string_view name, std::string_view value) {
@@ -84,8 +84,12 @@ std::string RunSettings::set(std::string_view name, std::string_view value) {
   } else if (name == "max-steps") {
     if (!parse_uint(value, n)) return "a whole number of steps (loop iterations and calls); 0: the mode's default";
     max_steps = n;
+  } else if (name == "race") {
+    if (value == "true" || value == "1" || value == "on") race = true;
+    else if (value == "false" || value == "0" || value == "off") race = false;
+    else return "true or false (or 1, 0, on, off)";
   } else {
-    return "no such setting (procs, mode, seed, speed, memory, max-steps)";
+    return "no such setting (procs, mode, seed, speed, memory, max-steps, race)";
   }
   return "";
 }
@@ -115,6 +119,7 @@ rt::Config runtime_config(const RunSettings& settings) {
   config.procs = s.procs;
   config.mode = s.mode;
   config.seed = s.seed;
+  config.race = s.race;
   return config;
 }
 

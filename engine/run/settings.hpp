@@ -51,14 +51,18 @@ struct RunSettings {
   double speed = 0;              // slow motion: source lines a second per P; 0: full speed
   std::size_t memory_limit = kDefaultMemoryLimit;  // bytes the run may hold: heap, goroutines, stacks, channel buffers
   std::uint64_t max_steps = 0;   // the step budget; 0: the mode's default (none, or kSimDefaultMaxSteps)
+  bool race = false;             // the race detector (`go run -race`): reports data races, exit status 66
 
-  // Sets the setting called `name` ("procs", "mode", "seed", "speed", "memory", "max-steps") from
+  // Sets the setting called `name` ("procs", "mode", "seed", "speed", "memory", "max-steps", "race") from
   // text, as a command-line flag or a link carries it. Returns "" on success; otherwise what the
   // setting accepts ("a whole number from 1 to 256"; the caller names the setting), and nothing
   // changes. Modes are "mn" (or "goroutines"), "threads", "coroutines", "sim", or their numbers 0-3.
   // Memory is bytes, or a number with a unit: 512MiB, 2GiB (KiB, MiB, GiB; KB, MB, GB as 1024s).
+  // Switches (race) take true/false, 1/0 or on/off.
   std::string set(std::string_view name, std::string_view value);
   static bool is_setting(std::string_view name);  // a name set() knows
+  // A setting that is on or off (race): a flag of its own, `--race`, means on.
+  static bool is_switch(std::string_view name) { return name == "race"; }
 
   // The same settings with every value brought within the limits (for values from code, not text).
   RunSettings clamped() const;

@@ -149,8 +149,9 @@ struct G {
 
 // The G running on this thread, or null outside goroutines.
 inline G* current_g() { return tls::g; }
-// The race detector's view of g, or null (no detector, or no goroutine: a timer, the outside).
-inline race::Thread* race_thread(G* g) { return g && g->race_on ? &g->race : nullptr; }
+// The race detector's view of g, or null (no detector, or no goroutine outside a timer's firing).
+// A timer firing is no goroutine, but acts as one while it fires (race::outside).
+inline race::Thread* race_thread(G* g) { return g ? (g->race_on ? &g->race : nullptr) : race::outside; }
 
 // Records that g is about to park (called by a runtime operation under the lock of the object g queues
 // on); the body must then give its thread back at once. `commit` runs once g is off the CPU. `waiting`

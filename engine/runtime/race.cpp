@@ -23,6 +23,11 @@ void SyncClock::acquire(Thread& t) {
   t.vc.join(vc_);
 }
 
+VectorClock SyncClock::get() const {
+  SpinGuard g(lock_);
+  return vc_;
+}
+
 void SyncClock::acq_rel(Thread& t) {
   {
     SpinGuard g(lock_);
@@ -32,26 +37,17 @@ void SyncClock::acq_rel(Thread& t) {
   t.tick();
 }
 
-// Concurrent reads since the last write: one per slot (the latest), with who and where.
-struct Detector::SharedReads {
-  struct Read {
-    Epoch epoch;
-    uint32_t site = 0;
-    uint64_t gid = 0;
-  };
-  std::vector<Read> reads;
-  void add(Epoch e, uint32_t site, uint64_t gid) {
-    for (Read& r : reads) {
-      if (r.epoch.slot == e.slot) {
-        r = {e, site, gid};
-        return;
-      }
-    }
-    reads.push_back({e, site, gid});
-  }
-};
+Detector::Detector() : shards_(new Shard[kShards]) {
+  final_.push_back(0);  // kOutsideSlot: never a goroutine's
+}
 
-Detector::Detector() : shards_(new Shard[kShards]) {}
+Thread Detector::outside(const SyncClock& knows) {
+  Thread t;
+  t.slot = kOutsideSlot;
+  t.vc = knows.get();
+  t.vc.set(kOutsideSlot, t.vc.get(kOutsideSlot) + 1);
+  return t;
+}
 Detector::~Detector() = default;
 
 bool Detector::take_slot(Thread& child) {
@@ -104,60 +100,59 @@ void Detector::end(Thread& t) {
   --live_;
 }
 
-bool Detector::read(Thread& t, uintptr_t addr, uint32_t site, Race* race) {
+bool Detector::access(Thread& t, uintptr_t addr, unsigned size, bool write, Site site, Race* race, bool atomic) {
   const uintptr_t word = addr & ~uintptr_t(7);
+  const unsigned offset = unsigned(addr - word);
+  if (offset + size > 8) return range(t, addr, size, write, site, race);  // unaligned: split it
+  const uint8_t mask = uint8_t(((1u << size) - 1) << offset);
+  return word_access(t, word, mask, addr, write, site, race, atomic);
+}
+
+SyncClock& Detector::atomic_clock(uintptr_t addr) {
+  Shard& sh = shard_of(addr & ~uintptr_t(7));
+  SpinGuard g(sh.lock);
+  std::unique_ptr<SyncClock>& c = sh.atomics[addr];
+  if (!c) c = std::make_unique<SyncClock>();
+  return *c;
+}
+
+bool Detector::word_access(Thread& t, uintptr_t word, uint8_t mask, uintptr_t addr, bool write, Site site,
+                           Race* race, bool atomic) {
   t.accessed = true;
   const Epoch now = t.epoch();
   Shard& sh = shard_of(word);
   SpinGuard g(sh.lock);
   Cell& c = sh.cells[word];
-  if (!c.reads && c.read == now) return false;  // read already at this epoch
+  for (const Record& r : c) {  // done already at this epoch
+    if (r.epoch == now && (r.mask & mask) == mask && (r.write || !write) && r.atomic == atomic) return false;
+  }
   bool raced = false;
-  if (!c.write.none() && !t.vc.knows(c.write)) {  // write-read
-    raced = true;
-    if (race) *race = {word, {t.gid, site, false}, {c.write_gid, c.write_site, true}};
+  for (const Record& r : c) {
+    if ((r.mask & mask) && (write || r.write) && !(atomic && r.atomic) && !t.vc.knows(r.epoch)) {
+      if (race) *race = {addr, {t.gid, site, write}, {r.gid, r.site, r.write}};
+      raced = true;
+      break;
+    }
   }
-  if (c.reads) {
-    c.reads->add(now, site, t.gid);
-  } else if (c.read.none() || t.vc.knows(c.read)) {
-    c.read = now;  // ordered after the last read: it alone is enough
-    c.read_site = site;
-    c.read_gid = t.gid;
-  } else {  // two concurrent reads: keep both from now on
-    c.reads = std::make_unique<SharedReads>();
-    c.reads->add(c.read, c.read_site, c.read_gid);
-    c.reads->add(now, site, t.gid);
-    c.read = {};
-  }
+  std::erase_if(c, [&](const Record& r) {
+    return (r.mask & ~mask) == 0 && (write || !r.write) && (!atomic || r.atomic) && t.vc.knows(r.epoch);
+  });
+  c.push_back({now, mask, write, atomic, t.gid, site});
   return raced;
 }
 
-bool Detector::write(Thread& t, uintptr_t addr, uint32_t site, Race* race) {
-  const uintptr_t word = addr & ~uintptr_t(7);
-  t.accessed = true;
-  const Epoch now = t.epoch();
-  Shard& sh = shard_of(word);
-  SpinGuard g(sh.lock);
-  Cell& c = sh.cells[word];
-  if (c.write == now && !c.reads && c.read.none()) return false;  // written already at this epoch
+bool Detector::range(Thread& t, uintptr_t addr, std::size_t bytes, bool write, Site site, Race* race) {
   bool raced = false;
-  auto report = [&](uint64_t gid, uint32_t at, bool was_write) {
-    if (!raced && race) *race = {word, {t.gid, site, true}, {gid, at, was_write}};
-    raced = true;
-  };
-  if (!c.write.none() && !t.vc.knows(c.write)) report(c.write_gid, c.write_site, true);  // write-write
-  if (c.reads) {
-    for (const SharedReads::Read& r : c.reads->reads) {
-      if (!t.vc.knows(r.epoch)) report(r.gid, r.site, false);
+  const uintptr_t end = addr + bytes;
+  for (uintptr_t word = addr & ~uintptr_t(7); word < end; word += 8) {
+    const uintptr_t lo = std::max(word, addr), hi = std::min(word + 8, end);
+    const uint8_t mask = uint8_t(((1u << (hi - lo)) - 1) << (lo - word));
+    Race r;
+    if (word_access(t, word, mask, lo, write, site, &r) && !raced) {
+      raced = true;
+      if (race) *race = r;
     }
-  } else if (!c.read.none() && !t.vc.knows(c.read)) {  // read-write
-    report(c.read_gid, c.read_site, false);
   }
-  c.write = now;
-  c.write_site = site;
-  c.write_gid = t.gid;
-  c.read = {};
-  c.reads.reset();
   return raced;
 }
 
@@ -166,6 +161,9 @@ void Detector::reset(uintptr_t addr, std::size_t bytes) {
     Shard& sh = shard_of(w);
     SpinGuard g(sh.lock);
     sh.cells.erase(w);
+    if (!sh.atomics.empty()) {
+      for (uintptr_t a = w; a < w + 8; a += 4) sh.atomics.erase(a);
+    }
   }
 }
 

@@ -13,11 +13,16 @@
 //   - release(s):  sync.vc joins the goroutine's vc, then the goroutine ticks (unlock, send, Done,
 //                  atomic store, ...). acquire(s): the goroutine's vc joins sync.vc (lock,
 //                  receive, Wait, atomic load, ...). A read-modify-write does both.
-// Each 8-byte word the program touches has a shadow Cell: the epoch of its last write, and of its
-// last read, or, once two reads are concurrent, the set of reads since the last write (one per
-// slot). A write races with a write or read that did not happen before it; a read races with a
-// write that did not happen before it (FastTrack's rules; an access at the cell's own epoch is the
-// fast path). The reporter is told both accesses: goroutine ids and sites.
+// Memory is tracked in 8-byte words, each with a shadow Cell: a few access *records* (epoch,
+// which bytes of the word, read or write, who, where). Byte masks keep goroutines that fill
+// neighbouring bytes (a []byte split between workers) apart, as Go's shadow words do. An access
+// races with a record of another goroutine that touched one of its bytes, did not happen before
+// it, and of which one of the two is a write (FastTrack's rules). The new record then supersedes
+// the records it covers (their bytes are among its own) that happened before it: all of them if
+// it is a write, the reads if it is a read (a later access racing with a superseded record would
+// race with the new one too). So a cell holds its last write and the reads since that nobody has
+// ordered, one per goroutine at most per byte range. The reporter is told both accesses:
+// goroutine ids and sites.
 //
 // ---- Slots ----
 // Vector clocks are dense, one entry per slot, so slots are reused: a goroutine that ends frees
@@ -35,7 +40,8 @@
 // check and update. Slots are allocated under a mutex.
 //
 // ---- Memory ----
-// A Cell is 48 bytes per word the program accessed (Go documents 5-10x memory for -race). Memory
+// A Cell is about 70 bytes per word the program accessed, more while reads are shared (Go documents
+// 5-10x memory for -race). Memory
 // freed and reused by the heap must be reset() at allocation, or the new object would inherit the
 // old one's history (false reports).
 //
@@ -58,6 +64,7 @@ namespace gopark::rt::race {
 
 using Clock = uint32_t;
 using Slot = uint32_t;
+using Site = uint64_t;  // opaque to the detector: where the program was (the VM's stack and pc)
 
 // One event of one slot; clocks start at 1, so {0, 0} is "none".
 struct Epoch {
@@ -105,16 +112,34 @@ class SyncClock {
   void release(Thread& t);   // this.vc joins t.vc; t ticks
   void acquire(Thread& t);   // t.vc joins this.vc
   void acq_rel(Thread& t);   // both (a read-modify-write, an unbuffered handoff)
+  VectorClock get() const;
 
  private:
-  SpinLock lock_;
+  mutable SpinLock lock_;
   VectorClock vc_ GOPARK_GUARDED_BY(lock_);
+};
+
+// Synchronisation done by no goroutine: a timer firing (its channel's send, the goroutine
+// AfterFunc starts) acts with what was released to its clock when it was started. While a
+// thread fires one, `outside` is a Thread made by Detector::outside() for it, and the runtime's
+// race_thread(nullptr) (g.hpp) is that Thread. Its slot, Detector::kOutsideSlot, is no
+// goroutine's and makes no accesses, so its ticks are nobody's events.
+inline thread_local Thread* outside = nullptr;
+class OutsideScope {
+ public:
+  explicit OutsideScope(Thread* t) : saved_(outside) { outside = t; }
+  ~OutsideScope() { outside = saved_; }
+  OutsideScope(const OutsideScope&) = delete;
+  OutsideScope& operator=(const OutsideScope&) = delete;
+
+ private:
+  Thread* saved_;
 };
 
 // One side of a race: who, at which event, where.
 struct Access {
   uint64_t gid = 0;
-  uint32_t site = 0;
+  Site site = 0;
   bool write = false;
 };
 struct Race {
@@ -126,6 +151,7 @@ class Detector {
  public:
   static constexpr std::size_t kMaxLive = 8128;    // goroutines alive at once (Go's limit)
   static constexpr std::size_t kMaxSlots = 16384;  // past this, slots are reused imprecisely
+  static constexpr Slot kOutsideSlot = 0;           // reserved: see `outside`
 
   Detector();
   ~Detector();
@@ -138,31 +164,61 @@ class Detector {
   bool go(Thread& parent, Thread& child, uint64_t child_gid);
   // The goroutine ended: its slot may be reused.
   void end(Thread& t);
+  // A Thread for work done on behalf of no goroutine, knowing what `knows` holds (see `outside`).
+  static Thread outside(const SyncClock& knows);
 
-  // An access to the 8-byte word holding `addr` (any thread). True, with `race` filled, when it
-  // races with an earlier access; the cell is updated either way.
-  bool read(Thread& t, uintptr_t addr, uint32_t site, Race* race);
-  bool write(Thread& t, uintptr_t addr, uint32_t site, Race* race);
+  // An access to `size` bytes at `addr` (1, 2, 4 or 8, within one 8-byte word; any thread).
+  // True, with `race` filled, when it races with an earlier access; the cell is updated either way.
+  bool read(Thread& t, uintptr_t addr, unsigned size, Site site, Race* race) {
+    return access(t, addr, size, false, site, race);
+  }
+  bool write(Thread& t, uintptr_t addr, unsigned size, Site site, Race* race) {
+    return access(t, addr, size, true, site, race);
+  }
+  // A sync/atomic access: it never races with another atomic access, only with plain ones. Its
+  // ordering is atomic_clock()'s, which the caller releases before a store and acquires after a load.
+  bool atomic_read(Thread& t, uintptr_t addr, unsigned size, Site site, Race* race) {
+    return access(t, addr, size, false, site, race, true);
+  }
+  bool atomic_write(Thread& t, uintptr_t addr, unsigned size, Site site, Race* race) {
+    return access(t, addr, size, true, site, race, true);
+  }
+  // The clock of the atomic variable at `addr` (made on first use, forgotten by reset()).
+  SyncClock& atomic_clock(uintptr_t addr);
+  // [addr, addr + bytes), any length and alignment: each word's bytes in it (a copy, a clear).
+  // The first race found is reported.
+  bool read_range(Thread& t, uintptr_t addr, std::size_t bytes, Site site, Race* race) {
+    return range(t, addr, bytes, false, site, race);
+  }
+  bool write_range(Thread& t, uintptr_t addr, std::size_t bytes, Site site, Race* race) {
+    return range(t, addr, bytes, true, site, race);
+  }
   // [addr, addr + bytes) is fresh memory: no access to it happened yet.
   void reset(uintptr_t addr, std::size_t bytes);
 
   std::size_t cells() const;  // words with history (for tests and the memory benchmark)
 
  private:
-  struct SharedReads;
-  struct Cell {
-    Epoch write;
-    uint32_t write_site = 0;
-    uint64_t write_gid = 0;
-    Epoch read;  // the last read while reads were ordered; none when `reads` holds them
-    uint32_t read_site = 0;
-    uint64_t read_gid = 0;
-    std::unique_ptr<SharedReads> reads;  // concurrent reads since the last write
+  struct Record {
+    Epoch epoch;
+    uint8_t mask = 0;  // the bytes of the word it touched
+    bool write = false;
+    bool atomic = false;  // sync/atomic: no race with another atomic access
+    uint64_t gid = 0;
+    Site site = 0;
   };
+  // Invariant: no record is superseded by a later one (see Model; an atomic record supersedes
+  // only atomic ones); records of one slot are in program order.
+  using Cell = std::vector<Record>;
+  bool access(Thread& t, uintptr_t addr, unsigned size, bool write, Site site, Race* race, bool atomic = false);
+  bool word_access(Thread& t, uintptr_t word, uint8_t mask, uintptr_t addr, bool write, Site site, Race* race,
+                   bool atomic = false);
+  bool range(Thread& t, uintptr_t addr, std::size_t bytes, bool write, Site site, Race* race);
   static constexpr std::size_t kShards = 256;
   struct Shard {
     SpinLock lock;
     std::unordered_map<uintptr_t, Cell> cells GOPARK_GUARDED_BY(lock);
+    std::unordered_map<uintptr_t, std::unique_ptr<SyncClock>> atomics GOPARK_GUARDED_BY(lock);
   };
   Shard& shard_of(uintptr_t word) { return shards_[(word >> 3) * 0x9E3779B97F4A7C15ull >> 56]; }
   bool take_slot(Thread& child);  // child.vc: what it knows (its parent's clock)

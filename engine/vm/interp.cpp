@@ -74,16 +74,26 @@ std::string index_error(std::int64_t i, std::int64_t len) {
 Leave Interpreter::run(Goroutine& gr, std::size_t stop_depth) {
   for (;;) {
     Leave leave;
+    const bool race = gr.machine->races() != nullptr;
     switch (gr.machine->loop_kind()) {
-      case Machine::LoopKind::Plain: leave = loop<Machine::LoopKind::Plain>(gr, stop_depth); break;
-      case Machine::LoopKind::Sim: leave = loop<Machine::LoopKind::Sim>(gr, stop_depth); break;
-      default: leave = loop<Machine::LoopKind::Watched>(gr, stop_depth); break;
+      case Machine::LoopKind::Plain:
+        leave = race ? loop<Machine::LoopKind::Plain, true>(gr, stop_depth)
+                     : loop<Machine::LoopKind::Plain, false>(gr, stop_depth);
+        break;
+      case Machine::LoopKind::Sim:
+        leave = race ? loop<Machine::LoopKind::Sim, true>(gr, stop_depth)
+                     : loop<Machine::LoopKind::Sim, false>(gr, stop_depth);
+        break;
+      default:
+        leave = race ? loop<Machine::LoopKind::Watched, true>(gr, stop_depth)
+                     : loop<Machine::LoopKind::Watched, false>(gr, stop_depth);
+        break;
     }
     if (leave != Leave::Retrace) return leave;
   }
 }
 
-template <Machine::LoopKind kKind>
+template <Machine::LoopKind kKind, bool kRace>
 Leave Interpreter::loop(Goroutine& gr, std::size_t stop_depth) {
   // Every instruction passes the top of the loop (not only the threaded dispatch's jumps).
   constexpr bool kTraced = kKind != Machine::LoopKind::Plain;
@@ -192,6 +202,15 @@ Leave Interpreter::loop(Goroutine& gr, std::size_t stop_depth) {
 #else
 #define REENTER_NOW() (void)0
 #endif
+// The race detector: the access the current instruction (at pc - 1) makes. Nothing without one.
+#define RACE_READ(addr, size) \
+  if constexpr (kRace) machine.races()->read(gr, pc - 1, std::uintptr_t(addr), (size))
+#define RACE_WRITE(addr, size) \
+  if constexpr (kRace) machine.races()->write(gr, pc - 1, std::uintptr_t(addr), (size))
+#define RACE_READ_RANGE(addr, bytes) \
+  if constexpr (kRace) machine.races()->read_range(gr, pc - 1, std::uintptr_t(addr), (bytes))
+#define RACE_WRITE_RANGE(addr, bytes) \
+  if constexpr (kRace) machine.races()->write_range(gr, pc - 1, std::uintptr_t(addr), (bytes))
 
   RELOAD();
   Instr in;  // the instruction being run (here, not in the loop: the unwinding labels jump past)
@@ -373,19 +392,23 @@ Leave Interpreter::loop(Goroutine& gr, std::size_t stop_depth) {
       CASE(JEqI) BRANCH(sgn(RA) == std::int16_t(in.b), in.sc()); NEXT;
       CASE(JNeI) BRANCH(sgn(RA) != std::int16_t(in.b), in.sc()); NEXT;
 
-      CASE(Load8) NILCHECK(RB); RA = load_at<std::uint8_t>(ptr<std::uint8_t>(RB) + in.c); NEXT;
-      CASE(Load16) NILCHECK(RB); RA = load_at<std::uint16_t>(ptr<std::uint8_t>(RB) + in.c); NEXT;
-      CASE(Load32) NILCHECK(RB); RA = load_at<std::uint32_t>(ptr<std::uint8_t>(RB) + in.c); NEXT;
-      CASE(Load64) NILCHECK(RB); RA = load_word(ptr<std::uint8_t>(RB) + in.c); NEXT;
-      CASE(LoadS8) NILCHECK(RB); RA = Word(std::int64_t(load_at<std::int8_t>(ptr<std::uint8_t>(RB) + in.c))); NEXT;
-      CASE(LoadS16) NILCHECK(RB); RA = Word(std::int64_t(load_at<std::int16_t>(ptr<std::uint8_t>(RB) + in.c))); NEXT;
-      CASE(LoadS32) NILCHECK(RB); RA = Word(std::int64_t(load_at<std::int32_t>(ptr<std::uint8_t>(RB) + in.c))); NEXT;
-      CASE(LoadF32) NILCHECK(RB); RA = from_double(double(load_at<float>(ptr<std::uint8_t>(RB) + in.c))); NEXT;
-      CASE(Store8) NILCHECK(RA); store_at<std::uint8_t>(ptr<std::uint8_t>(RA) + in.c, std::uint8_t(RB)); NEXT;
-      CASE(Store16) NILCHECK(RA); store_at<std::uint16_t>(ptr<std::uint8_t>(RA) + in.c, std::uint16_t(RB)); NEXT;
-      CASE(Store32) NILCHECK(RA); store_at<std::uint32_t>(ptr<std::uint8_t>(RA) + in.c, std::uint32_t(RB)); NEXT;
-      CASE(Store64) NILCHECK(RA); store_word(ptr<std::uint8_t>(RA) + in.c, RB); NEXT;
-      CASE(StoreF32) NILCHECK(RA); store_at<float>(ptr<std::uint8_t>(RA) + in.c, float(to_double(RB))); NEXT;
+#define LOAD(size, expr) NILCHECK(RB); RACE_READ(RB + in.c, size); RA = (expr); NEXT;
+#define STORE(size, stmt) NILCHECK(RA); RACE_WRITE(RA + in.c, size); stmt; NEXT;
+      CASE(Load8) LOAD(1, load_at<std::uint8_t>(ptr<std::uint8_t>(RB) + in.c))
+      CASE(Load16) LOAD(2, load_at<std::uint16_t>(ptr<std::uint8_t>(RB) + in.c))
+      CASE(Load32) LOAD(4, load_at<std::uint32_t>(ptr<std::uint8_t>(RB) + in.c))
+      CASE(Load64) LOAD(8, load_word(ptr<std::uint8_t>(RB) + in.c))
+      CASE(LoadS8) LOAD(1, Word(std::int64_t(load_at<std::int8_t>(ptr<std::uint8_t>(RB) + in.c))))
+      CASE(LoadS16) LOAD(2, Word(std::int64_t(load_at<std::int16_t>(ptr<std::uint8_t>(RB) + in.c))))
+      CASE(LoadS32) LOAD(4, Word(std::int64_t(load_at<std::int32_t>(ptr<std::uint8_t>(RB) + in.c))))
+      CASE(LoadF32) LOAD(4, from_double(double(load_at<float>(ptr<std::uint8_t>(RB) + in.c))))
+      CASE(Store8) STORE(1, store_at<std::uint8_t>(ptr<std::uint8_t>(RA) + in.c, std::uint8_t(RB)))
+      CASE(Store16) STORE(2, store_at<std::uint16_t>(ptr<std::uint8_t>(RA) + in.c, std::uint16_t(RB)))
+      CASE(Store32) STORE(4, store_at<std::uint32_t>(ptr<std::uint8_t>(RA) + in.c, std::uint32_t(RB)))
+      CASE(Store64) STORE(8, store_word(ptr<std::uint8_t>(RA) + in.c, RB))
+      CASE(StoreF32) STORE(4, store_at<float>(ptr<std::uint8_t>(RA) + in.c, float(to_double(RB))))
+#undef LOAD
+#undef STORE
       CASE(Addr) NILCHECK(RB); RA = RB + in.c; NEXT;
       CASE(NilCheck) NILCHECK(RA); NEXT;
       CASE(RangeDone)
@@ -409,6 +432,8 @@ Leave Interpreter::loop(Goroutine& gr, std::size_t stop_depth) {
       CASE(CopyMem)
         NILCHECK(RA);
         NILCHECK(RB);
+        RACE_READ_RANGE(RB, image.types[in.c]->size);
+        RACE_WRITE_RANGE(RA, image.types[in.c]->size);
         ops::copy_value(*image.types[in.c], ptr<void>(RA), ptr<void>(RB));
         NEXT;
       CASE(Clone) {
@@ -416,6 +441,7 @@ Leave Interpreter::loop(Goroutine& gr, std::size_t stop_depth) {
         const TypeInfo& t = *image.types[in.c];
         void* p = machine.allocate(gr, machine.layout_of(t));
         CHECK_FAULT(pc - 1);
+        RACE_READ_RANGE(RB, t.size);
         ops::copy_value(t, p, ptr<void>(RB));
         RA = word(p);
         NEXT;
@@ -423,12 +449,15 @@ Leave Interpreter::loop(Goroutine& gr, std::size_t stop_depth) {
       CASE(ZeroMem) {
         NILCHECK(RA);
         const TypeInfo& t = *image.types[in.c];
+        RACE_WRITE_RANGE(RA, t.size);
         for (std::uint32_t off = 0; off + 8 <= t.size; off += 8) store_word(ptr<std::uint8_t>(RA) + off, 0);
         for (std::uint32_t off = t.size & ~7u; off < t.size; ++off) ptr<std::uint8_t>(RA)[off] = 0;
         NEXT;
       }
       CASE(EqMem) {
         const Instr e = *pc++;
+        RACE_READ_RANGE(RB, image.types[e.a]->size);
+        RACE_READ_RANGE(RC, image.types[e.a]->size);
         bool eq = ops::values_equal(gr, *image.types[e.a], ptr<void>(RB), ptr<void>(RC));
         CHECK_FAULT(pc - 2);
         RA = eq;
@@ -610,6 +639,7 @@ Leave Interpreter::loop(Goroutine& gr, std::size_t stop_depth) {
         std::int64_t len = s ? s->len : 0;
         Word i = RC;
         if (i >= Word(len)) RAISE(index_error(sgn(i), len));
+        RACE_READ(s->data + i * 8, 8);
         RA = load_word(s->data + i * 8);
         NEXT;
       }
@@ -618,6 +648,7 @@ Leave Interpreter::loop(Goroutine& gr, std::size_t stop_depth) {
         std::int64_t len = s ? s->len : 0;
         Word i = RB;
         if (i >= Word(len)) RAISE(index_error(sgn(i), len));
+        RACE_WRITE(s->data + i * 8, 8);
         store_word(s->data + i * 8, RC);
         NEXT;
       }
@@ -637,20 +668,28 @@ Leave Interpreter::loop(Goroutine& gr, std::size_t stop_depth) {
       }
       CASE(Append) {
         const Instr e = *pc++;
+        const Slice* before = ptr<const Slice>(RB);
+        const Slice old = before ? *before : Slice{nullptr, 0, 0};
         Word s = ops::append_value(gr, *image.types[e.a], RB, RC);
+        if constexpr (kRace) ops::race_append(gr, pc - 2, old, s, image.types[e.a]->size);
         CHECK_FAULT(pc - 2);
         RA = s;
         NEXT;
       }
       CASE(AppendSlice) {
         const Instr e = *pc++;
+        const Slice* before = ptr<const Slice>(RB);
+        const Slice old = before ? *before : Slice{nullptr, 0, 0};
+        if constexpr (kRace) ops::race_copy_slice(gr, pc - 2, 0, RC, image.types[e.a]->size, e.x != 0);
         Word s = ops::append_slice(gr, *image.types[e.a], RB, RC, e.x != 0);
+        if constexpr (kRace) ops::race_append(gr, pc - 2, old, s, image.types[e.a]->size);
         CHECK_FAULT(pc - 2);
         RA = s;
         NEXT;
       }
       CASE(CopySlice) {
         const Instr e = *pc++;
+        if constexpr (kRace) ops::race_copy_slice(gr, pc - 2, RB, RC, e.a, in.x != 0);
         RA = Word(ops::copy_slice(RB, RC, e.a, in.x != 0));
         NEXT;
       }
@@ -658,6 +697,7 @@ Leave Interpreter::loop(Goroutine& gr, std::size_t stop_depth) {
         const Slice* s = ptr<const Slice>(RA);
         if (s) {
           const TypeInfo& t = *image.types[in.bx()];
+          RACE_WRITE_RANGE(s->data, std::size_t(s->len) * t.size);
           std::memset(s->data, 0, std::size_t(s->len) * t.size);
         }
         NEXT;
@@ -699,6 +739,7 @@ Leave Interpreter::loop(Goroutine& gr, std::size_t stop_depth) {
         NEXT;
       }
       CASE(MapGet) {
+        RACE_READ(RB, 8);
         Word v = 0;
         ops::map_get(gr, RB, RC, v);
         CHECK_FAULT(pc - 1);
@@ -706,6 +747,7 @@ Leave Interpreter::loop(Goroutine& gr, std::size_t stop_depth) {
         NEXT;
       }
       CASE(MapGetOk) {
+        RACE_READ(RB, 8);
         Word v = 0;
         bool found = ops::map_get(gr, RB, RC, v);
         CHECK_FAULT(pc - 1);
@@ -714,15 +756,18 @@ Leave Interpreter::loop(Goroutine& gr, std::size_t stop_depth) {
         NEXT;
       }
       CASE(MapSet)
+        RACE_WRITE(RA, 8);
         ops::map_set(gr, RA, RB, RC);
         CHECK_FAULT(pc - 1);
         NEXT;
       CASE(MapDelete)
+        RACE_WRITE(RA, 8);
         ops::map_delete(gr, RA, RB);
         CHECK_FAULT(pc - 1);
         NEXT;
-      CASE(MapClear) ops::map_clear(RA); NEXT;
+      CASE(MapClear) RACE_WRITE(RA, 8); ops::map_clear(RA); NEXT;
       CASE(MapIter) {
+        RACE_READ(RB, 8);
         Word it = ops::map_iter(gr, RB);
         CHECK_FAULT(pc - 1);
         RA = it;
@@ -870,7 +915,7 @@ Leave Interpreter::loop(Goroutine& gr, std::size_t stop_depth) {
         machine.output().err(text);
         break;  // not NEXT: an indirect goto may not leave the scope of `text` (a destructor)
       }
-      CASE(MapLen) RA = Word(ops::map_len(RB)); NEXT;
+      CASE(MapLen) RACE_READ(RB, 8); RA = Word(ops::map_len(RB)); NEXT;
       CASE(ChanLen) RA = ops::channel(RB) ? ops::channel(RB)->len() : 0; NEXT;
       CASE(ChanCap) RA = ops::channel(RB) ? ops::channel(RB)->cap() : 0; NEXT;
 
@@ -903,10 +948,17 @@ Leave Interpreter::loop(Goroutine& gr, std::size_t stop_depth) {
 #undef REENTER_NOW
 #undef BRANCH
 #undef CHECK_FAULT
+#undef RACE_READ
+#undef RACE_WRITE
+#undef RACE_READ_RANGE
+#undef RACE_WRITE_RANGE
 }
 
-template Leave Interpreter::loop<Machine::LoopKind::Plain>(Goroutine& gr, std::size_t stop_depth);
-template Leave Interpreter::loop<Machine::LoopKind::Sim>(Goroutine& gr, std::size_t stop_depth);
-template Leave Interpreter::loop<Machine::LoopKind::Watched>(Goroutine& gr, std::size_t stop_depth);
+template Leave Interpreter::loop<Machine::LoopKind::Plain, false>(Goroutine& gr, std::size_t stop_depth);
+template Leave Interpreter::loop<Machine::LoopKind::Sim, false>(Goroutine& gr, std::size_t stop_depth);
+template Leave Interpreter::loop<Machine::LoopKind::Watched, false>(Goroutine& gr, std::size_t stop_depth);
+template Leave Interpreter::loop<Machine::LoopKind::Plain, true>(Goroutine& gr, std::size_t stop_depth);
+template Leave Interpreter::loop<Machine::LoopKind::Sim, true>(Goroutine& gr, std::size_t stop_depth);
+template Leave Interpreter::loop<Machine::LoopKind::Watched, true>(Goroutine& gr, std::size_t stop_depth);
 
 }  // namespace gopark::vm

@@ -30,8 +30,9 @@ class Interpreter {
   // The dispatch loop, three times (Machine::LoopKind): Plain has no per-instruction cost; Sim
   // counts a simulated slice's instructions down (G::sim_left); Watched does that too and calls
   // Machine::trace_point at every new source line (Pause, Step, slow motion). Each returns Retrace
-  // at a safe point when Machine::loop_kind() no longer matches it.
-  template <Machine::LoopKind kKind>
+  // at a safe point when Machine::loop_kind() no longer matches it. And each twice: kRace tells
+  // the race detector (Machine::races) of every memory access, so a run without one pays nothing.
+  template <Machine::LoopKind kKind, bool kRace>
   static Leave loop(Goroutine& gr, std::size_t stop_depth);
 };
 
@@ -67,6 +68,12 @@ void slice_of(Goroutine& gr, int kind, const TypeInfo* elem, Word x, std::int64_
               std::int64_t lo, std::int64_t hi, std::int64_t max, bool has_hi, bool has_max,
               Word& out);
 std::int64_t copy_slice(Word dst, Word src, std::uint32_t elem_size, bool src_is_string);
+// The race detector's view of them (the kRace loops; `at` is the instruction): copy(dst, src)
+// reads what it copies and writes where (dst 0: only the read, an append's other slice); an
+// append from `old` to `result` writes the new elements, and reads the old ones if it moved them.
+void race_copy_slice(Goroutine& gr, const Instr* at, Word dst, Word src, std::uint32_t elem_size,
+                     bool src_is_string);
+void race_append(Goroutine& gr, const Instr* at, const Slice& old, Word result, std::uint32_t elem_size);
 Word convert(Goroutine& gr, Conversion c, Word x);
 
 // Values of any type held in a Word (word-sized types) or at a storage address.
@@ -127,6 +134,7 @@ inline Frame& enter_frame(Goroutine& gr, const Function& fn, std::uint32_t base,
   f.kind = kind;
   f.panic = std::uint32_t(gr.panics.size());
   f.traced_line = 0;
+  f.race_node = 0;
   return f;
 }
 // Makes gr's stack hold at least `words` registers, growing it by doubling. A goroutine's stack

@@ -97,6 +97,7 @@ void start_goroutine(Goroutine& gr, Word closure, const Word* args, std::uint32_
   if (nargs) std::memcpy(ng->stack.data(), args, nargs * sizeof(Word));
   ng->created_by = gr.frames.back().fn;
   ng->created_line = std::uint32_t(line);
+  if (Races* races = m.races()) ng->race_created = races->site(gr, gr.frames.back().pc - 1);  // the go statement
   push_frame(*ng, *c->fn, 0, c, FrameKind::Normal);
   rt::G* g = m.runtime().spawn(m, ng, c->fn->name.c_str(), gr.g, line);
   if (!g) {

@@ -219,4 +219,27 @@ std::int64_t copy_slice(Word dst, Word src, std::uint32_t elem_size, bool src_is
   return n;
 }
 
+void race_copy_slice(Goroutine& gr, const Instr* at, Word dst, Word src, std::uint32_t elem_size,
+                     bool src_is_string) {
+  Races& races = *gr.machine->races();
+  const Slice* d = ptr<const Slice>(dst);
+  const Slice* s = src_is_string ? nullptr : ptr<const Slice>(src);
+  std::int64_t n = src_is_string ? std::int64_t(view(src).size()) : s ? s->len : 0;
+  if (dst) n = d ? std::min(n, d->len) : 0;
+  if (n <= 0) return;
+  if (s) races.read_range(gr, at, std::uintptr_t(s->data), std::size_t(n) * elem_size);
+  if (d) races.write_range(gr, at, std::uintptr_t(d->data), std::size_t(n) * elem_size);
+}
+
+void race_append(Goroutine& gr, const Instr* at, const Slice& old, Word result, std::uint32_t elem_size) {
+  const Slice* r = ptr<const Slice>(result);
+  if (!r || r->len <= old.len) return;
+  Races& races = *gr.machine->races();
+  if (r->data != old.data && old.len > 0) {
+    races.read_range(gr, at, std::uintptr_t(old.data), std::size_t(old.len) * elem_size);
+  }
+  races.write_range(gr, at, std::uintptr_t(r->data) + std::size_t(old.len) * elem_size,
+                    std::size_t(r->len - old.len) * elem_size);
+}
+
 }  // namespace gopark::vm::ops

@@ -35,6 +35,10 @@ Machine::Machine(std::shared_ptr<const Image> image, MachineConfig config)
   globals_layout_ = std::make_unique<GcLayout>((size + 7) & ~7u, pointers, nullptr, nullptr, "globals");
   globals_ = static_cast<std::uint8_t*>(heap_.allocate(*globals_layout_));
   if (!globals_) rt::internal_error("vm: no memory for the globals");
+  if (rt::race::Detector* detector = runtime_.race_detector()) {
+    races_ = std::make_unique<Races>(*image_, *detector, heap_, config_.output);
+    heap_.set_race_detector(detector);
+  }
 }
 
 Machine::~Machine() {
@@ -59,7 +63,19 @@ void Machine::start() {
   runtime_.start(*this, gr, "main.main");
 }
 
-rt::RunResult Machine::wait() { return runtime_.wait(); }
+rt::RunResult Machine::wait() {
+  rt::RunResult result = runtime_.wait();
+  // As a -race binary: a run that would exit with status 0 after reporting races says how many and
+  // exits with 66 (one that exits otherwise, a panic or os.Exit(3), keeps its status).
+  const bool ok = result.kind == rt::ExitKind::MainReturned || result.kind == rt::ExitKind::Exit;
+  if (races_ && ok && result.exit_code == 0) {
+    if (const std::size_t n = races_->found()) {
+      if (!race_summary_.exchange(true)) config_.output.err("Found " + std::to_string(n) + " data race(s)\n");
+      result.exit_code = 66;
+    }
+  }
+  return result;
+}
 
 const GcLayout& Machine::layout_of(const TypeInfo& t) const { return *layouts_[2 * t.index]; }
 const GcLayout& Machine::box_layout_of(const TypeInfo& t) const { return *layouts_[2 * t.index + 1]; }
@@ -161,6 +177,7 @@ void Machine::destroy(rt::G& g) {
     std::lock_guard lock(pause_mutex_);
     if (step_kind_ == StepKind::Line && step_goroutine_ == g.id) step_kind_ = StepKind::None;
   }
+  if (races_) races_->finished(g.id);
   auto* gr = static_cast<Goroutine*>(g.body_data);
   if (gr) free_goroutine(gr);
 }

@@ -37,6 +37,7 @@
 #include "runtime/runtime.hpp"
 #include "vm/code.hpp"
 #include "vm/heap.hpp"
+#include "vm/race.hpp"
 
 namespace gopark::vm {
 
@@ -61,6 +62,7 @@ struct Frame {
   // The traced interpreter (Pause, Step, slow motion): the line it last stopped at in this frame,
   // so that coming back from a call, or waking from a park, does not count as a new line.
   std::int32_t traced_line = 0;
+  std::uint32_t race_node = 0;    // the race detector's stack node (vm/race.hpp); 0: not found yet
 };
 
 // What a helper left for the dispatch loop to act on (interp.cpp: CHECK_FAULT).
@@ -108,6 +110,7 @@ struct Goroutine {
   int nested = 0;                 // native → Go callbacks in progress
   const Function* created_by = nullptr;  // for tracebacks: "created by main.main"
   std::uint32_t created_line = 0;
+  std::uint64_t race_created = 0; // the race detector's site of its go statement (vm/race.hpp)
   std::string final_traceback;    // set when an unrecovered panic ends the program
   // Bytes reserved for this goroutine against the run's memory limit (Machine::charge): its
   // structures and the capacities of its stack, frames and deferred calls. Released when it ends.
@@ -228,6 +231,8 @@ class Machine final : public rt::Body {
   rt::Runtime& runtime() { return runtime_; }
   const Image& image() const { return *image_; }
   Heap& heap() { return heap_; }
+  // The race detector's VM side (MachineConfig::runtime.race), or null.
+  Races* races() const { return races_.get(); }
   const Output& output() const { return config_.output; }
   const MachineConfig& config() const { return config_; }
 
@@ -303,6 +308,8 @@ class Machine final : public rt::Body {
   };
   std::unordered_map<const TypeInfo*, std::unique_ptr<ChanElemType>> chan_types_;
   Heap heap_;  // after runtime_: destroyed first, its finalizers still see the runtime
+  std::unique_ptr<Races> races_;
+  std::atomic<bool> race_summary_{false};  // "Found N data race(s)" was written (wait)
   std::unique_ptr<GcLayout> globals_layout_;
   std::uint8_t* globals_ = nullptr;  // heap object: every global's storage
   std::vector<std::unique_ptr<GcLayout>> layouts_;   // per TypeInfo: storage, box

@@ -19,8 +19,8 @@ TEST_CASE("race: two goroutines writing one word without synchronisation race; t
   REQUIRE(d.start(main, 1));
   REQUIRE(d.go(main, a, 7));
   Race r;
-  CHECK_FALSE(d.write(a, kX, 11, &r));
-  CHECK(d.write(main, kX + 4, 12, &r));  // the same word
+  CHECK_FALSE(d.write(a, kX, 8, 11, &r));
+  CHECK(d.write(main, kX + 4, 4, 12, &r));  // the same word
   CHECK(r.addr == kX);
   CHECK(r.now.gid == 1);
   CHECK(r.now.site == 12);
@@ -29,7 +29,7 @@ TEST_CASE("race: two goroutines writing one word without synchronisation race; t
   CHECK(r.before.site == 11);
   CHECK(r.before.write);
   // Another word: no history, no race.
-  CHECK_FALSE(d.write(main, kY, 13, &r));
+  CHECK_FALSE(d.write(main, kY, 8, 13, &r));
 }
 
 TEST_CASE("race: what happens before go f() is seen by f; what comes after is not") {
@@ -37,11 +37,11 @@ TEST_CASE("race: what happens before go f() is seen by f; what comes after is no
   Thread main, a;
   REQUIRE(d.start(main, 1));
   Race r;
-  CHECK_FALSE(d.write(main, kX, 1, &r));
+  CHECK_FALSE(d.write(main, kX, 8, 1, &r));
   REQUIRE(d.go(main, a, 2));
-  CHECK_FALSE(d.read(a, kX, 2, &r));   // written before the go statement
-  CHECK_FALSE(d.write(main, kY, 3, &r));
-  CHECK(d.read(a, kY, 4, &r));         // written after it: a read racing with a write
+  CHECK_FALSE(d.read(a, kX, 8, 2, &r));   // written before the go statement
+  CHECK_FALSE(d.write(main, kY, 8, 3, &r));
+  CHECK(d.read(a, kY, 8, 4, &r));         // written after it: a read racing with a write
   CHECK(r.now.gid == 2);
   CHECK_FALSE(r.now.write);
   CHECK(r.before.site == 3);
@@ -54,13 +54,13 @@ TEST_CASE("race: a release and an acquire order two goroutines' accesses (a Mute
   REQUIRE(d.go(main, a, 2));
   SyncClock mu;
   Race r;
-  CHECK_FALSE(d.write(a, kX, 1, &r));
+  CHECK_FALSE(d.write(a, kX, 8, 1, &r));
   mu.release(a);
   mu.acquire(main);
-  CHECK_FALSE(d.write(main, kX, 2, &r));
-  CHECK_FALSE(d.read(main, kX, 3, &r));
+  CHECK_FALSE(d.write(main, kX, 8, 2, &r));
+  CHECK_FALSE(d.read(main, kX, 8, 3, &r));
   // The other way round without the lock: a's next access races.
-  CHECK(d.read(a, kX, 4, &r));
+  CHECK(d.read(a, kX, 8, 4, &r));
   CHECK(r.before.gid == 1);
 }
 
@@ -69,21 +69,41 @@ TEST_CASE("race: concurrent reads do not race with each other, but a write races
   Thread main, a, b;
   REQUIRE(d.start(main, 1));
   Race r;
-  CHECK_FALSE(d.write(main, kX, 1, &r));
+  CHECK_FALSE(d.write(main, kX, 8, 1, &r));
   REQUIRE(d.go(main, a, 2));
   REQUIRE(d.go(main, b, 3));
-  CHECK_FALSE(d.read(a, kX, 10, &r));
-  CHECK_FALSE(d.read(b, kX, 20, &r));  // two concurrent reads: no race
+  CHECK_FALSE(d.read(a, kX, 8, 10, &r));
+  CHECK_FALSE(d.read(b, kX, 8, 20, &r));  // two concurrent reads: no race
   // main learns of a's read only: its write races with b's.
   SyncClock done;
   done.release(a);
   done.acquire(main);
-  CHECK(d.write(main, kX, 30, &r));
+  CHECK(d.write(main, kX, 8, 30, &r));
   CHECK(r.before.gid == 3);
   CHECK(r.before.site == 20);
   CHECK_FALSE(r.before.write);
   // After the write, the reads are forgotten: a write by main again is its own.
-  CHECK_FALSE(d.write(main, kX, 31, &r));
+  CHECK_FALSE(d.write(main, kX, 8, 31, &r));
+}
+
+TEST_CASE("race: bytes of one word are apart; a range covers every byte it spans") {
+  Detector d;
+  Thread main, a, b;
+  REQUIRE(d.start(main, 1));
+  REQUIRE(d.go(main, a, 2));
+  REQUIRE(d.go(main, b, 3));
+  Race r;
+  for (uintptr_t i = 0; i < 16; i += 2) {  // a []byte split between two workers, byte by byte
+    CHECK_FALSE(d.write(a, kX + i, 1, 1, &r));
+    CHECK_FALSE(d.write(b, kX + i + 1, 1, 2, &r));
+  }
+  CHECK_FALSE(d.write(a, kY, 4, 3, &r));      // two halves of one word
+  CHECK_FALSE(d.read(b, kY + 4, 4, 4, &r));
+  CHECK(d.read_range(main, kX + 5, 6, 5, &r));  // copy(dst, buf[5:11]): bytes of both
+  CHECK(r.addr >= kX + 5);
+  CHECK(r.addr < kX + 11);
+  CHECK(d.write(main, kY + 2, 4, 6, &r));     // overlaps both halves: races with the write
+  CHECK(r.before.site == 3);
 }
 
 TEST_CASE("race: fresh memory has no history") {
@@ -92,11 +112,11 @@ TEST_CASE("race: fresh memory has no history") {
   REQUIRE(d.start(main, 1));
   REQUIRE(d.go(main, a, 2));
   Race r;
-  CHECK_FALSE(d.write(a, kX, 1, &r));
+  CHECK_FALSE(d.write(a, kX, 8, 1, &r));
   CHECK(d.cells() == 1);
   d.reset(kX, 16);  // freed and allocated again
   CHECK(d.cells() == 0);
-  CHECK_FALSE(d.write(main, kX, 2, &r));
+  CHECK_FALSE(d.write(main, kX, 8, 2, &r));
 }
 
 TEST_CASE("race: slots are reused only when the new goroutine knows the old one's every event") {
@@ -105,14 +125,14 @@ TEST_CASE("race: slots are reused only when the new goroutine knows the old one'
   REQUIRE(d.start(main, 1));
   REQUIRE(d.go(main, a, 2));
   Race r;
-  CHECK_FALSE(d.write(a, kX, 1, &r));
+  CHECK_FALSE(d.write(a, kX, 8, 1, &r));
   SyncClock wg;
   wg.release(a);  // wg.Done()
   d.end(a);
   // Not joined yet: b gets a fresh slot, and a's write races with b's.
   REQUIRE(d.go(main, b, 3));
   CHECK(b.slot != a.slot);
-  CHECK(d.write(b, kX, 2, &r));
+  CHECK(d.write(b, kX, 8, 2, &r));
   CHECK(r.before.gid == 2);
   d.end(b);
   // Joined (wg.Wait): c may take a's slot, and a's write happened before c's.
@@ -120,8 +140,8 @@ TEST_CASE("race: slots are reused only when the new goroutine knows the old one'
   REQUIRE(d.go(main, c, 4));
   CHECK(c.slot == a.slot);
   CHECK(c.epoch().clock > a.last());  // its epochs are new ones
-  CHECK_FALSE(d.write(c, kY, 3, &r));
-  CHECK_FALSE(d.read(c, kY, 3, &r));
+  CHECK_FALSE(d.write(c, kY, 8, 3, &r));
+  CHECK_FALSE(d.read(c, kY, 8, 3, &r));
 }
 
 TEST_CASE("race: past the limit of goroutines alive at once, go fails") {
@@ -153,8 +173,8 @@ TEST_CASE("race: threads touching their own words at once report nothing (and th
       Race r;
       for (uintptr_t k = 0; k < 2000; ++k) {
         const uintptr_t a = 0x100000 + (k * ts.size() + i) * 8;
-        if (d.write(ts[i], a, 1, &r)) races.fetch_add(1);
-        if (d.read(ts[i], a, 2, &r)) races.fetch_add(1);
+        if (d.write(ts[i], a, 8, 1, &r)) races.fetch_add(1);
+        if (d.read(ts[i], a, 8, 2, &r)) races.fetch_add(1);
       }
     });
   }
@@ -179,7 +199,7 @@ bool access(bool write, uintptr_t addr) {
   Detector* d = g.runtime->race_detector();
   REQUIRE(d);
   Race r;
-  return write ? d->write(g.race, addr, 1, &r) : d->read(g.race, addr, 2, &r);
+  return write ? d->write(g.race, addr, 8, 1, &r) : d->read(g.race, addr, 8, 2, &r);
 }
 
 // Runs `body` as main with a detector, in every scheduler set-up; `expect` races in each.

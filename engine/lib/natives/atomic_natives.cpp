@@ -21,6 +21,7 @@ bool nil_address(vm::NativeContext& ctx) {
 template <class T> bool add(vm::NativeContext& ctx, vm::Word* args) {
   T* p = vm::ptr<T>(args[0]);
   if (!p) return nil_address(ctx);
+  vm::AtomicAccess race(ctx.goroutine(), p, sizeof(T), vm::Races::Atomic::ReadModifyWrite);
   args[0] = to_word(__atomic_add_fetch(p, T(args[1]), kOrder));
   return true;
 }
@@ -29,6 +30,7 @@ template <class T> bool add(vm::NativeContext& ctx, vm::Word* args) {
 template <class T> bool load(vm::NativeContext& ctx, vm::Word* args) {
   T* p = vm::ptr<T>(args[0]);
   if (!p) return nil_address(ctx);
+  vm::AtomicAccess race(ctx.goroutine(), p, sizeof(T), vm::Races::Atomic::Load);
   args[0] = to_word(__atomic_load_n(p, kOrder));
   return true;
 }
@@ -37,6 +39,7 @@ template <class T> bool load(vm::NativeContext& ctx, vm::Word* args) {
 template <class T> bool store(vm::NativeContext& ctx, vm::Word* args) {
   T* p = vm::ptr<T>(args[0]);
   if (!p) return nil_address(ctx);
+  vm::AtomicAccess race(ctx.goroutine(), p, sizeof(T), vm::Races::Atomic::Store);
   __atomic_store_n(p, T(args[1]), kOrder);
   return true;
 }
@@ -45,6 +48,7 @@ template <class T> bool store(vm::NativeContext& ctx, vm::Word* args) {
 template <class T> bool swap(vm::NativeContext& ctx, vm::Word* args) {
   T* p = vm::ptr<T>(args[0]);
   if (!p) return nil_address(ctx);
+  vm::AtomicAccess race(ctx.goroutine(), p, sizeof(T), vm::Races::Atomic::ReadModifyWrite);
   args[0] = to_word(__atomic_exchange_n(p, T(args[1]), kOrder));
   return true;
 }
@@ -53,6 +57,7 @@ template <class T> bool swap(vm::NativeContext& ctx, vm::Word* args) {
 template <class T> bool compare_and_swap(vm::NativeContext& ctx, vm::Word* args) {
   T* p = vm::ptr<T>(args[0]);
   if (!p) return nil_address(ctx);
+  vm::AtomicAccess race(ctx.goroutine(), p, sizeof(T), vm::Races::Atomic::ReadModifyWrite);
   T expected = T(args[1]);
   args[0] = from_bool(__atomic_compare_exchange_n(p, &expected, T(args[2]), false, kOrder, kOrder));
   return true;
@@ -72,6 +77,7 @@ bool swap_any(vm::NativeContext& ctx, vm::Word* args) { return swap<vm::Word>(ct
 bool compare_and_swap_any(vm::NativeContext& ctx, vm::Word* args) {
   auto* p = vm::ptr<vm::Word>(args[0]);
   if (!p) return nil_address(ctx);
+  vm::AtomicAccess race(ctx.goroutine(), p, sizeof(vm::Word), vm::Races::Atomic::ReadModifyWrite);
   vm::Word old = args[1], desired = args[2];
   for (;;) {
     vm::Word current = __atomic_load_n(p, kOrder);

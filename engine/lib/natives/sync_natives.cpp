@@ -138,10 +138,7 @@ bool wg_wait(vm::NativeContext& ctx, vm::Word* args) {
 bool once_begin(vm::NativeContext& ctx, vm::Word* args) {
   auto* once = receiver_handle<rt::Once>(ctx, args);
   if (!once) return false;
-  if (once->done()) {
-    args[0] = from_bool(false);
-    return true;
-  }
+  // begin() has the done() fast path itself, with the race detector's edge from the first Do.
   switch (once->begin(ctx.g(), ctx.goroutine().waiter)) {
     case rt::Once::Begin::AlreadyDone:
       args[0] = from_bool(false);

@@ -24,6 +24,7 @@
 #include <atomic>
 #include <chrono>
 #include <new>
+#include <optional>
 
 #include "lib/natives/native_support.hpp"
 
@@ -37,6 +38,9 @@ struct TimerState {
   vm::Machine* machine = nullptr;
   vm::Word chan = 0;  // chan Time to send on, or 0
   vm::Word func = 0;  // func() to start in its own goroutine, or 0
+  // The race detector's: starting or resetting the timer happens before it fires (its send, its
+  // function's goroutine).
+  rt::race::SyncClock race;
   // One reference held by the TimerHandle, one while armed; the last one deletes.
   std::atomic<int> refs{1};
 };
@@ -100,6 +104,9 @@ void fire(rt::TimerTask& task, std::int64_t) {
   auto* s = static_cast<TimerState*>(task.arg);
   vm::Machine& m = *s->machine;
   m.enter_mutator();
+  std::optional<rt::race::Thread> firing;
+  if (m.races()) firing = rt::race::Detector::outside(s->race);
+  rt::race::OutsideScope as_firing(firing ? &*firing : nullptr);
   if (s->func) {
     start_function(m, s->func);
   } else if (s->chan) {
@@ -117,7 +124,9 @@ void fire(rt::TimerTask& task, std::int64_t) {
 
 void release(rt::TimerTask& task) { disarmed(static_cast<TimerState*>(task.arg)); }
 
-void arm(TimerState* s, std::int64_t delay_ns, std::int64_t period_ns) {
+// `by`: the goroutine starting it.
+void arm(TimerState* s, std::int64_t delay_ns, std::int64_t period_ns, vm::Goroutine& by) {
+  if (s->machine->races()) s->race.release(by.g->race);
   s->refs.fetch_add(1, std::memory_order_relaxed);
   pin_words(s);
   rt::Runtime& runtime = s->machine->runtime();
@@ -197,7 +206,7 @@ bool timer_start(vm::NativeContext& ctx, vm::Word* args) {
   if (!args[0]) return nil_receiver(ctx);
   TimerState* s = new_timer(ctx, args[0], args[2], args[3]);
   if (!s) return false;
-  arm(s, std::int64_t(args[1]), 0);
+  arm(s, std::int64_t(args[1]), 0, ctx.goroutine());
   return true;
 }
 
@@ -217,7 +226,7 @@ bool timer_reset(vm::NativeContext& ctx, vm::Word* args) {
   TimerState* s = timer_state(args[0]);
   if (!s) return nil_receiver(ctx);
   bool was_pending = cancel(ctx, s);
-  arm(s, d, 0);
+  arm(s, d, 0, ctx.goroutine());
   ctx.args()[0] = from_bool(was_pending);
   return true;
 }
@@ -230,7 +239,7 @@ bool ticker_start(vm::NativeContext& ctx, vm::Word* args) {
   auto d = std::int64_t(args[1]);
   TimerState* s = new_timer(ctx, args[0], args[2], 0);
   if (!s) return false;
-  arm(s, d, d);
+  arm(s, d, d, ctx.goroutine());
   return true;
 }
 
@@ -248,7 +257,7 @@ bool ticker_reset(vm::NativeContext& ctx, vm::Word* args) {
   TimerState* s = timer_state(args[0]);
   if (!s) return nil_receiver(ctx);
   cancel(ctx, s);
-  arm(s, d, d);
+  arm(s, d, d, ctx.goroutine());
   return true;
 }
 
