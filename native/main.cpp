@@ -222,6 +222,8 @@ int open_desktop(int argc, char** argv) {
       } else {
         return usage_error("bad flag " + arg + " " + value);
       }
+    } else if (arg.rfind("--", 0) == 0 && gopark::engine::RunSettings::is_switch(arg.substr(2))) {
+      options.settings.emplace_back(arg.substr(2), "true");  // --race
     } else if (arg.rfind("--", 0) == 0 && gopark::engine::RunSettings::is_setting(arg.substr(2))) {
       if (i + 1 >= argc) return usage_error("missing value after " + arg);
       std::string value = argv[++i];

@@ -174,7 +174,7 @@ EMSCRIPTEN_KEEPALIVE void gopark_paste(const char* text) {
   shell->clipboard = text;
   shell->paste_frames = 2;
 }
-// Settings, as lines "name=value" (procs, mode, seed, speed, memory, max-steps: engine::RunSettings::set
+// Settings, as lines "name=value" (procs, mode, seed, speed, memory, max-steps, race: engine::RunSettings::set
 // reads and checks each). All are taken, or none: the answer is "" or what was wrong
 // ("procs: a whole number from 1 to 256"), which the page throws.
 EMSCRIPTEN_KEEPALIVE const char* gopark_set_settings(const char* lines) {
@@ -245,9 +245,11 @@ EMSCRIPTEN_KEEPALIVE const char* gopark_settings() {
   gopark::engine::RunSettings s = shell->app->settings();
   char buf[256];
   std::snprintf(buf, sizeof buf,
-                "{\"procs\":%d,\"mode\":%d,\"speed\":%g,\"seed\":\"%llu\",\"memory\":%llu,\"max-steps\":%llu}",
+                "{\"procs\":%d,\"mode\":%d,\"speed\":%g,\"seed\":\"%llu\",\"memory\":%llu,\"max-steps\":%llu,"
+                "\"race\":%s}",
                 s.procs, int(s.mode), s.speed, static_cast<unsigned long long>(s.seed),
-                static_cast<unsigned long long>(s.memory_limit), static_cast<unsigned long long>(s.max_steps));
+                static_cast<unsigned long long>(s.memory_limit), static_cast<unsigned long long>(s.max_steps),
+                s.race ? "true" : "false");
   return hand_to_js(buf);
 }
 }

@@ -182,6 +182,16 @@ std::string state_json(const ViewModel& v, std::uint64_t step, bool held) {
     j.field("done", l.done);
     queued(j, "waiters", l.waiters, false);
   });
+
+  objects(j, "races", v.races, [](Json& j, const RaceView& r) {
+    j.int_field("goroutine", r.goroutine);
+    j.field("write", r.write);
+    j.int_field("line", r.line);
+    j.int_field("previous_goroutine", r.previous_goroutine);
+    j.field("previous_write", r.previous_write);
+    j.int_field("previous_line", r.previous_line);
+    j.field("text", r.text);
+  });
   j.end_object();
   return j.take();
 }

@@ -2,7 +2,7 @@
 // A frame's view-model as JSON: what the web page's `gopark.state()` returns (for browser tests
 // and pages that embed the playground). Goroutine states are given in the study note's words
 // ("state") and Go's ("go_state"). One object: step, held, running, time_ms, mode, gomaxprocs, deadlock,
-// goroutines, procs, global_runq(_size), threads, channels, locks; field names as in
+// goroutines, procs, global_runq(_size), threads, channels, locks, races; field names as in
 // view_model.hpp.
 #include <cstdint>
 #include <string>

@@ -117,6 +117,14 @@ struct LockView {
   std::vector<QueuedGoroutine> waiters;
 };
 
+// A data race the race detector reported (a run with RunSettings::race; vm/race.hpp).
+struct RaceView {
+  std::uint64_t goroutine = 0, previous_goroutine = 0;  // who made the access, who the earlier one
+  bool write = false, previous_write = false;
+  int line = 0, previous_line = 0;  // the lines of the program's own code (0: none, the library's)
+  std::string text;                 // Go's report: "WARNING: DATA RACE\nWrite at ..."
+};
+
 struct ViewModel {
   double time_ms = 0;
   std::string mode;            // "goroutines (M:N)", "threads (1:1)", "coroutines (N:1)", "simulated (deterministic)"
@@ -135,6 +143,8 @@ struct ViewModel {
   // shown where it waits; these are the objects they wait on (sorted, unique).
   bool deadlock = false;
   std::vector<std::uint64_t> deadlock_objects;
+  // The data races reported so far, in the order found (a run with the race detector).
+  std::vector<RaceView> races;
 
   // The row of goroutine `id`, or null.
   const GoroutineRow* goroutine(std::uint64_t id) const;

@@ -368,6 +368,7 @@ bool Session::start(const std::string& source, const std::string& file_name, con
     trace::Recorder::Cursor cursor;
     ViewModel last;
     EndedGoroutines gone;
+    std::vector<RaceView> races;  // the detector's reports, copied again only when there are more
     auto sample = [&](bool final, rt::ExitKind end) {
       // The last frame is drawn from the runtime's picture at the end, when it has one (the
       // last sample may be up to a sampling period old).
@@ -386,6 +387,14 @@ bool Session::start(const std::string& source, const std::string& file_name, con
       timeline.set_now(now);
       auto frame = std::make_shared<Frame>();
       frame->view = last;
+      if (const vm::Races* detector = run->machine->races(); detector && detector->found() != races.size()) {
+        races.clear();
+        for (const vm::RaceReport& r : detector->reports()) {
+          races.push_back({r.goroutine, r.previous_goroutine, r.write, r.previous_write, r.line, r.previous_line,
+                           r.text});
+        }
+      }
+      frame->view.races = races;
       if (final && end == rt::ExitKind::Deadlock) {
         ended_in_deadlock(frame->view);
       } else if (final) {

@@ -27,6 +27,7 @@
 #include "ui/menu_bar.hpp"
 #include "ui/output_panel.hpp"
 #include "ui/procs_panel.hpp"
+#include "ui/races_panel.hpp"
 #include "ui/shared.hpp"
 #include "ui/timeline_panel.hpp"
 #include "ui/toolbar.hpp"
@@ -51,6 +52,7 @@ struct App::State {
   GoroutinesPanel goroutines;
   ChannelsPanel channels;
   LocksPanel locks;
+  RacesPanel races;
   TimelinePanel timeline;
   BatchWindow batch;
 };
@@ -175,6 +177,15 @@ void App::frame() {
   AppOptions& options = app.options;
   s.frame = app.pinned ? app.pinned : s.session.frame();
   if (s.frame && s.selected != 0) s.related = related_to(s.frame->view, s.selected);
+  // A selected race: its other goroutine is highlighted with the selected one.
+  if (s.frame && s.selected_race >= 0 && std::size_t(s.selected_race) < s.frame->view.races.size()) {
+    const RaceView& r = s.frame->view.races[std::size_t(s.selected_race)];
+    std::vector<std::uint64_t>& gs = s.related.goroutines;
+    if (s.selected == r.goroutine && r.previous_goroutine != r.goroutine &&
+        !std::binary_search(gs.begin(), gs.end(), r.previous_goroutine)) {
+      gs.insert(std::lower_bound(gs.begin(), gs.end(), r.previous_goroutine), r.previous_goroutine);
+    }
+  }
   if (!app.started) {
     app.started = true;
     if (options.speed > 0) s.controls.set_speed_near(options.speed);
@@ -224,8 +235,28 @@ void App::frame() {
   ImGui::BeginChild("editor", ImVec2(0, editor_h));
   app.editor.draw(s);
   ImGui::EndChild();
-  ImGui::TextUnformatted("Output");
-  app.output.draw(s);
+  // The output, and beside it the race detector's reports when it is on or found any.
+  const bool races_tab = s.controls.settings.race || (s.frame && !s.frame->view.races.empty());
+  if (!races_tab) {
+    ImGui::TextUnformatted("Output");
+    app.output.draw(s);
+  } else if (ImGui::BeginTabBar("##output_tabs")) {
+    const bool bring_races = app.races.first_race(s);
+    if (ImGui::BeginTabItem("Output")) {
+      app.output.draw(s);
+      ImGui::EndTabItem();
+    }
+    const std::size_t n = s.frame ? s.frame->view.races.size() : 0;
+    const std::string title = n ? "Data races (" + std::to_string(n) + ")###races" : std::string("Data races###races");
+    if (n) ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(255, 170, 80, 255));
+    const bool open = ImGui::BeginTabItem(title.c_str(), nullptr, bring_races ? ImGuiTabItemFlags_SetSelected : 0);
+    if (n) ImGui::PopStyleColor();
+    if (open) {
+      app.races.draw(s);
+      ImGui::EndTabItem();
+    }
+    ImGui::EndTabBar();
+  }
   ImGui::EndChild();
 
   ImGui::SameLine();

@@ -48,6 +48,17 @@ void BatchWindow::draw(Shared& s) {
   std::vector<OutcomeCount> outcomes = batch.outcomes();
   const bool simulated = batch.simulated();
   ImGui::Text("%zu distinct outcome%s", outcomes.size(), outcomes.size() == 1 ? "" : "s");
+  // With the race detector: how many runs reported a race, whatever else they printed.
+  std::uint32_t raced = 0, counted = 0;
+  for (const OutcomeCount& o : outcomes) {
+    counted += o.count;
+    if (o.output.find("[WARNING: DATA RACE") != std::string::npos) raced += o.count;
+  }
+  if (s.controls.settings.race || raced > 0) {
+    ImGui::SameLine();
+    ImGui::TextColored(raced ? ImVec4(1.0f, 0.67f, 0.31f, 1.0f) : ImVec4(0.6f, 0.8f, 0.6f, 1.0f),
+                       "  data race reported in %u of %u runs", raced, counted);
+  }
   if (simulated) {
     ImGui::SameLine();
     ImGui::TextDisabled("(simulated: Open replays an outcome's run, paused at its start)");

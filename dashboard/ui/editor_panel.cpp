@@ -102,6 +102,16 @@ void EditorPanel::draw(Shared& s) {
   }
   std::map<int, const SourceError*> error_on_line;
   for (const SourceError& e : s.errors) error_on_line.emplace(e.line, &e);
+  // The race detector's reports: both lines of each race (the index of each race on a line).
+  std::map<int, std::vector<std::size_t>> races_on_line;
+  if (s.frame) {
+    const std::vector<RaceView>& races = s.frame->view.races;
+    for (std::size_t i = 0; i < races.size(); ++i) {
+      if (races[i].line > 0) races_on_line[races[i].line].push_back(i);
+      if (races[i].previous_line > 0 && races[i].previous_line != races[i].line)
+        races_on_line[races[i].previous_line].push_back(i);
+    }
+  }
 
   // Gutter, only for the visible lines.
   float scroll_y = ImGui::GetScrollY();
@@ -125,6 +135,32 @@ void EditorPanel::draw(Shared& s) {
       draw->AddRectFilled(ImVec2(origin.x + gutter_w, y), ImVec2(origin.x + ImGui::GetWindowWidth() * 4, y + line_h),
                           IM_COL32(120, 30, 30, 90));
     }
+    if (auto rl = races_on_line.find(line); rl != races_on_line.end()) {
+      // A race: an orange band, and a mark at the gutter's right end (hover: which race).
+      bool chosen = false;
+      for (std::size_t i : rl->second) chosen = chosen || int(i) == s.selected_race;
+      draw->AddRectFilled(ImVec2(origin.x + gutter_w, y), ImVec2(origin.x + ImGui::GetWindowWidth() * 4, y + line_h),
+                          chosen ? IM_COL32(255, 150, 40, 95) : IM_COL32(255, 150, 40, 45));
+      const float mx = origin.x + gutter_w - line_h * 0.55f;
+      draw->AddTriangleFilled(ImVec2(mx, y + line_h - 2), ImVec2(mx + line_h * 0.25f, y + 2),
+                              ImVec2(mx + line_h * 0.5f, y + line_h - 2), IM_COL32(255, 150, 40, 255));
+      if (ImGui::IsMouseHoveringRect(ImVec2(mx - 2, y), ImVec2(origin.x + gutter_w, y + line_h))) {
+        ImGui::BeginTooltip();
+        for (std::size_t i : rl->second) {
+          const RaceView& r = s.frame->view.races[i];
+          const bool here = r.line == line;  // this line is the race's later access
+          const int other = here ? r.previous_line : r.line;
+          ImGui::Text("DATA RACE: %s by G%llu here, unordered with the %s by G%llu at line %d", 
+                      (here ? r.write : r.previous_write) ? "write" : "read",
+                      static_cast<unsigned long long>(here ? r.goroutine : r.previous_goroutine),
+                      (here ? r.previous_write : r.write) ? "write" : "read",
+                      static_cast<unsigned long long>(here ? r.previous_goroutine : r.goroutine), other);
+        }
+        ImGui::TextDisabled("click: select the race (Data races tab)");
+        ImGui::EndTooltip();
+        if (ImGui::IsMouseClicked(0)) s.select_race(int(rl->second.front()));
+      }
+    }
     auto on = on_line.find(line);
     if (on != on_line.end()) {
       // One dot per goroutine (up to four, then a count), in its state's colour.
@@ -139,7 +175,8 @@ void EditorPanel::draw(Shared& s) {
       }
       draw->AddRectFilled(ImVec2(origin.x + gutter_w, y), ImVec2(origin.x + ImGui::GetWindowWidth() * 4, y + line_h),
                           (state_style(on->second.front()->state).color & 0x00FFFFFFu) | 0x28000000u);
-      if (ImGui::IsMouseHoveringRect(ImVec2(origin.x, y), ImVec2(origin.x + gutter_w, y + line_h))) {
+      const float hover_end = origin.x + gutter_w - (races_on_line.count(line) ? line_h * 0.6f : 0.0f);  // not the race mark
+      if (ImGui::IsMouseHoveringRect(ImVec2(origin.x, y), ImVec2(hover_end, y + line_h))) {
         ImGui::BeginTooltip();
         for (const GoroutineRow* g : on->second) {
           ImGui::Text("G%llu %s: %s%s%s", static_cast<unsigned long long>(g->id), g->function.c_str(),

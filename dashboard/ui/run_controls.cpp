@@ -41,6 +41,7 @@ void RunControls::assign(const engine::RunSettings& s) {
   settings.mode = c.mode;
   settings.seed = c.seed;
   settings.memory_limit = c.memory_limit;
+  settings.race = c.race;
   set_speed_near(c.speed);
   std::snprintf(seed_text, sizeof seed_text, "%llu", static_cast<unsigned long long>(c.seed));
   seed_ok = true;

@@ -7,6 +7,7 @@ void Shared::run(bool paused) {
   RunSettings settings = controls.settings;
   settings.start_paused = paused;
   selected = 0;
+  selected_race = -1;
   related = {};
   follow = true;
   session.start(source, file_name, settings, errors);
@@ -44,7 +45,21 @@ void Shared::load_example(const Example& e) {
   errors.clear();
 }
 
-void Shared::select(std::uint64_t goroutine) { selected = selected == goroutine ? 0 : goroutine; }
+void Shared::select(std::uint64_t goroutine) {
+  selected = selected == goroutine ? 0 : goroutine;
+  selected_race = -1;
+}
+
+void Shared::select_race(int race) {
+  const std::size_t n = frame ? frame->view.races.size() : 0;
+  if (race < 0 || std::size_t(race) >= n) {
+    if (selected_race >= 0) selected = 0;
+    selected_race = -1;
+    return;
+  }
+  selected_race = race;
+  selected = frame->view.races[std::size_t(race)].goroutine;
+}
 
 const char* Shared::state_word(NoteState st) const {
   const StateStyle& style = state_style(st);

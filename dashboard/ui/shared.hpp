@@ -68,6 +68,9 @@ struct Shared {
   bool note_words = false;           // goroutine states in the study note's words, not Go's
   std::uint64_t selected = 0;        // selected goroutine (0: none)
   Related related;                   // what the selected goroutine relates to
+  // The race selected in the races panel (an index into frame->view.races; -1: none): `selected`
+  // is its goroutine, and the other one is added to `related`.
+  int selected_race = -1;
   bool follow = true;                // the timeline follows the run's end
 
   bool show_batch = false;           // the Run xN window is open
@@ -96,6 +99,7 @@ struct Shared {
   void line_back(std::uint64_t g);
   void load_example(const Example& e);  // stops the run and puts the example in the editor
   void select(std::uint64_t goroutine);  // selects it, or deselects it if it was selected
+  void select_race(int race);            // -1: none
   const char* state_word(NoteState s) const;  // Go's word, or the note's (View menu)
 };
 

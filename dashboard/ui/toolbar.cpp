@@ -203,6 +203,15 @@ void Toolbar::draw(Shared& s) {
     ImGui::SetTooltip("The run's memory: heap, goroutines and their stacks, channel buffers.\n"
                       "Past it the program ends as Go's does: fatal error: out of memory");
   }
+  ImGui::SameLine();
+  ImGui::BeginDisabled(running);
+  ImGui::Checkbox("race detector", &s.controls.settings.race);
+  ImGui::EndDisabled();
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
+    ImGui::SetTooltip("Go's -race: report two goroutines touching the same variable, one of them writing,\n"
+                      "with nothing (a lock, a channel, a WaitGroup...) ordering them. The racing lines\n"
+                      "are marked in the editor; the run is slower, and exits with status 66 after a race.");
+  }
 
   if (!s.status.empty()) {
     ImGui::SameLine();
@@ -220,6 +229,11 @@ void Toolbar::draw(Shared& s) {
                        : s.controls.settings.speed > 0 ? "slow motion"
                                                    : "running";
     ImGui::Text("%s  %.1f s  %zu goroutines", what, v.time_ms / 1000.0, v.goroutines.size());
+    if (!v.races.empty()) {
+      ImGui::SameLine();
+      ImGui::TextColored(ImVec4(1.0f, 0.67f, 0.31f, 1.0f), "%zu DATA RACE%s", v.races.size(),
+                         v.races.size() == 1 ? "" : "S");
+    }
   } else if (!s.errors.empty()) {
     ImGui::SameLine();
     ImGui::TextColored(ImVec4(1.0f, 0.45f, 0.4f, 1.0f), "%zu compile error%s", s.errors.size(),

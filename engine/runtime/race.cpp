@@ -1,7 +1,9 @@
 // race (race.hpp): vector clocks, slots, and FastTrack's read and write rules.
 #include "runtime/race.hpp"
+#include "runtime/runtime.hpp"
 
 #include <algorithm>
+#include <cstdlib>
 
 namespace gopark::rt::race {
 
@@ -37,8 +39,26 @@ void SyncClock::acq_rel(Thread& t) {
   t.tick();
 }
 
-Detector::Detector() : shards_(new Shard[kShards]) {
+namespace {
+std::atomic<uint64_t> detectors{0};
+// The region a thread touched last (Detector::cell_of), tagged with its Detector's id.
+struct RegionCache {
+  uint64_t detector = 0;
+  uintptr_t key = 0;
+  void* cells = nullptr;
+};
+thread_local RegionCache region_cache;
+}  // namespace
+
+Detector::Detector() : id_(detectors.fetch_add(1) + 1), shards_(new Shard[kShards]) {
   final_.push_back(0);  // kOutsideSlot: never a goroutine's
+}
+
+Detector::~Detector() {
+  for (auto& [key, cells] : regions_) {
+    for (std::size_t i = 0; i < kRegionWords; ++i) delete cells[i].more;
+    std::free(cells);
+  }
 }
 
 Thread Detector::outside(const SyncClock& knows) {
@@ -48,7 +68,24 @@ Thread Detector::outside(const SyncClock& knows) {
   t.vc.set(kOutsideSlot, t.vc.get(kOutsideSlot) + 1);
   return t;
 }
-Detector::~Detector() = default;
+
+Detector::Cell* Detector::cell_of(uintptr_t word) {
+  const uintptr_t key = word >> kRegionBits;
+  RegionCache& c = region_cache;
+  if (c.detector != id_ || c.key != key || !c.cells) {
+    Cell* cells;
+    {
+      std::lock_guard lock(regions_mutex_);
+      Cell*& r = regions_[key];
+      // Zeroed (an empty Cell is all zero); calloc maps a region this size in as it is touched.
+      if (!r) r = static_cast<Cell*>(std::calloc(kRegionWords, sizeof(Cell)));
+      if (!r) internal_error("race: out of memory for shadow memory");
+      cells = r;
+    }
+    c = {id_, key, cells};
+  }
+  return static_cast<Cell*>(c.cells) + ((word >> 3) & (kRegionWords - 1));
+}
 
 bool Detector::take_slot(Thread& child) {
   std::lock_guard lock(slots_mutex_);
@@ -109,35 +146,96 @@ bool Detector::access(Thread& t, uintptr_t addr, unsigned size, bool write, Site
 }
 
 SyncClock& Detector::atomic_clock(uintptr_t addr) {
-  Shard& sh = shard_of(addr & ~uintptr_t(7));
+  Shard& sh = shard_of(addr);
   SpinGuard g(sh.lock);
   std::unique_ptr<SyncClock>& c = sh.atomics[addr];
-  if (!c) c = std::make_unique<SyncClock>();
+  if (!c) {
+    c = std::make_unique<SyncClock>();
+    atomics_.fetch_add(1, std::memory_order_relaxed);
+  }
   return *c;
 }
+
+namespace {
+
+// A cell's lock byte.
+struct CellGuard {
+  uint8_t& lock;
+  explicit CellGuard(uint8_t& l) : lock(l) {
+    while (__atomic_exchange_n(&lock, uint8_t(1), __ATOMIC_ACQUIRE)) {
+      while (__atomic_load_n(&lock, __ATOMIC_RELAXED)) {
+      }
+    }
+  }
+  ~CellGuard() { __atomic_store_n(&lock, uint8_t(0), __ATOMIC_RELEASE); }
+};
+
+}  // namespace
 
 bool Detector::word_access(Thread& t, uintptr_t word, uint8_t mask, uintptr_t addr, bool write, Site site,
                            Race* race, bool atomic) {
   t.accessed = true;
   const Epoch now = t.epoch();
-  Shard& sh = shard_of(word);
-  SpinGuard g(sh.lock);
-  Cell& c = sh.cells[word];
-  for (const Record& r : c) {  // done already at this epoch
-    if (r.epoch == now && (r.mask & mask) == mask && (r.write || !write) && r.atomic == atomic) return false;
+  const uint8_t flags = uint8_t((write ? kWrite : 0) | (atomic ? kAtomic : 0));
+  Cell& c = *cell_of(word);
+  CellGuard guard(c.lock);
+  Record* const in = c.inline_;
+  const std::size_t n_more = c.more ? c.more->size() : 0;
+  auto at = [&](std::size_t i) -> Record& { return i < c.n ? in[i] : (*c.more)[i - c.n]; };
+  const std::size_t n = c.n + n_more;
+  // Done already at this epoch: a record of it covering these bytes, at least as strong.
+  for (std::size_t i = 0; i < n; ++i) {
+    const Record& r = at(i);
+    if (r.clock == now.clock && r.slot == now.slot && (r.mask & mask) == mask &&
+        ((r.flags & kWrite) || !write) && (r.flags & kAtomic) == (flags & kAtomic)) {
+      return false;
+    }
   }
   bool raced = false;
-  for (const Record& r : c) {
-    if ((r.mask & mask) && (write || r.write) && !(atomic && r.atomic) && !t.vc.knows(r.epoch)) {
-      if (race) *race = {addr, {t.gid, site, write}, {r.gid, r.site, r.write}};
+  for (std::size_t i = 0; i < n; ++i) {
+    const Record& r = at(i);
+    if ((r.mask & mask) && (write || (r.flags & kWrite)) && !(atomic && (r.flags & kAtomic)) &&
+        !t.vc.knows(r.epoch())) {
+      if (race) *race = {addr, {t.gid, site, write}, {r.gid, r.site, (r.flags & kWrite) != 0}};
       raced = true;
       break;
     }
   }
-  std::erase_if(c, [&](const Record& r) {
-    return (r.mask & ~mask) == 0 && (write || !r.write) && (!atomic || r.atomic) && t.vc.knows(r.epoch);
-  });
-  c.push_back({now, mask, write, atomic, t.gid, site});
+  // Update: the records this access supersedes lose its bytes (those left with none go); one of
+  // the same epoch and flags takes its bytes (and site) instead of a new record.
+  bool merged = false;
+  std::size_t kept = 0;
+  Record keep[2];
+  std::vector<Record> rest;
+  for (std::size_t i = 0; i < n; ++i) {
+    Record r = at(i);
+    if (r.clock == now.clock && r.slot == now.slot && r.flags == flags) {
+      r.mask |= mask;
+      r.site = site;
+      merged = true;
+    } else if ((write || !(r.flags & kWrite)) && (!atomic || (r.flags & kAtomic)) && t.vc.knows(r.epoch())) {
+      r.mask &= uint8_t(~mask);
+      if (r.mask == 0) continue;
+    }
+    if (kept < 2) keep[kept++] = r;
+    else rest.push_back(r);
+  }
+  if (!merged) {
+    const Record fresh{now.clock, uint16_t(now.slot), mask, flags, t.gid, site};
+    if (kept < 2) keep[kept++] = fresh;
+    else rest.push_back(fresh);
+  }
+  // n and more are also read without the lock (reset: is the cell empty?), hence the atomics.
+  for (std::size_t i = 0; i < kept; ++i) in[i] = keep[i];
+  __atomic_store_n(&c.n, uint8_t(kept), __ATOMIC_RELAXED);
+  if (rest.empty()) {
+    delete c.more;
+    __atomic_store_n(&c.more, nullptr, __ATOMIC_RELAXED);
+  } else if (c.more) {
+    c.more->swap(rest);
+  } else {
+    __atomic_store_n(&c.more, new std::vector<Record>(std::move(rest)), __ATOMIC_RELAXED);
+  }
   return raced;
 }
 
@@ -158,20 +256,31 @@ bool Detector::range(Thread& t, uintptr_t addr, std::size_t bytes, bool write, S
 
 void Detector::reset(uintptr_t addr, std::size_t bytes) {
   for (uintptr_t w = addr & ~uintptr_t(7); w < addr + bytes; w += 8) {
-    Shard& sh = shard_of(w);
+    Cell& c = *cell_of(w);
+    // Never touched: nothing to do, and reading it maps no shadow memory in (a big fresh object).
+    if (__atomic_load_n(&c.n, __ATOMIC_RELAXED) == 0 && !__atomic_load_n(&c.more, __ATOMIC_RELAXED)) continue;
+    CellGuard guard(c.lock);
+    __atomic_store_n(&c.n, uint8_t(0), __ATOMIC_RELAXED);
+    delete c.more;
+    __atomic_store_n(&c.more, nullptr, __ATOMIC_RELAXED);
+  }
+  // The clocks of atomic variables in a small object (a big one keeps any: at worst a later
+  // atomic access there is ordered after more than it should be, hiding a race, never making one).
+  if (bytes > 64 || atomics_.load(std::memory_order_relaxed) == 0) return;
+  for (uintptr_t a = addr & ~uintptr_t(3); a < addr + bytes; a += 4) {
+    Shard& sh = shard_of(a);
     SpinGuard g(sh.lock);
-    sh.cells.erase(w);
-    if (!sh.atomics.empty()) {
-      for (uintptr_t a = w; a < w + 8; a += 4) sh.atomics.erase(a);
-    }
+    if (!sh.atomics.empty()) sh.atomics.erase(a);
   }
 }
 
 std::size_t Detector::cells() const {
+  std::lock_guard lock(regions_mutex_);
   std::size_t n = 0;
-  for (std::size_t i = 0; i < kShards; ++i) {
-    SpinGuard g(shards_[i].lock);
-    n += shards_[i].cells.size();
+  for (const auto& [key, cells] : regions_) {
+    for (std::size_t i = 0; i < kRegionWords; ++i) {
+      n += __atomic_load_n(&cells[i].n, __ATOMIC_RELAXED) > 0 || __atomic_load_n(&cells[i].more, __ATOMIC_RELAXED);
+    }
   }
   return n;
 }

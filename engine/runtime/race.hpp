@@ -36,18 +36,19 @@
 //
 // ---- Threads ----
 // A Thread is touched only by its goroutine (and by go(), before the child runs). A SyncClock has
-// its own lock. The shadow memory is sharded by address, a lock per shard, held for one access's
-// check and update. Slots are allocated under a mutex.
+// its own lock. Each shadow Cell has a lock byte, held for one access's check and update. Slots
+// are allocated under a mutex.
 //
 // ---- Memory ----
-// A Cell is about 70 bytes per word the program accessed, more while reads are shared (Go documents
-// 5-10x memory for -race). Memory
-// freed and reused by the heap must be reset() at allocation, or the new object would inherit the
-// old one's history (false reports).
+// A Cell is 64 bytes per word (records beyond two on the heap), in regions of the address space
+// the program touched: about 8x the memory it uses (Go documents 5-10x for -race). Memory freed
+// and reused by the heap must be reset() at allocation, or the new object would inherit the old
+// one's history (false reports).
 //
 // Rejected: sparse vector clocks (a WaitGroup joined by 100,000 goroutines still makes every later
 // clock that large); a shadow array beside each heap span (couples the detector to the heap's
-// layout and covers only heap words, not the VM's other storage).
+// layout and covers only heap words, not the VM's other storage); a hash map of cells (a cache
+// miss or two per access: 20x slower than the direct-mapped regions on a sieve).
 #pragma once
 
 #include <atomic>
@@ -199,31 +200,52 @@ class Detector {
   std::size_t cells() const;  // words with history (for tests and the memory benchmark)
 
  private:
+  // One access, or several of one goroutine at one epoch (their bytes merged).
   struct Record {
-    Epoch epoch;
-    uint8_t mask = 0;  // the bytes of the word it touched
-    bool write = false;
-    bool atomic = false;  // sync/atomic: no race with another atomic access
+    Clock clock = 0;
+    uint16_t slot = 0;
+    uint8_t mask = 0;   // the bytes of the word it touched
+    uint8_t flags = 0;  // kWrite, kAtomic (sync/atomic: no race with another atomic access)
     uint64_t gid = 0;
     Site site = 0;
+    Epoch epoch() const { return {slot, clock}; }
   };
-  // Invariant: no record is superseded by a later one (see Model; an atomic record supersedes
-  // only atomic ones); records of one slot are in program order.
-  using Cell = std::vector<Record>;
+  static constexpr uint8_t kWrite = 1, kAtomic = 2;
+  // A word's records: two inline, more on the heap (several goroutines' concurrent reads).
+  // Invariants: no record is superseded by another (see Model: a record loses the bytes a later
+  // access it happened before covers; an atomic one only to atomic accesses); no two records
+  // have the same epoch and flags (they merge). All zero is empty: shadow memory starts zeroed.
+  struct Cell {
+    uint8_t lock = 0;  // a spin lock (__atomic builtins): held for one access's check and update
+    uint8_t n = 0;     // records inline (at most 2)
+    Record inline_[2];
+    std::vector<Record>* more = nullptr;  // the rest, when there are more than 2
+  };
+  // Shadow memory: a Region shadows 64 KiB of the address space, a Cell per 8-byte word,
+  // allocated zeroed on first touch (the OS maps pages in as they are used) and kept for the
+  // Detector's life. Regions are found through a map under regions_mutex_, and by each thread's
+  // cache of the last one (the common case: the next access is near the last).
+  static constexpr unsigned kRegionBits = 16;
+  static constexpr std::size_t kRegionWords = std::size_t(1) << (kRegionBits - 3);
+  Cell* cell_of(uintptr_t word);
   bool access(Thread& t, uintptr_t addr, unsigned size, bool write, Site site, Race* race, bool atomic = false);
   bool word_access(Thread& t, uintptr_t word, uint8_t mask, uintptr_t addr, bool write, Site site, Race* race,
                    bool atomic = false);
   bool range(Thread& t, uintptr_t addr, std::size_t bytes, bool write, Site site, Race* race);
-  static constexpr std::size_t kShards = 256;
-  struct Shard {
+
+  static constexpr std::size_t kShards = 64;
+  struct Shard {  // sync/atomic variables' clocks, by address
     SpinLock lock;
-    std::unordered_map<uintptr_t, Cell> cells GOPARK_GUARDED_BY(lock);
     std::unordered_map<uintptr_t, std::unique_ptr<SyncClock>> atomics GOPARK_GUARDED_BY(lock);
   };
-  Shard& shard_of(uintptr_t word) { return shards_[(word >> 3) * 0x9E3779B97F4A7C15ull >> 56]; }
+  Shard& shard_of(uintptr_t addr) { return shards_[(addr >> 2) * 0x9E3779B97F4A7C15ull >> 58]; }
   bool take_slot(Thread& child);  // child.vc: what it knows (its parent's clock)
 
+  const uint64_t id_;  // tells this Detector from a later one at the same address (thread caches)
+  mutable std::mutex regions_mutex_;
+  std::unordered_map<uintptr_t, Cell*> regions_;  // guarded by regions_mutex_: by addr >> kRegionBits
   std::unique_ptr<Shard[]> shards_;
+  std::atomic<std::size_t> atomics_{0};  // atomic clocks made (none: reset() need not look)
   std::mutex slots_mutex_;
   std::vector<Clock> final_;  // guarded by slots_mutex_: per slot, its last occupant's last clock
   std::vector<Slot> free_;    // guarded by slots_mutex_: slots whose occupant ended

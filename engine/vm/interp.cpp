@@ -726,6 +726,13 @@ Leave Interpreter::loop(Goroutine& gr, std::size_t stop_depth) {
         NEXT;
       }
       CASE(Convert) {
+        if constexpr (kRace) {  // string(b), string(runes): a read of the slice's elements
+          const Conversion c = Conversion(in.x);
+          if ((c == Conversion::StringFromBytes || c == Conversion::StringFromRunes) && RB) {
+            const Slice* sl = ptr<const Slice>(RB);
+            RACE_READ_RANGE(sl->data, std::size_t(sl->len) * (c == Conversion::StringFromBytes ? 1 : 4));
+          }
+        }
         Word r = ops::convert(gr, Conversion(in.x), RB);
         CHECK_FAULT(pc - 1);
         RA = r;

@@ -1,6 +1,7 @@
 // Races (race.hpp): sites, and Go's reports of the races the detector finds.
 #include "vm/race.hpp"
 
+#include <algorithm>
 #include <cinttypes>
 #include <cstdio>
 
@@ -34,10 +35,14 @@ std::uint32_t Races::node_of(Goroutine& gr, std::size_t frame) {
   if (f.race_node != 0) return f.race_node;
   std::uint32_t parent = 0, call_pc = 0;
   if (frame > 0) {
-    parent = node_of(gr, frame - 1);
+    // Past kKeptFrames, the frames between the first ones and this one are left out: a
+    // recursion's paths would otherwise make a node per call.
+    const std::size_t up = std::min(frame - 1, kKeptFrames - 1);
+    parent = node_of(gr, up);
     const Frame& caller = gr.frames[frame - 1];
     call_pc = std::uint32_t(caller.pc - caller.fn->code.data());
     if (call_pc > 0) --call_pc;  // the pc saved at a call is past it
+    if (up != frame - 1) call_pc |= kElided;
   }
   std::lock_guard lock(mutex_);
   f.race_node = intern(parent, call_pc, f.fn);
@@ -87,6 +92,14 @@ void Races::atomic_after(Goroutine& gr, std::uintptr_t addr, unsigned size, Atom
   if (raced) this->raced(gr, r);
 }
 
+void race_read(Goroutine& gr, const void* addr, std::size_t bytes) {
+  if (Races* r = gr.machine->races()) r->read_range(gr, gr.frames.back().pc - 1, reinterpret_cast<std::uintptr_t>(addr), bytes);
+}
+
+void race_write(Goroutine& gr, const void* addr, std::size_t bytes) {
+  if (Races* r = gr.machine->races()) r->write_range(gr, gr.frames.back().pc - 1, reinterpret_cast<std::uintptr_t>(addr), bytes);
+}
+
 AtomicAccess::AtomicAccess(Goroutine& gr, const void* addr, unsigned size, Races::Atomic op)
     : gr_(gr), races_(gr.machine->races()), addr_(reinterpret_cast<std::uintptr_t>(addr)), size_(size), op_(op) {
   if (races_) races_->atomic_before(gr_, addr_, op_);
@@ -128,7 +141,8 @@ std::int32_t Races::append_stack(std::string& out, Site site) const {
       std::snprintf(offset, sizeof offset, " +0x%" PRIx32, pc);
       out += "  " + n.fn->name + "()\n      " + image_.file_of(*n.fn) + ":" + std::to_string(line) + offset + "\n";
     }
-    pc = n.call_pc;
+    if (n.call_pc & kElided) out += "  ...\n";
+    pc = n.call_pc & ~kElided;
     node = n.parent;
   }
   return user_line;

@@ -7,7 +7,9 @@
 // of a race can show the earlier access's stack long after that goroutine moved on (or ended). A
 // stack is a node of one trie per run: a node is (parent node, the parent's call pc, function), so
 // a site is (node, pc) in 64 bits. A frame finds its node once, on its first access
-// (Frame::race_node, 0 until then; node 0 is the empty stack), from its caller's.
+// (Frame::race_node, 0 until then; node 0 is the empty stack), from its caller's. A stack deeper
+// than kKeptFrames keeps its first frames and its innermost one (a recursion's call paths would
+// make a node per call).
 //
 // ---- Reports ----
 // Go's format, on the run's stderr as the race happens:
@@ -80,9 +82,13 @@ class Races {
  private:
   struct Node {
     std::uint32_t parent = 0;
-    std::uint32_t call_pc = 0;  // the parent's pc at the call
+    std::uint32_t call_pc = 0;  // the caller's pc at the call; | kElided: frames left out between
     const Function* fn = nullptr;
   };
+  // A stack keeps its first kKeptFrames frames and its innermost one; the report prints "..."
+  // where frames were left out (only deep recursions have them).
+  static constexpr std::size_t kKeptFrames = 8;
+  static constexpr std::uint32_t kElided = 0x80000000u;
   std::uint32_t node_of(Goroutine& gr, std::size_t frame);
   std::uint32_t intern(std::uint32_t parent, std::uint32_t call_pc, const Function* fn);
   void raced(Goroutine& gr, const rt::race::Race& race);
@@ -109,6 +115,11 @@ class Races {
   std::unordered_set<std::uintptr_t> addresses_;   // guarded by mutex_: reported words
   std::vector<RaceReport> reports_;                // guarded by mutex_
 };
+
+// A native's plain access to the program's memory, told to the race detector (nothing without
+// one) as its caller's, the frame on top of gr.
+void race_read(Goroutine& gr, const void* addr, std::size_t bytes);
+void race_write(Goroutine& gr, const void* addr, std::size_t bytes);
 
 // Around a sync/atomic operation in a native, for the race detector (nothing without one): a
 // store releases the variable's clock before it, a load acquires it after, a read-modify-write

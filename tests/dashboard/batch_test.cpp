@@ -207,3 +207,41 @@ func main() {
   CHECK(deadlock);
   CHECK(panic);
 }
+
+TEST_CASE("run xN with the race detector: runs that reported a race are an outcome of their own, in every mode") {
+  const char* source = R"(package main
+
+import (
+	"fmt"
+	"sync"
+)
+
+func main() {
+	seen := 0
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		seen = 1
+		wg.Done()
+	}()
+	seen = 2
+	wg.Wait()
+	fmt.Println("done", seen > 0)
+}
+)";
+  for (gopark::rt::Mode mode : {gopark::rt::Mode::MN, gopark::rt::Mode::Sim}) {
+    CAPTURE(int(mode));
+    BatchRun b;
+    std::vector<SourceError> errors;
+    RunSettings settings;
+    settings.race = true;
+    settings.mode = mode;
+    settings.procs = 2;
+    REQUIRE(b.start(source, "prog.go", settings, 6, errors));
+    REQUIRE(wait_idle(b));
+    auto outcomes = b.outcomes();
+    REQUIRE(outcomes.size() == 1);  // seen = 1 and seen = 2 are never ordered: every run races
+    CHECK(outcomes[0].count == 6);
+    CHECK(outcomes[0].output == "done true\n[WARNING: DATA RACE\nexit status 66]\n");
+  }
+}

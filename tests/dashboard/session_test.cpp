@@ -372,3 +372,46 @@ func main() {
   CHECK(v.locks[0].name == "wg");
   CHECK(v.locks[0].counter == 0);
 }
+
+TEST_CASE("with the race detector, frames carry the races found: both lines, both goroutines, Go's report") {
+  Session s;
+  RunSettings settings;
+  settings.race = true;
+  settings.procs = 2;
+  REQUIRE(start(s, R"(package main
+
+import "sync"
+
+var hits int
+
+func main() {
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		hits = 1
+		wg.Done()
+	}()
+	_ = hits
+	wg.Wait()
+}
+)", settings));
+  REQUIRE(wait_until([&] { return !s.running(); }));
+  std::shared_ptr<const Frame> f = s.frame();
+  REQUIRE(f);
+  REQUIRE(f->view.races.size() == 1);
+  const auto& r = f->view.races[0];
+  // Which of the two came first is the schedule's: the write at 11 and the read at 14, either way.
+  CHECK(std::min(r.line, r.previous_line) == 11);
+  CHECK(std::max(r.line, r.previous_line) == 14);
+  CHECK(r.goroutine != r.previous_goroutine);
+  CHECK((r.goroutine == 1 || r.previous_goroutine == 1));
+  CHECK(r.write != r.previous_write);
+  CHECK(r.text.rfind("WARNING: DATA RACE\n", 0) == 0);
+  CHECK(s.exit_code() == 66);
+  CHECK(s.ending().find("exit status 66") != std::string::npos);
+  CHECK(s.output_text().find("==================\nFound 1 data race(s)\n") != std::string::npos);
+  settings.race = false;
+  REQUIRE(start(s, "package main\n\nfunc main() {}\n", settings));
+  REQUIRE(wait_until([&] { return !s.running(); }));
+  CHECK(s.frame()->view.races.empty());
+}

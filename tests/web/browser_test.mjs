@@ -305,6 +305,34 @@ await check('a share link reopens the same program and settings, without running
   await other.page.close();
 });
 
+await check('the race detector: a racy run reports its lines in state().races and exits 66; the setting travels in links', async () => {
+  const { page } = main;
+  const src = 'package main\n\nimport (\n\t"fmt"\n\t"sync"\n)\n\nfunc main() {\n\tn := 0\n\tvar wg sync.WaitGroup\n' +
+              '\tfor i := 0; i < 2; i++ {\n\t\twg.Add(1)\n\t\tgo func() {\n\t\t\tdefer wg.Done()\n\t\t\tn++\n\t\t}()\n\t}\n' +
+              '\twg.Wait()\n\tfmt.Println("done")\n}\n';  // n++ is line 15
+  const racy = await page.evaluate(async (s) => {
+    gopark.load(s);
+    gopark.setSettings({ procs: 2, mode: 'mn', race: true });
+    gopark.run();
+    const code = await gopark.done();
+    return { code, settings: gopark.settings(), races: gopark.state().races, output: gopark.output(), link: await gopark.shareLink() };
+  }, src);
+  expect(racy.code === 66, 'exit status ' + racy.code + ': ' + racy.output.slice(0, 300));
+  expect(racy.settings.race === true, 'settings: ' + JSON.stringify(racy.settings));
+  expect(racy.races.length === 1 && racy.races[0].line === 15 && racy.races[0].previous_line === 15 &&
+         racy.races[0].goroutine !== racy.races[0].previous_goroutine && racy.races[0].text.includes('WARNING: DATA RACE'),
+         'races: ' + JSON.stringify(racy.races).slice(0, 400));
+  expect(racy.output.includes('Found 1 data race(s)'), 'output: ' + racy.output.slice(-200));
+  expect(racy.link.includes('race=true'), 'link: ' + racy.link);
+  const clean = await page.evaluate(async () => {
+    gopark.setSettings({ race: false });
+    gopark.run();
+    const code = await gopark.done();
+    return { code, races: gopark.state().races };
+  });
+  expect(clean.code === 0 && clean.races.length === 0, 'without the detector: ' + JSON.stringify(clean));
+});
+
 await check('#example=<name> opens a built-in example', async () => {
   const other = await open('#example=13_who_runs_first');
   const name = await other.page.evaluate(() => gopark.source().split('\n')[0]);

@@ -2,7 +2,7 @@
 # A simulated run is the same run in the browser's engine as natively: for a set of programs and
 # seeds, `gopark run --mode sim` natively and the same engine built as WebAssembly for node
 # (tests/bench/web/gopark_run_web.cpp) must print the same stdout and stderr, exit alike, and
-# write the same Chrome trace, byte for byte (compared by hash).
+# write the same Chrome trace, byte for byte (compared by hash); with --race, the same reports.
 #   tests/web/sim_native_test.sh <native gopark> <gopark_run.js>
 set -uo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -23,12 +23,17 @@ programs=(
   tests/programs/rt_deadlock_many.go
   tests/programs/math_go_exact.go  # floating point: glibc's and musl's libm once differed here
 )
+# And with the race detector (issue 15): the same races, reported alike, from a seed.
+race_programs=(tests/race/race_map_read_write.go tests/race/race_struct_copy_shares_slice.go
+               tests/race/race_atomic_mixed_access.go tests/race/norace_chan_semaphore_limit.go)
 pass=0 fail=0
-for p in "${programs[@]}"; do
+for p in "${programs[@]}" "${race_programs[@]}"; do
   [[ -f $root/$p ]] || { echo "sim_native: missing $p"; fail=$((fail + 1)); continue; }
+  race=()
+  [[ $p == tests/race/* ]] && race=(--race)
   for seed in 1 54; do
     for procs in 1 4; do
-      args=(--mode sim --seed "$seed" --procs "$procs")
+      args=(--mode sim --seed "$seed" --procs "$procs" "${race[@]}")
       (cd "$root" && "$native" run "${args[@]}" --trace "$tmp/n.json" "$p") >"$tmp/n.out" 2>"$tmp/n.err"
       n_rc=$?
       (cd "$root" && "${node[@]}" "$web" "${args[@]}" --trace "$tmp/w.json" "$p") >"$tmp/w.out" 2>"$tmp/w.err"

@@ -9,7 +9,7 @@
 //   gopark.state()             goroutines, Ps, Ms, channels and locks of the latest frame (object)
 //   gopark.done()              Promise of the exit status once the run ends (-1: stopped)
 //   gopark.onOutput(callback)  called with the new text whenever output grows
-//   gopark.settings() / setSettings({procs, mode, speed, seed, memory, 'max-steps'})
+//   gopark.settings() / setSettings({procs, mode, speed, seed, memory, 'max-steps', race})
 //   gopark.shareLink()         Promise of a link that reopens this program and these settings
 //   gopark.copyShareLink()     the Share button: that link into the clipboard, with a notice
 //   gopark.frames()            frames drawn so far (tests wait on it)
@@ -26,7 +26,7 @@
 // an Error that says so; done, shareLink and copyShareLink return a rejected Promise instead.
 // done() before any run resolves at once with -1.
 //
-// Links: #code=<deflate-raw, base64url>&procs=&mode=&speed=&seed=&memory=&max-steps=[&step=]  or
+// Links: #code=<deflate-raw, base64url>&procs=&mode=&speed=&seed=&memory=&max-steps=&race=[&step=]  or
 // #example=<name>. With mode=sim (simulated, deterministic) a link replays the very run it was
 // made from: the seed is the whole schedule; made while that run is paused, it carries its step,
 // and opens paused there.
@@ -39,7 +39,7 @@
   const statusText = document.getElementById('status-text');
   const notice = document.getElementById('notice');
   const MAX_LINK_SOURCE = 64 * 1024;  // bytes of program a link may carry, uncompressed
-  const SETTINGS = ['procs', 'mode', 'speed', 'seed', 'memory', 'max-steps'];  // what a link carries
+  const SETTINGS = ['procs', 'mode', 'speed', 'seed', 'memory', 'max-steps', 'race'];  // what a link carries
 
   function showStatus(text, isError) {
     statusText.textContent = text;
@@ -232,7 +232,8 @@
   // for full speed; it snaps to the slider's steps), seed (a uint64, as a number or a decimal
   // string), memory (the run's memory cap, heap, goroutines and buffers together: bytes, or '512MiB';
   // 16MiB to 1GiB), max-steps (the step budget: loop iterations and calls; 0 for the mode's
-  // default, none or 200,000,000 in sim mode). Either every value is taken or, when
+  // default, none or 200,000,000 in sim mode), race (true: the race detector, as go run -race; the
+  // races it finds are in state().races and marked in the editor). Either every value is taken or, when
   // one is out of range, none is and this throws what that setting accepts.
   function applySettings(entries) {
     const lines = [];

@@ -59,6 +59,8 @@ bool swap(vm::NativeContext& ctx, vm::Word* args) {
   if (i == j) return true;
   std::uint8_t* a = s->data + i * elem->size;
   std::uint8_t* b = s->data + j * elem->size;
+  vm::race_write(ctx.goroutine(), a, elem->size);
+  vm::race_write(ctx.goroutine(), b, elem->size);
   // Through a C++ buffer with copy_value (whole pointer words): no collection runs meanwhile.
   std::vector<vm::Word> tmp((elem->size + 7) / 8);
   vm::ops::copy_value(*elem, tmp.data(), a);

@@ -2,7 +2,7 @@
 // runtime as the playground, on Emscripten's pthreads, reading the program from the real file
 // system (NODERAWFS). For measuring the web build against the native one, and for checking that a
 // simulated run is the same run there as natively (tests/web/sim_native_test.sh).
-//   node gopark_run.js [--procs N] [--mode M] [--seed S] [--max-steps N] [--trace out.json]
+//   node gopark_run.js [--procs N] [--mode M] [--seed S] [--max-steps N] [--race] [--trace out.json]
 //                      [--repeat N] [--time] prog.go
 // --repeat runs the program N times in one process (a page runs many programs on one compiled
 // module); --time prints each run's time, compile and run, to stderr in ms.
@@ -16,7 +16,7 @@
 
 namespace {
 int usage() {
-  std::fprintf(stderr, "usage: gopark_run [--procs N] [--mode M] [--seed S] [--max-steps N] [--trace out.json] "
+  std::fprintf(stderr, "usage: gopark_run [--procs N] [--mode M] [--seed S] [--max-steps N] [--race] [--trace out.json] "
                        "[--repeat N] [--time] prog.go\n");
   return 2;
 }
@@ -28,7 +28,9 @@ int main(int argc, char** argv) {
   bool time = false;
   int i = 1;
   for (; i < argc && argv[i][0] == '-'; ++i) {
-    if (argv[i][1] == '-' && gopark::engine::RunSettings::is_setting(argv[i] + 2) && i + 1 < argc) {
+    if (argv[i][1] == '-' && gopark::engine::RunSettings::is_switch(argv[i] + 2)) {
+      options.settings.set(argv[i] + 2, "true");  // --race
+    } else if (argv[i][1] == '-' && gopark::engine::RunSettings::is_setting(argv[i] + 2) && i + 1 < argc) {
       if (!options.settings.set(argv[i] + 2, argv[i + 1]).empty()) return usage();
       ++i;
     } else if (!std::strcmp(argv[i], "--trace") && i + 1 < argc) {
