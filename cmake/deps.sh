@@ -31,6 +31,7 @@ if [[ -z $mode ]]; then
   want+=(chromium                                               # the playground's browser tests
          golang-go                                              # benchmarks and differential tests
          lua5.4                                                 # interpreter benchmarks' reference
+         time                                                   # the race benchmark's peak memory
          xvfb xauth imagemagick)                                # the desktop smoke test: a virtual X server
                                                                 # (xvfb-run needs xauth), screenshot checks
 fi

@@ -386,9 +386,10 @@ bool HeapState::shrink() {
   return heap_bytes < before;
 }
 
-char* HeapState::alloc_pages(unsigned pages, Block*& block_out) {
+char* HeapState::alloc_pages(unsigned pages, Block*& block_out, bool custom) {
   for (std::size_t i = block_hint; i < blocks.size(); ++i) {
     Block* b = blocks[i];
+    if (b->custom != custom) continue;
     int at = find_run(b->free_mask, pages);
     if (at < 0) continue;
     std::uint64_t run = (pages == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << pages) - 1) << at;
@@ -398,7 +399,7 @@ char* HeapState::alloc_pages(unsigned pages, Block*& block_out) {
     return b->base + std::size_t(at) * kPageSize;
   }
   if (std::size_t cap = heap_limit(); cap < kBlockSize || heap_bytes > cap - kBlockSize) {
-    return shrink() ? alloc_pages(pages, block_out) : at_limit();
+    return shrink() ? alloc_pages(pages, block_out, custom) : at_limit();
   }
   void* memory = nullptr;
   if (posix_memalign(&memory, kPageSize, kBlockSize) != 0) return nullptr;
@@ -407,7 +408,8 @@ char* HeapState::alloc_pages(unsigned pages, Block*& block_out) {
   Block* b = new Block;
   b->base = static_cast<char*>(memory);
   b->index = std::uint32_t(blocks.size());
-  b->seq = blocks_made++;
+  b->custom = custom;
+  b->seq = custom ? custom_blocks_made++ : blocks_made++;
   b->free_mask = pages == 64 ? 0 : ~((std::uint64_t{1} << pages) - 1);
   blocks.push_back(b);
   block_out = b;
@@ -427,7 +429,7 @@ void HeapState::free_pages(Span* span) {
 Span* HeapState::new_span(int sc) {
   const SizeClass& c = kSizeClasses[sc / kKinds];
   Block* block = nullptr;
-  char* base = alloc_pages(c.pages, block);
+  char* base = alloc_pages(c.pages, block, Kind(sc % kKinds) == Kind::Custom);
   if (!base) return nullptr;
   Span* span = Span::create(base, c.pages * kPageSize, c.size, c.slots, Kind(sc % kKinds));
   span->div_magic = c.div_magic;

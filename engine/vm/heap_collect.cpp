@@ -263,11 +263,14 @@ const void* HeapState::find_base(const void* p) const {
 std::uint64_t HeapState::go_address(const void* p) const {
   // Go's heap starts at 0xc000000000; large objects are placed far above the blocks, 4 GiB apart
   // (no object is that big: the heap's limit is lower).
+  // The blocks of custom objects (Block::custom) are numbered apart: the program's own blocks
+  // take the even places, theirs the odd ones.
   constexpr std::uint64_t kBlocksBase = 0xc000000000, kLargeBase = 0xe000000000;
   const Span* span = table.lookup(p);
   if (!span) return std::uint64_t(reinterpret_cast<std::uintptr_t>(p));
   if (span->large) return kLargeBase + (span->seq << 32) + std::uint64_t(static_cast<const char*>(p) - span->base);
-  return kBlocksBase + span->block->seq * kBlockSize + std::uint64_t(static_cast<const char*>(p) - span->block->base);
+  const std::uint64_t place = 2 * span->block->seq + (span->block->custom ? 1 : 0);
+  return kBlocksBase + place * kBlockSize + std::uint64_t(static_cast<const char*>(p) - span->block->base);
 }
 
 HeapState::~HeapState() {

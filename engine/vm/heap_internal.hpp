@@ -186,7 +186,12 @@ struct Block {
   char* base = nullptr;
   std::uint64_t free_mask = ~std::uint64_t{0};
   std::uint32_t index = 0;  // in HeapState::blocks
-  std::uint64_t seq = 0;    // its place in the order blocks were made (go_address)
+  std::uint64_t seq = 0;    // its place in the order blocks of its kind were made (go_address)
+  // Custom objects (the VM's and the library's C++ objects: channels, locks, timers) have sizes
+  // that differ between targets (wasm32's pointers are 4 bytes), so their spans take blocks of
+  // their own, numbered apart: the addresses the program's own objects print (go_address) are
+  // then the same on every target.
+  bool custom = false;
 };
 
 // ---- The page table ----
@@ -263,7 +268,7 @@ struct HeapState {
   Span* empty[kSpanClasses] = {};           // spans with no live slot, kept one cycle for reuse
   std::vector<Block*> blocks;
   std::size_t block_hint = 0;               // blocks before it have no free page
-  std::uint64_t blocks_made = 0, large_made = 0;  // for Block::seq and Span::seq
+  std::uint64_t blocks_made = 0, custom_blocks_made = 0, large_made = 0;  // for Block::seq and Span::seq
   ThreadCache* caches = nullptr;
   std::size_t cache_count = 0;
   // Atomics, read without the lock by Heap::reserve_external; written under it.
@@ -303,7 +308,7 @@ struct HeapState {
   char* take_slot(int span_class, Span*& span);
   char* refill(ThreadCache& cache, int span_class, Span*& span_out);
   Span* new_span(int span_class);       // under lock
-  char* alloc_pages(unsigned pages, Block*& block_out);  // under lock
+  char* alloc_pages(unsigned pages, Block*& block_out, bool custom);  // under lock
   void free_pages(Span* span);          // under lock
   void note_allocated(std::size_t bytes);  // under lock
   std::nullptr_t at_limit();            // under lock

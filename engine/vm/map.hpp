@@ -133,10 +133,11 @@ struct MapObject {
   alignas(8) std::uint64_t* index;  // noscan object of index_mask + 1 slots
   // ---- set by make_map, never changed ----
   std::uint64_t seed;           // hash seed; odd
-  const TypeInfo* type;         // the map type
-  const TypeInfo* key;
-  const TypeInfo* value;
-  const GcLayout* entry_layout;
+  // alignas(8): the same size on every target, so that the heap grows alike (Heap::go_address).
+  alignas(8) const TypeInfo* type;  // the map type
+  alignas(8) const TypeInfo* key;
+  alignas(8) const TypeInfo* value;
+  alignas(8) const GcLayout* entry_layout;
   std::uint32_t value_offset;   // of the value slot in an entry
   KeyClass key_class;
   bool key_in_storage;          // key is a struct/array (its slot is storage, not a Word)
@@ -162,6 +163,7 @@ struct MapIterator {
 };
 
 static_assert(offsetof(MapObject, index) == 8 && offsetof(MapObject, seed) == 16);
+static_assert(sizeof(MapObject) == 112, "a map's header is the same size on every target");
 static_assert(offsetof(MapIterator, entries) == 8 && offsetof(MapIterator, used) == 16);
 
 inline constexpr std::uint32_t kMapWriter = 1u << 31;

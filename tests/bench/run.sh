@@ -54,6 +54,9 @@ done
 # rare bugs of examples/07_*.go are found.
 "$root/tests/bench/explore/run.sh" "$build/native/gopark" --build "$build"
 
+# And the race detector's cost (gopark run --race) beside Go's (go build -race), on the same programs.
+"$root/tests/bench/race/run.sh" "$build/native/gopark" --reps "$reps" --build "$build" || true
+
 # And the dashboard's frame time from recorded-style snapshots (when the build has the dashboard).
 if [[ -x $build/tests/bench/dashboard_bench ]]; then
   echo

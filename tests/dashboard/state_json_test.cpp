@@ -22,7 +22,7 @@ TEST_CASE("an empty frame is a complete JSON object with empty lists") {
   dash::ViewModel v;
   CHECK(dash::state_json(v) ==
         R"({"step":0,"held":false,"running":false,"time_ms":0.000,"mode":"","gomaxprocs":0,"deadlock":false,"goroutines":[],"procs":[],)"
-        R"("global_runq":[],"global_runq_size":0,"threads":[],"channels":[],"locks":[]})");
+        R"("global_runq":[],"global_runq_size":0,"threads":[],"channels":[],"locks":[],"races":[]})");
 }
 
 TEST_CASE("strings are escaped: quotes, backslashes, control characters; UTF-8 passes through") {
@@ -86,4 +86,12 @@ TEST_CASE("goroutines, Ps, queues, channels and locks all reach the JSON") {
   CHECK(contains(json, R"("running":1,"runnext":0,"runq":[3,4],"runq_size":2)"));
   CHECK(contains(json, R"("buffer":["41"],"senders":[{"id":2,"value":"42"}],"receivers":[])"));
   CHECK(contains(json, R"({"id":6,"kind":"Mutex","name":"mu","holders":[1])"));
+}
+
+TEST_CASE("races: both sides' goroutine, kind and line, and Go's report") {
+  dash::ViewModel v;
+  v.races.push_back({7, 1, true, false, 14, 20, "WARNING: DATA RACE\n\"quoted\""});
+  const std::string j = dash::state_json(v);
+  CHECK(contains(j, R"("races":[{"goroutine":7,"write":true,"line":14,"previous_goroutine":1,"previous_write":false,)"
+                    R"("previous_line":20,"text":"WARNING: DATA RACE\n\"quoted\""}])"));
 }

@@ -156,15 +156,19 @@ TEST_CASE("a body that polls preempt is time-sliced on one P, and `for {}` in it
   for (auto& named : all_configs()) {
     CAPTURE(named.name);
     rt::Runtime r(named.config);
+    std::atomic<bool> spawned{false};
     co::start(r, [&]() -> Task<> {
       for (int i = 0; i < 2; ++i) {
         auto* m = new Machine;
         m->program = {{Instr::SpinForever}, {Instr::Exit}};
         spawn_machine(r, m, "machine.spin");
       }
+      spawned = true;
       auto never = co::make_chan<int>();
       co_await never.recv();
     });
+    // Stop once both spin (a loaded machine, wasm's workers, may take a while to start main).
+    for (int waited = 0; !spawned && waited < 20000; ++waited) std::this_thread::sleep_for(std::chrono::milliseconds(1));
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
     r.stop();
     auto stopped = r.wait();

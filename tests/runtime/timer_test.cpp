@@ -27,10 +27,13 @@ TEST_CASE("Sleep sleeps at least as long as asked, and sleepers wake in deadline
       co_await co::sleep(20ms);
       CHECK(co::now() - start >= 20'000'000);
       co::WaitGroup wg;
+      // Deadlines 50 ms apart, fixed before any sleeper starts (a loaded machine may start them
+      // late): each wakes before the next one's timer fires.
+      const co::Time base = co::now();
       for (int i : {3, 1, 2}) {
         co_await wg.add(1);
-        co::go([&, i]() -> Task<> {
-          co_await co::sleep(std::chrono::milliseconds(i * 15));
+        co::go([&, i, base]() -> Task<> {
+          co_await co::sleep(std::chrono::nanoseconds(base + i * 50'000'000 - co::now()));
           co_await mu.lock();
           order.push_back(i);
           co_await mu.unlock();

@@ -1,4 +1,4 @@
-// Goroutine-heavy and synchronisation-heavy, race-free: 2,000 goroutines in waves; each sums its
+// Goroutine-heavy and synchronisation-heavy, race-free: 10,000 goroutines in waves; each sums its
 // own slice, sends the sum on a channel, and updates a shared histogram under a mutex; a
 // WaitGroup waits for each wave. What the race detector pays for: many short-lived goroutines
 // (vector clocks), many releases and acquires, and shared memory touched under a lock.
@@ -10,7 +10,7 @@ import (
 )
 
 func main() {
-	const waves, perWave, size = 20, 100, 2000
+	const waves, perWave, size = 100, 100, 2000
 	var mu sync.Mutex
 	hist := make(map[int]int)
 	total := 0
