@@ -793,6 +793,10 @@ Leave Interpreter::loop(Goroutine& gr, std::size_t stop_depth) {
       }
 
       CASE(BoxVal) {
+        if constexpr (kRace) {  // a struct or array is copied from its storage: a read of it
+          const TypeInfo& t = *image.types[in.c];
+          if (!t.word_sized && RB) RACE_READ_RANGE(RB, t.size);
+        }
         Word b = ops::box(gr, *image.types[in.c], RB);
         CHECK_FAULT(pc - 1);
         RA = b;
