@@ -192,6 +192,7 @@ int explore(int argc, char** argv) {
   if (settings.max_steps != 0) replay += " --max-steps " + std::to_string(settings.max_steps);
   if (settings.memory_limit != gopark::engine::kDefaultMemoryLimit)
     replay += " --memory " + std::to_string(settings.memory_limit);
+  if (settings.race) replay += " --race";
   return gopark::native::explore_program(command);
 }
 
