@@ -137,10 +137,6 @@
 #include <memory>
 #include <vector>
 
-namespace gopark::rt::race {
-class Detector;
-}
-
 namespace gopark::vm {
 
 class Marker;
@@ -260,9 +256,6 @@ class Heap {
   void release_external(std::size_t bytes);
   // GC stress (Lua's): gc_wanted() is always true, so the VM collects at every safe point.
   void set_gc_stress(bool on);
-  // The race detector, told of every object allocated (its memory may be a freed object's, whose
-  // history must not be the new one's). Set before any thread allocates; null: none.
-  void set_race_detector(rt::race::Detector* detector) { race_ = detector; }
 
   Stats stats() const;
 
@@ -278,7 +271,6 @@ class Heap {
 
  private:
   std::unique_ptr<heap_detail::HeapState> state_;
-  rt::race::Detector* race_ = nullptr;
   std::atomic<bool> gc_wanted_{false};
   friend struct heap_detail::HeapState;
 };

@@ -6,7 +6,6 @@
 #include <new>
 
 #include "runtime/runtime.hpp"
-#include "runtime/race.hpp"
 #include "vm/heap_internal.hpp"
 
 namespace gopark::vm {
@@ -669,17 +668,9 @@ Heap::~Heap() {
   state_.reset();
 }
 
-void* Heap::allocate(const GcLayout& layout, std::size_t count) {
-  void* p = state_->allocate(layout, count);
-  if (race_ && p) race_->reset(reinterpret_cast<std::uintptr_t>(p), std::size_t{layout.size()} * count);
-  return p;
-}
+void* Heap::allocate(const GcLayout& layout, std::size_t count) { return state_->allocate(layout, count); }
 
-void* Heap::allocate_noscan(std::size_t bytes) {
-  void* p = state_->allocate_noscan(bytes);
-  if (race_ && p) race_->reset(reinterpret_cast<std::uintptr_t>(p), bytes);
-  return p;
-}
+void* Heap::allocate_noscan(std::size_t bytes) { return state_->allocate_noscan(bytes); }
 
 void Heap::set_gogc(int percent) {
   std::lock_guard guard(state_->lock);

@@ -37,7 +37,6 @@ Machine::Machine(std::shared_ptr<const Image> image, MachineConfig config)
   if (!globals_) rt::internal_error("vm: no memory for the globals");
   if (rt::race::Detector* detector = runtime_.race_detector()) {
     races_ = std::make_unique<Races>(*image_, *detector, heap_, config_.output);
-    heap_.set_race_detector(detector);
   }
 }
 
@@ -237,12 +236,16 @@ void Machine::traceback(const rt::G& g, std::string& out) const {
 
 // ---- memory ----
 
+// The race detector is told of every object allocated: its memory may be a freed object's, whose
+// history must not be the new one's.
 void* Machine::allocate(Goroutine& gr, const GcLayout& layout, std::size_t count) {
   void* p = heap_.allocate(layout, count);
   if (!p) {
     std::size_t bytes;
     if (__builtin_mul_overflow(std::size_t{layout.size()}, count, &bytes)) bytes = SIZE_MAX;
     out_of_memory(gr, bytes);
+  } else if (races_) {
+    races_->fresh(p, std::size_t{layout.size()} * count);
   }
   return p;
 }
@@ -250,6 +253,7 @@ void* Machine::allocate(Goroutine& gr, const GcLayout& layout, std::size_t count
 void* Machine::allocate_noscan(Goroutine& gr, std::size_t bytes) {
   void* p = heap_.allocate_noscan(bytes);
   if (!p) out_of_memory(gr, bytes);
+  else if (races_) races_->fresh(p, bytes);
   return p;
 }
 

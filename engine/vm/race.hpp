@@ -75,6 +75,8 @@ class Races {
   // gr's site at instruction `at` of its top frame (a go statement: the new goroutine's creation).
   rt::race::Site site(Goroutine& gr, const Instr* at);
   void finished(std::uint64_t gid);  // the goroutine ended ("(finished)" in later reports)
+  // [p, p + bytes) was just allocated: no access to it happened yet (it may be a freed object's).
+  void fresh(const void* p, std::size_t bytes) { detector_.reset(reinterpret_cast<std::uintptr_t>(p), bytes); }
 
   std::size_t found() const;                // races reported
   std::vector<RaceReport> reports() const;  // in the order found

@@ -112,6 +112,7 @@ void fire(rt::TimerTask& task, std::int64_t) {
   } else if (s->chan) {
     // A Time value {wall, mono int64}: sent as a pointer to its own copy, as the VM sends structs.
     auto* t = static_cast<std::int64_t*>(m.heap().allocate_noscan(2 * sizeof(std::int64_t)));
+    if (t && m.races()) m.races()->fresh(t, 2 * sizeof(std::int64_t));
     if (t) {
       t[0] = m.runtime().wall_ns();
       t[1] = monotonic_ns(m.runtime());
