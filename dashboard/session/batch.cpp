@@ -5,6 +5,7 @@
 
 #include "run/explore.hpp"
 #include "session/program.hpp"
+#include "vm/race.hpp"
 
 namespace gopark::dash {
 
@@ -110,7 +111,7 @@ bool BatchRun::start(const std::string& source, const std::string& file_name, co
       else if (result.kind == rt::ExitKind::Stopped) ending = result.message;  // its step budget spent
       if (result.exit_code != 0) ending += (ending.empty() ? "" : "\n") + std::string("exit status ") + std::to_string(result.exit_code);
       // A run with the race detector that reported a race says so first, as explore does.
-      if (machine->races() && machine->races()->found() > 0) ending = "WARNING: DATA RACE\n" + ending;
+      if (machine->races() && machine->races()->found() > 0) ending = std::string(vm::kRaceWarning) + "\n" + ending;
       std::lock_guard lock(mutex_);
       outputs_.push_back(ending.empty() ? out : out + "[" + ending + "]\n");
       seeds_.push_back(config_seed);

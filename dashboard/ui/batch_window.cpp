@@ -10,6 +10,7 @@
 #include <imgui.h>
 
 #include "ui/shared.hpp"
+#include "vm/race.hpp"
 
 namespace gopark::dash {
 
@@ -52,7 +53,7 @@ void BatchWindow::draw(Shared& s) {
   std::uint32_t raced = 0, counted = 0;
   for (const OutcomeCount& o : outcomes) {
     counted += o.count;
-    if (o.output.find("[WARNING: DATA RACE") != std::string::npos) raced += o.count;
+    if (o.output.find("[" + std::string(vm::kRaceWarning)) != std::string::npos) raced += o.count;
   }
   if (s.controls.settings.race || raced > 0) {
     ImGui::SameLine();

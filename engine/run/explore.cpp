@@ -40,8 +40,10 @@ RunOutput run_captured(const std::shared_ptr<const vm::Image>& image, const RunS
 
 std::string_view first_line(std::string_view err) {
   // A race detector's report opens with a separator line: the line under it says what it is.
-  constexpr std::string_view kRace = "==================\nWARNING: DATA RACE\n";
-  if (err.substr(0, kRace.size()) == kRace) return kRace.substr(19, 18);
+  constexpr std::string_view kSeparator = "==================\n";
+  if (err.starts_with(kSeparator) && err.substr(kSeparator.size()).starts_with(vm::kRaceWarning)) {
+    return vm::kRaceWarning;
+  }
   return err.substr(0, err.find('\n'));
 }
 

@@ -70,7 +70,7 @@ struct Exploration {
 Exploration explore(const std::shared_ptr<const vm::Image>& image, const ExploreOptions& options);
 
 // The first line of a run's stderr, without its newline: what tells outcomes apart besides
-// stdout and the exit status. For a run that reported a data race (--race), "WARNING: DATA RACE".
+// stdout and the exit status. For a run that reported a data race (--race), vm::kRaceWarning.
 std::string_view first_line(std::string_view err);
 
 // One outcome as a JSON object on one line: {"stdout":...,"stderr":...,"exit":N,"count":N,"seed":"S"}

@@ -17,12 +17,12 @@
 // which bytes of the word, read or write, who, where). Byte masks keep goroutines that fill
 // neighbouring bytes (a []byte split between workers) apart, as Go's shadow words do. An access
 // races with a record of another goroutine that touched one of its bytes, did not happen before
-// it, and of which one of the two is a write (FastTrack's rules). The new record then supersedes
-// the records it covers (their bytes are among its own) that happened before it: all of them if
-// it is a write, the reads if it is a read (a later access racing with a superseded record would
-// race with the new one too). So a cell holds its last write and the reads since that nobody has
-// ordered, one per goroutine at most per byte range. The reporter is told both accesses:
-// goroutine ids and sites.
+// it, and of which one of the two is a write (FastTrack's rules). The records that happened before
+// the new access then lose the bytes it covers (all records if it is a write, the reads if it is
+// a read; a record left with no bytes goes): a later access racing with them on those bytes would
+// race with the new one too. A record of the same goroutine, epoch and kind takes the new bytes
+// instead of a new record. So a cell holds its last writes and the reads since that nobody has
+// ordered. The reporter is told both accesses: goroutine ids and sites.
 //
 // ---- Slots ----
 // Vector clocks are dense, one entry per slot, so slots are reused: a goroutine that ends frees

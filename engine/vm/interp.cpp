@@ -668,8 +668,8 @@ Leave Interpreter::loop(Goroutine& gr, std::size_t stop_depth) {
       }
       CASE(Append) {
         const Instr e = *pc++;
-        const Slice* before = ptr<const Slice>(RB);
-        const Slice old = before ? *before : Slice{nullptr, 0, 0};
+        Slice old{nullptr, 0, 0};  // the race loops': what was appended to
+        if constexpr (kRace) old = RB ? *ptr<const Slice>(RB) : old;
         Word s = ops::append_value(gr, *image.types[e.a], RB, RC);
         if constexpr (kRace) ops::race_append(gr, pc - 2, old, s, image.types[e.a]->size);
         CHECK_FAULT(pc - 2);
@@ -678,8 +678,8 @@ Leave Interpreter::loop(Goroutine& gr, std::size_t stop_depth) {
       }
       CASE(AppendSlice) {
         const Instr e = *pc++;
-        const Slice* before = ptr<const Slice>(RB);
-        const Slice old = before ? *before : Slice{nullptr, 0, 0};
+        Slice old{nullptr, 0, 0};
+        if constexpr (kRace) old = RB ? *ptr<const Slice>(RB) : old;
         if constexpr (kRace) ops::race_copy_slice(gr, pc - 2, 0, RC, image.types[e.a]->size, e.x != 0);
         Word s = ops::append_slice(gr, *image.types[e.a], RB, RC, e.x != 0);
         if constexpr (kRace) ops::race_append(gr, pc - 2, old, s, image.types[e.a]->size);

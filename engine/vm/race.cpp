@@ -92,10 +92,6 @@ void Races::atomic_after(Goroutine& gr, std::uintptr_t addr, unsigned size, Atom
   if (raced) this->raced(gr, r);
 }
 
-void race_read(Goroutine& gr, const void* addr, std::size_t bytes) {
-  if (Races* r = gr.machine->races()) r->read_range(gr, gr.frames.back().pc - 1, reinterpret_cast<std::uintptr_t>(addr), bytes);
-}
-
 void race_write(Goroutine& gr, const void* addr, std::size_t bytes) {
   if (Races* r = gr.machine->races()) r->write_range(gr, gr.frames.back().pc - 1, reinterpret_cast<std::uintptr_t>(addr), bytes);
 }
@@ -165,7 +161,7 @@ void Races::raced(Goroutine& gr, const rt::race::Race& race) {
   std::snprintf(address, sizeof address, "0x%012" PRIx64, heap_.go_address(race.addr));
   auto who = [](std::uint64_t gid) { return gid == 1 ? std::string("main goroutine") : "goroutine " + std::to_string(gid); };
   std::string& t = report.text;
-  t = "WARNING: DATA RACE\n";
+  t = std::string(kRaceWarning) + "\n";
   t += std::string(race.now.write ? "Write" : "Read") + " at " + address + " by " + who(race.now.gid) + ":\n";
   report.line = append_stack(t, race.now.site);
   t += std::string("\nPrevious ") + (race.before.write ? "write" : "read") + " at " + address + " by " +

@@ -37,6 +37,7 @@
 #include <mutex>
 #include <set>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
@@ -49,6 +50,9 @@ namespace gopark::vm {
 struct Goroutine;
 class Heap;
 struct Output;
+
+// The line that opens every report (after the separator), and names a run's outcome that had one.
+inline constexpr std::string_view kRaceWarning = "WARNING: DATA RACE";
 
 // One race as reported, for the dashboard's list and the editor's marks.
 struct RaceReport {
@@ -118,9 +122,8 @@ class Races {
   std::vector<RaceReport> reports_;                // guarded by mutex_
 };
 
-// A native's plain access to the program's memory, told to the race detector (nothing without
+// A native's plain write to the program's memory, told to the race detector (nothing without
 // one) as its caller's, the frame on top of gr.
-void race_read(Goroutine& gr, const void* addr, std::size_t bytes);
 void race_write(Goroutine& gr, const void* addr, std::size_t bytes);
 
 // Around a sync/atomic operation in a native, for the race detector (nothing without one): a
